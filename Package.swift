@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One target per responsibility; see the architecture map in README.md.
+let package = Package(
+    name: "workshop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "workshop", targets: ["workshop"]),
+        // The kit learner code compiles against; the workspace's generated Package.swift uses it.
+        .library(name: "EventSourcing", targets: ["EventSourcing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages, found through pkg-config.
+        .systemLibrary(
+            name: "CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "EventSourcing"),
+        .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite"]),
+        .target(name: "Curriculum", dependencies: ["Yams"]),
+        .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores"]),
+        .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
+        .target(
+            name: "WorkshopCommands",
+            dependencies: [
+                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
+
+        // Temporary folders, pack fixtures and the pseudo-terminal driver, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EventStoresTests", dependencies: ["EventStores", "TestSupport"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
+        // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
+        .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,93 @@
+import Foundation
+
+/// A whole lesson pack: the course file's agenda and the lessons in teaching order.
+public struct Course: Sendable {
+    public var title: String
+    public var days: [CourseDay]
+    /// Every lesson in teaching order; a lesson's number is its place here, from 1.
+    public var lessons: [Lesson]
+    /// The pack's folder (`lessons/`).
+    public var folder: URL
+    /// Where reference solutions live (`solutions/` beside the pack), one folder per lesson id.
+    public var solutionsFolder: URL
+
+    /// Finds a lesson by number (`4`, `04`) or id (`deciding`), ignoring case; nil if none matches.
+    public func lesson(_ reference: String) -> Lesson? {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        if let number = Int(trimmed) {
+            return lessons.indices.contains(number - 1) ? lessons[number - 1] : nil
+        }
+        return lessons.first { $0.id == trimmed }
+    }
+
+    public func lesson(after lesson: Lesson) -> Lesson? {
+        lessons.indices.contains(lesson.number) ? lessons[lesson.number] : nil
+    }
+
+    public func lesson(before lesson: Lesson) -> Lesson? {
+        lesson.number >= 2 ? lessons[lesson.number - 2] : nil
+    }
+
+    /// The day a lesson is taught on.
+    public func day(of lesson: Lesson) -> CourseDay? {
+        days.first { $0.lessonIds.contains(lesson.id) }
+    }
+}
+
+/// One day of the course: its title, when it starts and its schedule of lessons and breaks.
+public struct CourseDay: Sendable, Hashable {
+    public var title: String
+    /// Minutes after midnight; nil when the day has no fixed start.
+    public var startsAt: Int?
+    public var schedule: [AgendaItem]
+
+    public var lessonIds: [String] {
+        schedule.compactMap { if case .lesson(let id, _) = $0 { id } else { nil } }
+    }
+}
+
+/// A slot in a day's schedule.
+public enum AgendaItem: Sendable, Hashable {
+    /// A lesson and its time box in minutes.
+    case lesson(id: String, minutes: Int)
+    /// A break, lunch or any other pause.
+    case pause(title: String, minutes: Int)
+
+    public var minutes: Int {
+        switch self {
+        case .lesson(_, let minutes), .pause(_, let minutes): minutes
+        }
+    }
+}
+
+/// One lesson: its text, hints, starter files and hidden suite.
+public struct Lesson: Sendable, Hashable {
+    /// Its place in the course, from 1.
+    public var number: Int
+    /// The slug, equal to the lesson's folder name.
+    public var id: String
+    public var title: String
+    /// The time box in minutes.
+    public var duration: Int
+    public var objectives: [String]
+    /// Lesson ids that should be done first.
+    public var prerequisites: [String]
+    /// The lesson's text (Markdown, front matter removed).
+    public var text: String
+    /// Hints in tiers: a nudge first, nearly the answer last.
+    public var hints: [Hint]
+    /// Starter files, as paths relative to the starter folder (which mirrors the workspace).
+    public var starterFiles: [String]
+    /// The lesson's folder.
+    public var folder: URL
+    /// The hidden suite's file, if the lesson has one.
+    public var suiteFile: URL?
+
+    public var starterFolder: URL { folder.appendingPathComponent("starter") }
+}
+
+/// One tier of help.
+public struct Hint: Sendable, Hashable {
+    public var title: String
+    public var text: String
+}

@@ -1,0 +1,87 @@
+import EventSourcing
+import Foundation
+
+/// An event store held in memory: for tests and throwaway sessions.
+public final class InMemoryEventStore: EventStore, @unchecked Sendable {
+    private let lock = NSLock()
+    private var log: [RecordedEvent] = []
+    private var byStream: [StreamName: [Int]] = [:]
+    private var streamOrder: [StreamName] = []
+    private let clock: @Sendable () -> Date
+
+    public init(clock: @escaping @Sendable () -> Date = Date.init) { self.clock = clock }
+
+    @discardableResult
+    public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
+        try lock.withLock {
+            let indices = byStream[stream] ?? []
+            let current = indices.isEmpty ? nil : UInt64(indices.count - 1)
+            let known = Set(indices.map { log[$0].eventId })
+            let fresh = events.filter { !known.contains($0.eventId) }
+            // Re-sending a batch that is already stored is idempotent, whatever the expectation.
+            if fresh.isEmpty, !events.isEmpty, let current { return current }
+            guard expected.isSatisfied(byCurrent: current) else {
+                throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
+            }
+            if indices.isEmpty, !fresh.isEmpty { streamOrder.append(stream) }
+            var revision = current.map { $0 + 1 } ?? 0
+            let now = clock()
+            for event in fresh {
+                let recorded = RecordedEvent(
+                    eventId: event.eventId, type: event.type, stream: stream, revision: revision,
+                    position: UInt64(log.count), data: event.data, metadata: event.metadata,
+                    causationId: event.causationId, correlationId: event.correlationId, createdAt: now)
+                byStream[stream, default: []].append(log.count)
+                log.append(recorded)
+                revision += 1
+            }
+            return byStream[stream].map { UInt64($0.count - 1) }
+        }
+    }
+
+    public func read(
+        _ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?
+    ) throws -> [RecordedEvent] {
+        try lock.withLock {
+            guard let indices = byStream[stream] else { throw EventStoreError.streamNotFound(stream) }
+            let events = indices.map { log[$0] }
+            return StreamSlice.select(events, from: revision, direction: direction, limit: limit)
+        }
+    }
+
+    public func readAll(from position: UInt64, limit: Int?) throws -> [RecordedEvent] {
+        lock.withLock {
+            let tail = log.dropFirst(Int(min(position, UInt64(log.count))))
+            return Array(limit.map { tail.prefix($0) } ?? tail)
+        }
+    }
+
+    public func currentRevision(of stream: StreamName) throws -> UInt64? {
+        lock.withLock { byStream[stream].map { UInt64($0.count - 1) } }
+    }
+
+    public func streams() throws -> [StreamInfo] {
+        lock.withLock {
+            streamOrder.map { name in
+                let indices = byStream[name] ?? []
+                return StreamInfo(name: name, count: UInt64(indices.count), lastPosition: UInt64(indices.last ?? 0))
+            }
+        }
+    }
+}
+
+/// Picks the events of a read from a whole stream: one rule for every store that reads in memory.
+enum StreamSlice {
+    static func select(
+        _ events: [RecordedEvent], from revision: UInt64?, direction: ReadDirection, limit: Int?
+    ) -> [RecordedEvent] {
+        let ordered: [RecordedEvent]
+        switch direction {
+        case .forwards:
+            ordered = events.filter { $0.revision >= (revision ?? 0) }
+        case .backwards:
+            ordered = events.reversed().filter { $0.revision <= (revision ?? UInt64.max) }
+        }
+        return Array(limit.map { ordered.prefix($0) } ?? ordered[...])
+    }
+}

@@ -1,0 +1,182 @@
+import EventSourcing
+import Foundation
+
+/// The embedded default: one SQLite file in the workspace, in WAL mode, each append one transaction,
+/// durable when it returns (synchronous=FULL). Several processes may share the file.
+public final class SQLiteEventStore: EventStore, @unchecked Sendable {
+    /// Bumped when the table layout changes; an older file is upgraded, a newer one refused.
+    public static let schemaVersion: Int64 = 1
+
+    private let connection: SQLiteConnection
+    // One connection is not safe to share between threads; callers may be on any.
+    private let lock = NSLock()
+    private let clock: @Sendable () -> Date
+
+    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) throws {
+        self.clock = clock
+        connection = try SQLiteConnection(path: path)
+        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")
+        try migrate()
+    }
+
+    private func migrate() throws {
+        try connection.writeTransaction {
+            let version = try connection.prepare("PRAGMA user_version")
+            _ = try version.step()
+            let found = version.int64(0)
+            if found > Self.schemaVersion {
+                throw SQLiteError(
+                    path: connection.path, code: 1,
+                    message: "made by a newer version of workshop (schema \(found), this one knows \(Self.schemaVersion)); update the tool")
+            }
+            guard found < Self.schemaVersion else { return }
+            try connection.execute(
+                """
+                CREATE TABLE IF NOT EXISTS events (
+                    position INTEGER PRIMARY KEY AUTOINCREMENT,
+                    stream TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    event_id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    data BLOB NOT NULL,
+                    metadata BLOB NOT NULL,
+                    causation_id TEXT,
+                    correlation_id TEXT,
+                    created_at REAL NOT NULL,
+                    UNIQUE (stream, revision),
+                    UNIQUE (stream, event_id)
+                );
+                PRAGMA user_version = \(Self.schemaVersion);
+                """)
+        }
+    }
+
+    @discardableResult
+    public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
+        try lock.withLock {
+            try connection.writeTransaction {
+                let current = try lastRevision(stream)
+                let known = try storedIds(in: stream, among: events)
+                let fresh = events.filter { !known.contains($0.eventId) }
+                if fresh.isEmpty, !events.isEmpty, let current { return current }
+                guard expected.isSatisfied(byCurrent: current) else {
+                    throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
+                }
+                let insert = try connection.prepare(
+                    """
+                    INSERT INTO events (stream, revision, event_id, type, data, metadata, causation_id, correlation_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                var revision = current.map { $0 + 1 } ?? 0
+                let now = clock().timeIntervalSince1970
+                for event in fresh {
+                    insert.reset()
+                    insert.bind(1, stream.rawValue)
+                    insert.bind(2, Int64(revision))
+                    insert.bind(3, event.eventId.uuidString)
+                    insert.bind(4, event.type)
+                    insert.bind(5, event.data)
+                    insert.bind(6, event.metadata)
+                    insert.bind(7, event.causationId?.uuidString)
+                    insert.bind(8, event.correlationId?.uuidString)
+                    insert.bind(9, now)
+                    try insert.run()
+                    revision += 1
+                }
+                return fresh.isEmpty ? current : revision - 1
+            }
+        }
+    }
+
+    private func lastRevision(_ stream: StreamName) throws -> UInt64? {
+        let query = try connection.prepare("SELECT MAX(revision) FROM events WHERE stream = ?")
+        query.bind(1, stream.rawValue)
+        guard try query.step(), !query.isNull(0) else { return nil }
+        return UInt64(query.int64(0))
+    }
+
+    private func storedIds(in stream: StreamName, among events: [EventData]) throws -> Set<UUID> {
+        guard !events.isEmpty else { return [] }
+        let query = try connection.prepare("SELECT 1 FROM events WHERE stream = ? AND event_id = ?")
+        var found: Set<UUID> = []
+        for event in events {
+            query.reset()
+            query.bind(1, stream.rawValue)
+            query.bind(2, event.eventId.uuidString)
+            if try query.step() { found.insert(event.eventId) }
+        }
+        return found
+    }
+
+    private static let columns =
+        "event_id, type, stream, revision, position, data, metadata, causation_id, correlation_id, created_at"
+
+    private func rows(_ query: SQLiteStatement) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        while try query.step() {
+            events.append(
+                RecordedEvent(
+                    eventId: UUID(uuidString: query.text(0) ?? "") ?? UUID(),
+                    type: query.text(1) ?? "",
+                    stream: StreamName(query.text(2) ?? ""),
+                    revision: UInt64(query.int64(3)),
+                    // SQLite's rowids start at 1; positions are 0-based like revisions.
+                    position: UInt64(query.int64(4) - 1),
+                    data: query.data(5),
+                    metadata: query.data(6),
+                    causationId: query.text(7).flatMap(UUID.init(uuidString:)),
+                    correlationId: query.text(8).flatMap(UUID.init(uuidString:)),
+                    createdAt: Date(timeIntervalSince1970: query.double(9))))
+        }
+        return events
+    }
+
+    public func read(
+        _ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?
+    ) throws -> [RecordedEvent] {
+        try lock.withLock {
+            let forwards = direction == .forwards
+            let query = try connection.prepare(
+                """
+                SELECT \(Self.columns) FROM events
+                WHERE stream = ? AND revision \(forwards ? ">=" : "<=") ?
+                ORDER BY revision \(forwards ? "ASC" : "DESC") LIMIT ?
+                """)
+            query.bind(1, stream.rawValue)
+            query.bind(2, Int64(clamping: revision ?? (forwards ? 0 : UInt64(Int64.max))))
+            query.bind(3, Int64(limit ?? -1))
+            let events = try rows(query)
+            if events.isEmpty, try lastRevision(stream) == nil { throw EventStoreError.streamNotFound(stream) }
+            return events
+        }
+    }
+
+    public func readAll(from position: UInt64, limit: Int?) throws -> [RecordedEvent] {
+        try lock.withLock {
+            let query = try connection.prepare(
+                "SELECT \(Self.columns) FROM events WHERE position > ? ORDER BY position LIMIT ?")
+            query.bind(1, Int64(clamping: position))
+            query.bind(2, Int64(limit ?? -1))
+            return try rows(query)
+        }
+    }
+
+    public func currentRevision(of stream: StreamName) throws -> UInt64? {
+        try lock.withLock { try lastRevision(stream) }
+    }
+
+    public func streams() throws -> [StreamInfo] {
+        try lock.withLock {
+            let query = try connection.prepare(
+                "SELECT stream, COUNT(*), MAX(position) - 1 FROM events GROUP BY stream ORDER BY MIN(position)")
+            var infos: [StreamInfo] = []
+            while try query.step() {
+                infos.append(
+                    StreamInfo(
+                        name: StreamName(query.text(0) ?? ""), count: UInt64(query.int64(1)),
+                        lastPosition: UInt64(query.int64(2))))
+            }
+            return infos
+        }
+    }
+}

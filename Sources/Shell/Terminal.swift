@@ -1,0 +1,46 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the output is attached to: a terminal (colour, width) or a pipe or file (plain text).
+public struct Terminal: Sendable {
+    /// Standard input is a terminal: the shell edits lines; otherwise it reads a script.
+    public var isInteractive: Bool
+    /// Whether to colour text: only on a terminal that can, and never with `NO_COLOR` set.
+    public var usesColour: Bool
+    /// Columns to wrap text to.
+    public var width: Int
+
+    public init(isInteractive: Bool, usesColour: Bool, width: Int) {
+        self.isInteractive = isInteractive
+        self.usesColour = usesColour
+        self.width = width
+    }
+
+    /// Reads the process's own situation: which streams are terminals, `NO_COLOR`, `TERM`, the window size.
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
+        let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        let term = environment["TERM"] ?? ""
+        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Terminal(
+            isInteractive: isatty(STDIN_FILENO) == 1,
+            usesColour: outputIsTerminal && !noColour && term != "dumb" && !term.isEmpty,
+            width: currentWidth(environment: environment, outputIsTerminal: outputIsTerminal))
+    }
+
+    /// The window's width on a terminal, else `COLUMNS`, else 80; never narrower than 20.
+    public static func currentWidth(
+        environment: [String: String] = ProcessInfo.processInfo.environment, outputIsTerminal: Bool = true
+    ) -> Int {
+        var size = winsize()
+        if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return max(20, Int(size.ws_col))
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return max(20, columns) }
+        return 80
+    }
+}

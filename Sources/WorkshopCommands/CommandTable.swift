@@ -1,0 +1,115 @@
+import ArgumentParser
+import Curriculum
+import Foundation
+import Shell
+
+/// Runs shell lines through the same command types as the command line, and answers Tab.
+final class CommandTable: CommandInterpreter {
+    static let shellOnly = [("help", "Show the commands, or one command's usage: help [COMMAND]."), ("quit", "Leave the shell (also: exit, Ctrl-D).")]
+
+    let session: Session
+    let completion: CompletionSource
+
+    init(session: Session) {
+        self.session = session
+        completion = TableCompletion(course: session.course)
+    }
+
+    static var names: [String] { Workshop.commands.map { $0.name } + shellOnly.map(\.0) + ["exit"] }
+
+    func banner() -> [String] {
+        var lines = [session.out.styled(session.course.title, .bold) + " · \(session.course.lessons.count) lessons"]
+        if let lesson = try? session.currentLesson() {
+            let done = (try? session.workspace.progress().completedCount) ?? 0
+            lines.append("\(session.title(of: lesson))  (\(done) of \(session.course.lessons.count) done)")
+        } else {
+            lines.append("New here? `start 1` begins the first lesson.")
+        }
+        lines.append(session.out.styled("`help` lists commands · Tab completes · Up recalls · Ctrl-D leaves", .dim))
+        return lines
+    }
+
+    func execute(_ words: [String]) -> CommandOutcome {
+        guard let name = words.first?.lowercased() else { return .success }
+        switch name {
+        case "quit", "exit": return .quit
+        case "help", "?": return help(words.dropFirst().first)
+        default: break
+        }
+        guard Workshop.commands.contains(where: { $0.name == name }) else {
+            let suggestion = Suggestion.closest(to: name, among: Self.names).map { "; did you mean '\($0)'?" } ?? ""
+            session.error("unknown command '\(words[0])'\(suggestion) (`help` lists the commands)")
+            return .failure
+        }
+        do {
+            let parsed = try Workshop.parseAsRoot([name] + words.dropFirst())
+            guard let command = parsed as? any WorkshopCommand else { return .success }
+            guard command.global.isEmpty else {
+                session.error("--workspace and --lessons apply when the shell starts; this shell uses \(session.workspace.root.path)")
+                return .failure
+            }
+            try command.run(in: session)
+            return .success
+        } catch let error as CleanExit {
+            session.out.line(Workshop.fullMessage(for: error))
+            return .success
+        } catch let error as WorkshopError {
+            session.error(error.description)
+            return .failure
+        } catch {
+            let message = Workshop.fullMessage(for: error)
+            session.error(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
+            return .failure
+        }
+    }
+
+    private func help(_ topic: String?) -> CommandOutcome {
+        if let topic {
+            guard let command = Workshop.commands.first(where: { $0.name == topic.lowercased() }) else {
+                if let shellOnly = Self.shellOnly.first(where: { $0.0 == topic }) {
+                    session.out.line(shellOnly.1)
+                    return .success
+                }
+                let suggestion = Suggestion.closest(to: topic, among: Self.names).map { "; did you mean '\($0)'?" } ?? ""
+                session.error("no command '\(topic)'\(suggestion)")
+                return .failure
+            }
+            session.out.line(Workshop.helpMessage(for: command, columns: session.out.width))
+            return .success
+        }
+        let rows = Workshop.commands.map { [$0.name, $0.configuration.abstract] } + Self.shellOnly.map { [$0.0, $0.1] }
+        for line in TableRenderer(styler: session.out.styler, width: session.out.width).render(header: ["command", "what it does"], rows: rows) {
+            session.out.line(line)
+        }
+        session.out.line()
+        session.out.paragraph("`help COMMAND` shows a command's arguments. Lessons are named by number or id (`start 2`, `start deciding`).")
+        return .success
+    }
+}
+
+extension ParsableCommand {
+    static var name: String { configuration.commandName ?? String(describing: Self.self).lowercased() }
+}
+
+/// Tab completion from the command table: command names first, then each argument's known values.
+struct TableCompletion: CompletionSource {
+    let lessonWords: [String]
+
+    init(course: Course) {
+        lessonWords = course.lessons.flatMap { [String($0.number), $0.id] }
+    }
+
+    func candidates(forWordAt index: Int, after words: [String]) -> [String] {
+        if index == 0 { return CommandTable.names }
+        let name = words[0].lowercased()
+        if name == "help" { return index == 1 ? CommandTable.names : [] }
+        guard let command = Workshop.commands.first(where: { $0.name == name }) else { return [] }
+        let positional = words.dropFirst().filter { !$0.hasPrefix("-") }.count
+        guard positional < command.completions.count else { return [] }
+        switch command.completions[positional] {
+        case .lesson: return lessonWords
+        case .command: return CommandTable.names
+        case .words(let words): return words
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command accepts, before or after its name.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("The learner's workspace (default: ./workspace, or $WORKSHOP_WORKSPACE).", valueName: "dir"))
+    var workspace: String?
+
+    @Option(
+        name: .long, help: ArgumentHelp("The lesson pack (default: the tool's lessons/, or $WORKSHOP_LESSONS).", valueName: "dir"))
+    var lessons: String?
+
+    var isEmpty: Bool { workspace == nil && lessons == nil }
+}
+
+/// An error a command reports to the person at the keyboard: what went wrong and what to do.
+struct WorkshopError: Error, CustomStringConvertible, LocalizedError {
+    var description: String
+    init(_ description: String) { self.description = description }
+    var errorDescription: String? { description }
+}

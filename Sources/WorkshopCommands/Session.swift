@@ -1,0 +1,79 @@
+import Curriculum
+import Foundation
+import Shell
+import Workspace
+
+/// Everything a command works with: the course, the learner's workspace and where to write.
+final class Session {
+    let course: Course
+    let workspace: Workspace
+    let out: Output
+    let terminal: Terminal
+
+    init(course: Course, workspace: Workspace, out: Output, terminal: Terminal) {
+        self.course = course
+        self.workspace = workspace
+        self.out = out
+        self.terminal = terminal
+    }
+
+    /// Loads the pack and opens (or creates) the workspace named by the options or the environment.
+    static func open(
+        _ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Session {
+        let terminal = Terminal.current(environment: environment)
+        let course = try CoursePackLoader.load(from: packFolder(options, environment: environment))
+        let workspaceFolder = options.workspace ?? environment[Workspace.environmentVariable] ?? Workspace.defaultFolderName
+        let workspace = try Workspace(root: URL(fileURLWithPath: workspaceFolder))
+        return Session(course: course, workspace: workspace, out: .standard(terminal: terminal), terminal: terminal)
+    }
+
+    static func packFolder(_ options: GlobalOptions, environment: [String: String]) -> URL {
+        if let folder = options.lessons ?? environment["WORKSHOP_LESSONS"] { return URL(fileURLWithPath: folder) }
+        return (ToolLocation.packageRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .appendingPathComponent("lessons")
+    }
+
+    // MARK: Lessons
+
+    /// The lesson a reference names (number or id), or an error that suggests the nearest.
+    func lesson(_ reference: String) throws -> Lesson {
+        if let lesson = course.lesson(reference) { return lesson }
+        let suggestion = Suggestion.closest(to: reference, among: course.lessons.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+        throw WorkshopError(
+            "there is no lesson '\(reference)'\(suggestion) (lessons are numbered 1 to \(course.lessons.count); `lessons` lists them)")
+    }
+
+    /// The lesson the learner is on, if any has been started.
+    func currentLesson() throws -> Lesson? {
+        try workspace.progress().currentLesson.flatMap(course.lesson)
+    }
+
+    /// The named lesson, else the current one, else an error saying how to start.
+    func lessonOrCurrent(_ reference: String?) throws -> Lesson {
+        if let reference { return try lesson(reference) }
+        if let current = try currentLesson() { return current }
+        throw WorkshopError("no lesson started yet; `start 1` begins the first")
+    }
+
+    /// "lesson 02 · Deciding · 25 min"
+    func title(of lesson: Lesson) -> String {
+        "lesson \(Self.number(lesson)) · \(lesson.title) · \(lesson.duration) min"
+    }
+
+    static func number(_ lesson: Lesson) -> String {
+        lesson.number < 10 ? "0\(lesson.number)" : "\(lesson.number)"
+    }
+
+    /// Writes a value as pretty JSON with sorted keys (`--json`).
+    func json<Value: Encodable>(_ value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        out.line(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    func error(_ message: String) {
+        out.line(out.styled("error: ", .failure, .bold) + message)
+    }
+}

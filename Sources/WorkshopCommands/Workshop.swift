@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// The `workshop` command: with no subcommand it opens the shell; every shell command also runs from here.
+public struct Workshop: ParsableCommand {
+    public static let version = "0.1.0"
+
+    /// The one command table, in the order `help` lists it.
+    static let commands: [any WorkshopCommand.Type] = [
+        LessonsCommand.self, LessonCommand.self, StartCommand.self, NextCommand.self, PrevCommand.self,
+        HintCommand.self, AgendaCommand.self, ProgressCommand.self, EventsCommand.self,
+    ]
+
+    public static let configuration = CommandConfiguration(
+        commandName: "workshop",
+        abstract: "Learn event sourcing from the ground up, in an interactive shell.",
+        discussion: """
+            With no command, opens the shell (on a terminal it edits lines; from a pipe it reads a script).
+            Every shell command also runs straight from here, e.g. `workshop start 2` or `workshop lessons`.
+            """,
+        version: version,
+        subcommands: [ShellCommand.self] + commands.map { $0 as ParsableCommand.Type },
+        defaultSubcommand: ShellCommand.self)
+
+    @OptionGroup var global: GlobalOptions
+
+    public init() {}
+}

@@ -1,0 +1,81 @@
+import EventSourcing
+import Foundation
+
+/// What the learner did, recorded as events in the workspace's store: the tool eats its own cooking.
+public enum ProgressEvent: Sendable, Equatable {
+    case lessonStarted(lesson: String)
+    case hintShown(lesson: String, tier: Int)
+    case checkRun(lesson: String, passed: Int, total: Int)
+    case lessonCompleted(lesson: String)
+    case lessonSkipped(lesson: String)
+
+    /// The stream that holds one workspace's progress.
+    public static let stream: StreamName = "progress-learner"
+
+    public var type: String {
+        switch self {
+        case .lessonStarted: "LessonStarted"
+        case .hintShown: "HintShown"
+        case .checkRun: "CheckRun"
+        case .lessonCompleted: "LessonCompleted"
+        case .lessonSkipped: "LessonSkipped"
+        }
+    }
+
+    public var lesson: String {
+        switch self {
+        case .lessonStarted(let lesson), .hintShown(let lesson, _), .checkRun(let lesson, _, _),
+            .lessonCompleted(let lesson), .lessonSkipped(let lesson):
+            lesson
+        }
+    }
+
+    private struct Body: Codable {
+        var lesson: String
+        var tier: Int?
+        var passed: Int?
+        var total: Int?
+    }
+
+    /// The event as it is stored: its type name and a flat JSON body.
+    public func eventData() -> EventData {
+        let body: Body
+        switch self {
+        case .hintShown(let lesson, let tier): body = Body(lesson: lesson, tier: tier)
+        case .checkRun(let lesson, let passed, let total): body = Body(lesson: lesson, passed: passed, total: total)
+        default: body = Body(lesson: lesson)
+        }
+        return EventData(type: type, data: CanonicalJSON.encodeOrEmpty(body))
+    }
+
+    /// Reads a stored event back; nil for a type this version does not know (newer tools may add some).
+    public init?(_ recorded: RecordedEvent) {
+        guard let body = try? recorded.decode(Body.self) else { return nil }
+        switch recorded.type {
+        case "LessonStarted": self = .lessonStarted(lesson: body.lesson)
+        case "HintShown": self = .hintShown(lesson: body.lesson, tier: body.tier ?? 1)
+        case "CheckRun": self = .checkRun(lesson: body.lesson, passed: body.passed ?? 0, total: body.total ?? 0)
+        case "LessonCompleted": self = .lessonCompleted(lesson: body.lesson)
+        case "LessonSkipped": self = .lessonSkipped(lesson: body.lesson)
+        default: return nil
+        }
+    }
+}
+
+extension Workspace {
+    /// Appends one progress event. Other shells may write too, so it appends at `any`: progress events
+    /// are independent facts, and no decision here depends on having read the latest.
+    public func record(_ event: ProgressEvent) throws {
+        _ = try store.append([event.eventData()], to: ProgressEvent.stream, expected: .any)
+    }
+
+    /// The learner's history as recorded events.
+    public func progressEvents() throws -> [RecordedEvent] {
+        try store.readIfPresent(ProgressEvent.stream)
+    }
+
+    /// The current state of the learner's progress.
+    public func progress(now: Date = Date()) throws -> LearnerProgress {
+        LearnerProgress.project(try progressEvents(), now: now)
+    }
+}

@@ -1,0 +1,116 @@
+import EventSourcing
+import EventStores
+import Foundation
+
+/// The learner's folder: their code under `Sources/`, and the tool's own state under `.workshop/`
+/// (the event store with their progress, the shell's history, pristine copies of starter files).
+public final class Workspace: @unchecked Sendable {
+    /// The workspace layout's version; a newer tool upgrades older layouts, an older tool refuses newer ones.
+    public static let formatVersion = 1
+    /// Where the workspace goes when no flag or environment variable names one.
+    public static let defaultFolderName = "workspace"
+    /// The environment variable that names the workspace folder.
+    public static let environmentVariable = "WORKSHOP_WORKSPACE"
+
+    public let root: URL
+    public let store: SQLiteEventStore
+    let files = FileManager.default
+
+    public var stateFolder: URL { root.appendingPathComponent(".workshop") }
+    public var historyFile: URL { stateFolder.appendingPathComponent("history") }
+    public var storeFile: URL { stateFolder.appendingPathComponent("events.sqlite") }
+    var metadataFile: URL { stateFolder.appendingPathComponent("workspace.json") }
+    var pristineFolder: URL { stateFolder.appendingPathComponent("starters") }
+
+    /// Opens the workspace at `root`, creating it on first use and upgrading an older layout.
+    public init(root: URL) throws(WorkspaceError) {
+        self.root = root.standardizedFileURL
+        do {
+            try files.createDirectory(at: root.appendingPathComponent(".workshop"), withIntermediateDirectories: true)
+        } catch {
+            throw .unwritable(path: root.path, reason: error.localizedDescription)
+        }
+        guard files.isWritableFile(atPath: root.appendingPathComponent(".workshop").path) else {
+            throw .unwritable(path: root.path, reason: "permission denied")
+        }
+        let metadataFile = root.appendingPathComponent(".workshop/workspace.json")
+        let metadata = try Self.readMetadata(metadataFile)
+        if let version = metadata?.formatVersion, version > Self.formatVersion {
+            throw .newerFormat(path: root.path, found: version, supported: Self.formatVersion)
+        }
+        do {
+            store = try SQLiteEventStore(path: root.appendingPathComponent(".workshop/events.sqlite").path)
+        } catch {
+            throw .store(String(describing: error))
+        }
+        if metadata?.formatVersion != Self.formatVersion {
+            try write(
+                CanonicalJSON.encodeOrEmpty(WorkspaceMetadata(formatVersion: Self.formatVersion, createdAt: metadata?.createdAt ?? Date())),
+                to: metadataFile)
+        }
+    }
+
+    private static func readMetadata(_ file: URL) throws(WorkspaceError) -> WorkspaceMetadata? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(WorkspaceMetadata.self, from: data)
+        } catch {
+            // A half-written file (a crash mid-write, before writes became atomic) is rebuilt, never fatal.
+            return nil
+        }
+    }
+
+    // MARK: Files
+
+    /// Writes a file atomically: a crash leaves the old content or the new, never half of it.
+    func write(_ data: Data, to url: URL) throws(WorkspaceError) {
+        do {
+            try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw .unwritable(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// The learner's source files under `Sources/`, relative to the workspace, sorted.
+    public func learnerSources() -> [String] {
+        let sources = root.appendingPathComponent("Sources")
+        guard let enumerator = files.enumerator(at: sources, includingPropertiesForKeys: nil) else { return [] }
+        let base = root.path
+        return enumerator.compactMap { ($0 as? URL)?.standardizedFileURL.path }
+            .filter { $0.hasSuffix(".swift") }
+            .map { String($0.dropFirst(base.count + 1)) }
+            .sorted()
+    }
+}
+
+struct WorkspaceMetadata: Codable {
+    var formatVersion: Int
+    var createdAt: Date
+}
+
+extension CanonicalJSON {
+    static func encodeOrEmpty<Value: Encodable>(_ value: Value) -> Data {
+        (try? encode(value)) ?? Data("{}".utf8)
+    }
+}
+
+/// Why a workspace cannot be used, and what to do about it.
+public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable {
+    case unwritable(path: String, reason: String)
+    case newerFormat(path: String, found: Int, supported: Int)
+    case store(String)
+
+    public var description: String {
+        switch self {
+        case .unwritable(let path, let reason):
+            "cannot write the workspace at \(path) (\(reason)); choose another folder with --workspace DIR or fix its permissions"
+        case .newerFormat(let path, let found, let supported):
+            "the workspace at \(path) was made by a newer workshop (format \(found); this one knows \(supported)); update the tool, or use another folder with --workspace DIR"
+        case .store(let message):
+            message
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import WorkshopCommands
+
+Workshop.main()

@@ -1,0 +1,100 @@
+import Testing
+
+@testable import Shell
+
+@Suite("Splitting a typed line into words")
+struct ShellWordsTests {
+    @Test("spaces separate, quotes group, backslash escapes")
+    func splitting() throws {
+        #expect(try ShellWords.split("start  4") == ["start", "4"])
+        #expect(try ShellWords.split("start-game g1 \"Ada Lovelace\" 'Bob'") == ["start-game", "g1", "Ada Lovelace", "Bob"])
+        #expect(try ShellWords.split("say a\\ b") == ["say", "a b"])
+        #expect(try ShellWords.split("empty \"\"") == ["empty", ""])
+        #expect(try ShellWords.split("   ") == [])
+    }
+
+    @Test("an unclosed quote is an error that says so")
+    func unclosedQuote() {
+        #expect(throws: ShellWords.UnclosedQuote.self) { try ShellWords.split("say \"hello") }
+    }
+}
+
+@Suite("Tab completion")
+struct CompletionTests {
+    struct Source: CompletionSource {
+        func candidates(forWordAt index: Int, after words: [String]) -> [String] {
+            index == 0 ? ["lessons", "lesson", "start", "help"] : words.first == "start" ? ["1", "2", "deciding", "events-are-facts"] : []
+        }
+    }
+
+    @Test("completes command names, then argument values the table knows")
+    func completing() {
+        #expect(Completion.complete("st", source: Source()) == ["start"])
+        #expect(Completion.complete("less", source: Source()) == ["lesson", "lessons"])
+        #expect(Completion.complete("", source: Source()) == ["help", "lesson", "lessons", "start"])
+        #expect(Completion.complete("start d", source: Source()) == ["deciding"])
+        #expect(Completion.complete("start ", source: Source()) == ["1", "2", "deciding", "events-are-facts"])
+        #expect(Completion.complete("help x", source: Source()) == [])
+    }
+
+    @Test("the common prefix is what Tab inserts without choosing")
+    func commonPrefix() {
+        #expect(Completion.commonPrefix(["lesson", "lessons"]) == "lesson")
+        #expect(Completion.commonPrefix(["start"]) == "start")
+        #expect(Completion.commonPrefix([]) == "")
+    }
+}
+
+@Suite("Rendering for the terminal")
+struct RenderingTests {
+    let plain = Styler(enabled: false)
+
+    @Test("paragraphs wrap to the width by words, with hanging indents for list items")
+    func wrapping() {
+        let lines = MarkdownRenderer(styler: plain, width: 20).render(
+            "A paragraph that is long enough to wrap twice over.\n\n- an item that also wraps around\n1. first")
+        #expect(lines == ["A paragraph that is", "long enough to wrap", "twice over.", "", "• an item that also", "  wraps around", "1. first"])
+        #expect(lines.allSatisfy { $0.count <= 20 })
+    }
+
+    @Test("headings, emphasis, inline code, links and code blocks render without markup when plain")
+    func markup() {
+        let text = "# Events\n\nSome **bold** and *em* and `code` and [docs](http://x).\n\n```swift\nlet a = 1\n```\n\n> a quote"
+        let lines = MarkdownRenderer(styler: plain, width: 60).render(text)
+        #expect(lines == ["EVENTS", "══════", "", "Some bold and em and `code` and docs (http://x).", "", "    let a = 1", "", "│ a quote"])
+    }
+
+    @Test("colour wraps text in escape codes only when enabled, and escape codes take no columns")
+    func colour() {
+        let coloured = Styler(enabled: true).apply("ok", .success)
+        #expect(coloured == "\u{1B}[32mok\u{1B}[0m")
+        #expect(Styler.visibleWidth(coloured) == 2)
+        #expect(plain.apply("ok", .success) == "ok")
+        let heading = MarkdownRenderer(styler: Styler(enabled: true), width: 40).render("## Title")
+        #expect(heading[0].contains("\u{1B}["))
+    }
+
+    @Test("snake_case words are not taken for emphasis")
+    func underscores() {
+        #expect(MarkdownRenderer(styler: plain, width: 80).render("use game_started here") == ["use game_started here"])
+    }
+
+    @Test("tables align columns and wrap the last one to the width")
+    func tables() {
+        let lines = TableRenderer(styler: plain, width: 30).render(
+            header: ["#", "title"], rows: [["1", "short"], ["2", "a much longer title that needs wrapping"]])
+        #expect(lines[0] == "#  title")
+        #expect(lines[1] == "1  short")
+        #expect(lines[2].hasPrefix("2  a much longer"))
+        #expect(lines.count > 3)
+        #expect(lines.allSatisfy { $0.count <= 30 })
+    }
+
+    @Test("the terminal's colour follows NO_COLOR and TERM")
+    func colourDecision() {
+        let noColour = Terminal.current(environment: ["NO_COLOR": "1", "TERM": "xterm"])
+        #expect(!noColour.usesColour)
+        #expect(Terminal.currentWidth(environment: ["COLUMNS": "100"], outputIsTerminal: false) == 100)
+        #expect(Terminal.currentWidth(environment: [:], outputIsTerminal: false) == 80)
+    }
+}
