@@ -33,6 +33,11 @@ public enum Interrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked; Ctrl-C must still reach the shell.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     /// Whether Ctrl-C came since the last call; clears it.
@@ -69,7 +74,7 @@ public final class LineEditor: LineReader {
 
     public func read(prompt: String) -> LineInput {
         _ = Interrupt.take()
-        guard let raw = readline(prompt) else {
+        guard let raw = readline(Self.markingEscapes(prompt)) else {
             if Interrupt.take() {
                 // libedit left the cursor on the abandoned line.
                 FileHandle.standardOutput.write(Data("^C\n".utf8))
@@ -81,6 +86,25 @@ public final class LineEditor: LineReader {
         defer { free(raw) }
         if Interrupt.take() { return .interrupted }
         return .line(String(cString: raw))
+    }
+
+    /// Wraps each escape sequence of a coloured prompt in libedit's ignore markers (\1 … \2),
+    /// so it colours the prompt instead of being printed and counted as columns.
+    static func markingEscapes(_ prompt: String) -> String {
+        var result = ""
+        var inEscape = false
+        for scalar in prompt.unicodeScalars {
+            if scalar == "\u{1B}" {
+                inEscape = true
+                result += "\u{1}"
+            }
+            result.unicodeScalars.append(scalar)
+            if inEscape, scalar != "\u{1B}", scalar != "[", (0x40...0x7E).contains(scalar.value) {
+                inEscape = false
+                result += "\u{2}"
+            }
+        }
+        return result
     }
 
     public func remember(_ line: String) {

@@ -37,7 +37,8 @@ public final class REPL {
     /// Runs until `quit`, Ctrl-D or the end of the script; returns the exit status.
     public func run() -> Int32 {
         var failed = false
-        for line in interpreter.banner() { output.line(line) }
+        // A script's transcript starts with its first command, so transcripts compare cleanly.
+        if isInteractive { for line in interpreter.banner() { output.paragraph(line) } }
         defer { reader.close() }
         while true {
             let prompt = isInteractive ? output.styled(Self.prompt, .accent) : Self.prompt
@@ -61,7 +62,8 @@ public final class REPL {
                 }
                 switch interpreter.execute(words) {
                 case .success: break
-                case .failure: failed = true
+                // Only a script's status reports failures; a person leaving the shell exits with 0.
+                case .failure: failed = !isInteractive
                 case .quit: return failed ? 1 : 0
                 }
             }
