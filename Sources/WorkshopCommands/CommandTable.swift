@@ -36,14 +36,18 @@ final class CommandTable: CommandInterpreter {
         case "help", "?": return help(words.dropFirst().first)
         default: break
         }
-        guard Workshop.commands.contains(where: { $0.name == name }) else {
+        guard let type = Workshop.commands.first(where: { $0.name == name }) else {
             let suggestion = Suggestion.closest(to: name, among: Self.names).map { "; did you mean '\($0)'?" } ?? ""
             session.error("unknown command '\(words[0])'\(suggestion) (`help` lists the commands)")
             return .failure
         }
         do {
             let parsed = try Workshop.parseAsRoot([name] + words.dropFirst())
-            guard let command = parsed as? any WorkshopCommand else { return .success }
+            // `--help` parses as the library's own help command: show the command's usage.
+            guard let command = parsed as? any WorkshopCommand else {
+                session.out.line(Workshop.helpMessage(for: type, columns: session.out.width))
+                return .success
+            }
             guard command.global.isEmpty else {
                 session.error("--workspace and --lessons apply when the shell starts; this shell uses \(session.workspace.root.path)")
                 return .failure
@@ -51,7 +55,8 @@ final class CommandTable: CommandInterpreter {
             try command.run(in: session)
             return .success
         } catch let error as CleanExit {
-            session.out.line(Workshop.fullMessage(for: error))
+            let message = Workshop.fullMessage(for: error)
+            session.out.line(message.isEmpty ? Workshop.helpMessage(for: type, columns: session.out.width) : message)
             return .success
         } catch let error as WorkshopError {
             session.error(error.description)

@@ -1,0 +1,123 @@
+import Curriculum
+import Foundation
+import Shell
+import TestSupport
+import Testing
+import Workspace
+
+@testable import WorkshopCommands
+
+/// The one command table, driven in-process: parsing, dispatch, errors and completion.
+@Suite("The command table")
+struct CommandTableTests {
+    let folder = TemporaryFolder()
+    let table: CommandTable
+    let screen: () -> String
+
+    init() throws {
+        let course = try CoursePackLoader.load(from: PackFixture.write(in: folder, lessons: 3))
+        let workspace = try Workspace(root: folder.url.appendingPathComponent("ws"))
+        let (output, text) = Output.buffer(width: 80)
+        screen = text
+        table = CommandTable(
+            session: Session(course: course, workspace: workspace, out: output, terminal: Terminal(isInteractive: false, usesColour: false, width: 80)))
+    }
+
+    @Test("every command of the table parses its arguments with swift-argument-parser")
+    func parsing() throws {
+        let start = try #require(try Workshop.parseAsRoot(["start", "2"]) as? StartCommand)
+        #expect(start.reference == "2")
+        let hint = try #require(try Workshop.parseAsRoot(["hint", "1"]) as? HintCommand)
+        #expect(hint.tier == 1)
+        let events = try #require(try Workshop.parseAsRoot(["--workspace", "/tmp/x", "events", "--last", "3"]) as? EventsCommand)
+        #expect(events.last == 3)
+        #expect(events.global.workspace == "/tmp/x")
+        #expect(try Workshop.parseAsRoot([]) is ShellCommand)
+        #expect(throws: (any Error).self) { try Workshop.parseAsRoot(["hint", "many"]) }
+    }
+
+    @Test("a line runs its command; an unknown one fails with a suggestion")
+    func dispatch() {
+        #expect(table.execute(["start", "lesson-2"]) == .success)
+        #expect(screen().contains("lesson 02 · Lesson number 2 · 21 min"))
+        #expect(table.execute(["strat", "1"]) == .failure)
+        #expect(screen().contains("unknown command 'strat'; did you mean 'start'?"))
+        #expect(table.execute(["quit"]) == .quit)
+        #expect(table.execute(["EXIT"]) == .quit)
+    }
+
+    @Test("bad arguments fail with the command's own message; --help prints usage and succeeds")
+    func argumentErrors() {
+        #expect(table.execute(["start"]) == .failure)
+        #expect(screen().contains("Missing expected argument '<lesson>'"))
+        #expect(table.execute(["hint", "x"]) == .failure)
+        #expect(table.execute(["lessons", "--help"]) == .success)
+        #expect(screen().contains("USAGE: workshop lessons"))
+        #expect(table.execute(["lessons", "--workspace", "/elsewhere"]) == .failure)
+        #expect(screen().contains("apply when the shell starts"))
+    }
+
+    @Test("next and prev walk the course; past either end is a clear error")
+    func walking() {
+        #expect(table.execute(["next"]) == .success)
+        #expect(screen().contains("lesson 01 ·"))
+        #expect(table.execute(["prev"]) == .failure)
+        #expect(screen().contains("no lesson before this one"))
+        #expect(table.execute(["start", "3"]) == .success)
+        #expect(table.execute(["next"]) == .failure)
+        #expect(screen().contains("lesson 3 is the last one"))
+        #expect(table.execute(["prev"]) == .success)
+        #expect(screen().contains("lesson 02 ·"))
+    }
+
+    @Test("hints come one tier at a time, are recorded, and run out politely")
+    func hints() throws {
+        #expect(table.execute(["hint"]) == .failure)
+        #expect(screen().contains("no lesson started yet"))
+        _ = table.execute(["start", "1"])
+        for _ in 0..<4 { #expect(table.execute(["hint"]) == .success) }
+        let text = screen()
+        #expect(text.contains("Hint 1 of 3 · Nudge"))
+        #expect(text.contains("Hint 3 of 3 · Nearly the answer"))
+        #expect(text.contains("That was the last hint"))
+        #expect(try table.session.workspace.progress()["lesson-1"].hintsUsed == 3)
+        #expect(table.execute(["hint", "2"]) == .success)
+        #expect(table.execute(["hint", "9"]) == .failure)
+    }
+
+    @Test("Tab offers command names, then lesson numbers and ids where a lesson is expected")
+    func completion() {
+        let completion = table.completion
+        #expect(Completion.complete("ne", source: completion) == ["next"])
+        #expect(Completion.complete("start lesson-", source: completion) == ["lesson-1", "lesson-2", "lesson-3"])
+        #expect(Completion.complete("lesson ", source: completion).contains("2"))
+        #expect(Completion.complete("help pro", source: completion) == ["progress"])
+        #expect(Completion.complete("agenda ", source: completion) == ["all"])
+        #expect(Completion.complete("next ", source: completion) == [])
+    }
+
+    @Test("lesson shows the title, objectives and rendered text")
+    func lessonText() {
+        _ = table.execute(["lesson", "2"])
+        let text = screen()
+        #expect(text.contains("lesson 02 · Lesson number 2 · 21 min"))
+        #expect(text.contains("  • Understand thing 2"))
+        #expect(text.contains("LESSON 2"))
+        #expect(text.contains("    let x = 2"))
+        #expect(!text.contains("```"))
+    }
+}
+
+@Suite("The course in this repository")
+struct RepositoryCourseTests {
+    @Test("lessons/ loads without a single problem")
+    func loads() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        #expect(course.lessons.count >= 2)
+        for lesson in course.lessons {
+            #expect(lesson.hints.count >= 3, "\(lesson.id) needs three tiers of hints")
+            #expect(!lesson.starterFiles.isEmpty, "\(lesson.id) needs starter files")
+            #expect(FileManager.default.fileExists(atPath: course.solutionsFolder.appendingPathComponent(lesson.id).path), "\(lesson.id) needs a reference solution")
+        }
+    }
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints its figures; BENCHMARKS.md records them with the machine.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+"$here/cold-build.sh"
+"$here/launch-to-prompt.sh"
