@@ -44,3 +44,37 @@ public struct Terminal: Sendable {
         return 80
     }
 }
+
+/// Makes the shell the terminal's foreground job while it runs, so Ctrl-C reaches only the shell.
+///
+/// Launched by `make run`, the shell shares make's process group, and the terminal would send
+/// SIGINT to make too: make would wait, then report "Interrupt" and fail once the learner quits.
+/// In a group of its own, holding the terminal, the shell alone hears Ctrl-C; it hands the terminal
+/// back when it leaves.
+public final class ForegroundJob {
+    private let previousGroup: pid_t?
+
+    public init() {
+        let terminalGroup = tcgetpgrp(STDIN_FILENO)
+        guard terminalGroup >= 0, getpgrp() == terminalGroup, getpid() != terminalGroup else {
+            previousGroup = nil
+            return
+        }
+        // tcsetpgrp from what becomes a background group raises SIGTTOU; ignore it for the switch.
+        let previousHandler = signal(SIGTTOU, SIG_IGN)
+        defer { signal(SIGTTOU, previousHandler) }
+        guard setpgid(0, 0) == 0, tcsetpgrp(STDIN_FILENO, getpgrp()) == 0 else {
+            previousGroup = nil
+            return
+        }
+        previousGroup = terminalGroup
+    }
+
+    /// Gives the terminal back to the job that had it.
+    public func restore() {
+        guard let previousGroup else { return }
+        let previousHandler = signal(SIGTTOU, SIG_IGN)
+        tcsetpgrp(STDIN_FILENO, previousGroup)
+        signal(SIGTTOU, previousHandler)
+    }
+}

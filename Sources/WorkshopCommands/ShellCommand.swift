@@ -12,13 +12,14 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let interpreter = CommandTable(session: session)
+        let interactive = session.terminal.isInteractive
+        let job = interactive ? ForegroundJob() : nil
+        defer { job?.restore() }
         let reader: LineReader =
-            session.terminal.isInteractive
+            interactive
             ? LineEditor(historyFile: session.workspace.historyFile, completion: interpreter.completion)
             : ScriptReader()
-        let status = REPL(
-            reader: reader, interpreter: interpreter, output: session.out, isInteractive: session.terminal.isInteractive
-        ).run()
+        let status = REPL(reader: reader, interpreter: interpreter, output: session.out, isInteractive: interactive).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

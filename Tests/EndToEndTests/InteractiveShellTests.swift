@@ -84,6 +84,23 @@ struct InteractiveShellTests {
         #expect(terminal.waitForExit() == 0)
     }
 
+    @Test("under a parent in the same job (as `make run` starts it), Ctrl-C reaches only the shell")
+    func interruptUnderParent() throws {
+        let command = [WorkshopProcess.executable, "--lessons", folder.url.appendingPathComponent("lessons").path,
+                       "--workspace", folder.url.appendingPathComponent("ws").path].map { "'\($0)'" }.joined(separator: " ")
+        let terminal = try PseudoTerminal(
+            executable: "/bin/sh", arguments: ["-c", "\(command); echo parent carried on after status $?"],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["TERM": "xterm"]))
+        try terminal.waitFor("workshop>")
+        terminal.type("lesso")
+        try terminal.waitFor("workshop> lesso")
+        terminal.type(PseudoTerminal.Key.ctrlC)
+        try terminal.waitFor("^C")
+        terminal.type("quit" + PseudoTerminal.Key.enter)
+        try terminal.waitFor("parent carried on after status 0")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test("editing keys: Ctrl-A and Ctrl-E move, Ctrl-W deletes a word, arrows move the cursor")
     func editingKeys() throws {
         let terminal = try open()
