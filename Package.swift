@@ -26,12 +26,15 @@ let package = Package(
         .target(name: "EventSourcing"),
         .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite"]),
         .target(name: "Curriculum", dependencies: ["Yams"]),
+        // Compiled by the tool with swiftc into each learner's host; built here too, so it is type-checked and tested.
+        .target(name: "LearnerHost"),
         .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores"]),
+        .target(name: "Checking", dependencies: ["Curriculum", "Yams"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
         .target(
             name: "WorkshopCommands",
             dependencies: [
-                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores",
+                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),

@@ -82,8 +82,19 @@ public struct Lesson: Sendable, Hashable {
     public var folder: URL
     /// The hidden suite's file, if the lesson has one.
     public var suiteFile: URL?
+    /// The binding that connects the host to the learner's code (with the suite; never shown to learners).
+    public var bindingFile: URL?
 
     public var starterFolder: URL { folder.appendingPathComponent("starter") }
+
+    /// The learner's module this lesson works in: the first folder under `Sources/` in its starter.
+    public var module: String? {
+        for path in starterFiles {
+            let parts = path.split(separator: "/")
+            if parts.count >= 3, parts[0] == "Sources" { return String(parts[1]) }
+        }
+        return nil
+    }
 }
 
 /// One tier of help.

@@ -10,6 +10,7 @@ public struct CoursePackLoader {
     public static let lessonFile = "lesson.md"
     public static let hintsFile = "hints.md"
     public static let suiteFile = "suite.yaml"
+    public static let bindingFile = "binding.swift"
     public static let starterFolder = "starter"
 
     static let courseKeys = ["title", "days"]
@@ -183,11 +184,20 @@ public struct CoursePackLoader {
         let hints = readHints(lessonId: id)
         let starter = starterFiles(lessonId: id)
         let suite = lessonFolder.appendingPathComponent(Self.suiteFile)
+        let binding = lessonFolder.appendingPathComponent(Self.bindingFile)
+        let hasSuite = files.fileExists(atPath: suite.path), hasBinding = files.fileExists(atPath: binding.path)
+        if hasSuite != hasBinding {
+            problems.append(
+                PackProblem(
+                    file: "\(id)/\(hasSuite ? Self.bindingFile : Self.suiteFile)",
+                    hasSuite ? "is missing: a suite needs a binding that tells the host how to call the learner's code"
+                        : "is missing: a binding without a suite has nothing to check"))
+        }
         guard let title, let duration, fields.problems.isEmpty else { return nil }
         return Lesson(
             number: number, id: id, title: title, duration: duration, objectives: objectives,
             prerequisites: prerequisites, text: body, hints: hints, starterFiles: starter, folder: lessonFolder,
-            suiteFile: files.fileExists(atPath: suite.path) ? suite : nil)
+            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil)
     }
 
     /// Splits `---`-fenced front matter from the Markdown body.
@@ -294,7 +304,8 @@ public struct CoursePackLoader {
         }
     }
 
-    static func problem(from error: YamlError, file: String, lineOffset: Int) -> PackProblem {
+    /// A YAML syntax error as a problem with its line.
+    public static func problem(from error: YamlError, file: String, lineOffset: Int) -> PackProblem {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
             return PackProblem(file: file, line: mark.line + lineOffset, "is not valid YAML: \(problem)")

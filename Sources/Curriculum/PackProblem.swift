@@ -22,6 +22,11 @@ public struct PackValidationError: Error, CustomStringConvertible, Sendable {
     public var folder: String
     public var problems: [PackProblem]
 
+    public init(folder: String, problems: [PackProblem]) {
+        self.folder = folder
+        self.problems = problems
+    }
+
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return "the lesson pack in \(folder) has \(count):\n"

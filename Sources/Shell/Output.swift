@@ -41,8 +41,8 @@ public final class Output: @unchecked Sendable {
     }
 
     /// Writes a paragraph wrapped to the width.
-    public func paragraph(_ text: String, indent: String = "") {
-        for line in TextWrapper.wrap(text, width: width, firstPrefix: indent, restPrefix: indent) { self.line(line) }
+    public func paragraph(_ text: String, indent: String = "", hanging: String? = nil) {
+        for line in TextWrapper.wrap(text, width: width, firstPrefix: indent, restPrefix: hanging ?? indent) { self.line(line) }
     }
 
     public func styled(_ text: String, _ styles: Style...) -> String { styler.apply(text, styles) }

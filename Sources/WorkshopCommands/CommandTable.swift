@@ -58,6 +58,9 @@ final class CommandTable: CommandInterpreter {
             let message = Workshop.fullMessage(for: error)
             session.out.line(message.isEmpty ? Workshop.helpMessage(for: type, columns: session.out.width) : message)
             return .success
+        } catch let code as ExitCode {
+            // The command has said what went wrong (a failed check, say); only the status is left.
+            return code == .success ? .success : .failure
         } catch let error as WorkshopError {
             session.error(error.description)
             return .failure

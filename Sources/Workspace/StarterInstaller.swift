@@ -47,7 +47,7 @@ extension Workspace {
     }
 
     /// Whether `content` equals a starter file some lesson put at `path`, i.e. the learner has not edited it.
-    private func isPristine(_ content: Data, at path: String) -> Bool {
+    func isPristine(_ content: Data, at path: String) -> Bool {
         let lessons = (try? files.contentsOfDirectory(atPath: pristineFolder.path)) ?? []
         return lessons.contains { lesson in
             files.contents(atPath: pristineFolder.appendingPathComponent(lesson).appendingPathComponent(path).path) == content

@@ -19,6 +19,8 @@ public final class Workspace: @unchecked Sendable {
     public var stateFolder: URL { root.appendingPathComponent(".workshop") }
     public var historyFile: URL { stateFolder.appendingPathComponent("history") }
     public var storeFile: URL { stateFolder.appendingPathComponent("events.sqlite") }
+    /// Compiled learner hosts, keyed by a fingerprint of their inputs.
+    public var buildFolder: URL { stateFolder.appendingPathComponent("build") }
     var metadataFile: URL { stateFolder.appendingPathComponent("workspace.json") }
     var pristineFolder: URL { stateFolder.appendingPathComponent("starters") }
 

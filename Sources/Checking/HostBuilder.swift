@@ -1,0 +1,143 @@
+import Foundation
+
+/// Builds learner hosts with `swiftc`: the kit and host modules once per toolchain and tool
+/// version (cached), then the learner's sources with the lesson's binding, keyed by a fingerprint
+/// of every input, so an unchanged workspace never recompiles.
+public struct HostBuilder: Sendable {
+    public static let kitModules = ["EventSourcing", "LearnerHost"]
+
+    public var toolchain: Toolchain
+    /// The tool's `Sources/` folder, holding the kit and host modules' sources.
+    public var toolSources: URL
+    /// Where built kits are kept, shared by every workspace of this user.
+    public var cacheFolder: URL
+
+    public init(toolchain: Toolchain, toolSources: URL, cacheFolder: URL) {
+        self.toolchain = toolchain
+        self.toolSources = toolSources
+        self.cacheFolder = cacheFolder
+    }
+
+    /// `$WORKSHOP_CACHE`, else `$XDG_CACHE_HOME/workshop`, else `~/.cache/workshop`.
+    public static func defaultCacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let explicit = environment["WORKSHOP_CACHE"] { return URL(fileURLWithPath: explicit) }
+        let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".cache")
+        return base.appendingPathComponent("workshop")
+    }
+
+    // MARK: The kit
+
+    /// The folder with the kit's modules and libraries, built now if this toolchain and these
+    /// sources have not been built before.
+    public func kit() throws -> URL {
+        var fingerprint = Fingerprint()
+        fingerprint.add(toolchain.identity)
+        let sources = try Self.kitModules.map { module in (module, try swiftFiles(in: toolSources.appendingPathComponent(module))) }
+        for (module, files) in sources {
+            fingerprint.add(module)
+            for file in files { fingerprint.add(file.lastPathComponent); fingerprint.add(try Data(contentsOf: file)) }
+        }
+        let folder = cacheFolder.appendingPathComponent("kit-\(fingerprint.hex)")
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) { return folder }
+        // Built aside and moved into place whole, so a crash or a second process never sees half a kit.
+        let scratch = cacheFolder.appendingPathComponent("kit-\(fingerprint.hex).building-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: scratch)
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw CheckError("cannot write the build cache at \(cacheFolder.path): \(error.localizedDescription); set WORKSHOP_CACHE to a writable folder")
+        }
+        for (module, files) in sources {
+            let run = try CompilerRun.run(
+                toolchain.swiftc,
+                [
+                    "-parse-as-library", "-emit-library", "-static", "-module-name", module, "-emit-module",
+                    "-emit-module-path", scratch.appendingPathComponent("\(module).swiftmodule").path,
+                    "-o", scratch.appendingPathComponent("lib\(module).a").path, "-swift-version", "6", "-Onone", "-I", scratch.path,
+                ] + files.map(\.path), in: scratch)
+            guard run.status == 0 else {
+                throw CheckError("building the workshop's \(module) module failed; the tool's sources may be damaged:\n\(run.output)")
+            }
+        }
+        _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent("complete").path, contents: Data())
+        if (try? FileManager.default.moveItem(at: scratch, to: folder)) == nil {
+            // Another process finished first: use its kit.
+            try? FileManager.default.removeItem(at: scratch)
+        }
+        return folder
+    }
+
+    // MARK: The learner's host
+
+    /// Compiles the learner's module with the lesson's binding into a host executable, unless an
+    /// identical build exists. Compile errors come back as a report, not as a thrown error.
+    public func host(workspace: URL, module: String, binding: URL, buildFolder: URL) throws -> HostBuild {
+        let kit = try kit()
+        let moduleFolder = workspace.appendingPathComponent("Sources").appendingPathComponent(module)
+        let learnerFiles = try swiftFiles(in: moduleFolder)
+        guard !learnerFiles.isEmpty else {
+            return .compileErrors(CompileReport(diagnostics: "", missing: [], noSources: "Sources/\(module)"))
+        }
+        let relative = learnerFiles.map { String($0.standardizedFileURL.path.dropFirst(workspace.standardizedFileURL.path.count + 1)) }
+        var fingerprint = Fingerprint()
+        fingerprint.add(kit.lastPathComponent)
+        fingerprint.add(module)
+        for (path, file) in zip(relative, learnerFiles) { fingerprint.add(path); fingerprint.add(try Data(contentsOf: file)) }
+        fingerprint.add(try Data(contentsOf: binding))
+        let executable = buildFolder.appendingPathComponent("host-\(fingerprint.hex)")
+        if FileManager.default.isExecutableFile(atPath: executable.path) { return .built(executable, reused: true) }
+        try FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
+        let partial = buildFolder.appendingPathComponent("host-\(fingerprint.hex).partial")
+        let run = try CompilerRun.run(
+            toolchain.swiftc,
+            [
+                "-parse-as-library", "-swift-version", "5", "-Onone", "-module-name", module, "-I", kit.path, "-L", kit.path,
+                "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
+            ] + relative + [binding.path], in: workspace)
+        guard run.status == 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            return .compileErrors(CompilerDiagnostics.report(run.output, binding: binding))
+        }
+        try? FileManager.default.removeItem(at: executable)
+        try FileManager.default.moveItem(at: partial, to: executable)
+        pruneOldHosts(in: buildFolder, keeping: executable)
+        return .built(executable, reused: false)
+    }
+
+    /// Keeps the build folder small: the newest few hosts stay (an undo brings one back for free).
+    private func pruneOldHosts(in folder: URL, keeping current: URL) {
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        let hosts = files.filter { $0.lastPathComponent.hasPrefix("host-") && $0 != current }
+            .sorted { (($0.modificationDate ?? .distantPast)) > ($1.modificationDate ?? .distantPast) }
+        for old in hosts.dropFirst(4) { try? FileManager.default.removeItem(at: old) }
+    }
+
+    func swiftFiles(in folder: URL) throws -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+            .sorted { $0.path < $1.path }
+    }
+}
+
+extension URL {
+    var modificationDate: Date? { (try? resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate }
+}
+
+/// The result of building a learner host.
+public enum HostBuild: Sendable {
+    case built(URL, reused: Bool)
+    case compileErrors(CompileReport)
+}
+
+/// The compiler's complaint about the learner's code, arranged for the learner.
+public struct CompileReport: Sendable, Equatable {
+    /// The compiler's own words, paths relative to the workspace, the first error first.
+    public var diagnostics: String
+    /// Names the lesson needs that the learner's code does not define.
+    public var missing: [String]
+    /// How the lesson calls the learner's code, where the compiler objects (a changed signature, say).
+    public var mismatches: [String] = []
+    /// Set when the module folder has no Swift files at all.
+    public var noSources: String?
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Yams
+
+/// A JSON value: what scenarios expect and what the host reports, compared structurally.
+public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let bool = try? container.decode(Bool.self) {
+            self = .bool(bool)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let string = try? container.decode(String.self) {
+            self = .string(string)
+        } else if let array = try? container.decode([JSONValue].self) {
+            self = .array(array)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value):
+            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// Parses JSON text.
+    public static func parse(_ data: Data) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// Compact JSON with sorted keys.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    public var description: String { json }
+
+    /// A YAML node read as JSON: mappings, sequences and scalars by their resolved YAML type.
+    init(yaml node: Node) {
+        switch node {
+        case .mapping(let mapping):
+            var object: [String: JSONValue] = [:]
+            for (key, value) in mapping { object[key.string ?? "\(key)"] = JSONValue(yaml: value) }
+            self = .object(object)
+        case .sequence(let sequence):
+            self = .array(sequence.map(JSONValue.init(yaml:)))
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if node.null != nil { self = .null; return }
+                if let bool = node.bool { self = .bool(bool); return }
+                if let int = node.int { self = .number(Double(int)); return }
+                if let double = node.float { self = .number(double); return }
+            }
+            self = .string(scalar.string)
+        case .alias:
+            self = .null
+        }
+    }
+}

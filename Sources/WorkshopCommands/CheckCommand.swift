@@ -1,0 +1,120 @@
+import ArgumentParser
+import Checking
+import Curriculum
+import Foundation
+import Shell
+import Workspace
+
+/// `check [N|id]`: compile the learner's code and judge it against the lesson's hidden suite.
+struct CheckCommand: WorkshopCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Compile your code and run the lesson's hidden scenarios against it.",
+        discussion: "The exit status is 0 only when every scenario passes. A pass completes the lesson.")
+    static let completions: [ArgumentCompletion] = [.lesson]
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The lesson's number or id (default: the current one).", valueName: "lesson")) var reference: String?
+    @Flag(help: "Print the report as JSON.") var json = false
+
+    func run(in session: Session) throws {
+        let lesson = try session.lessonOrCurrent(reference)
+        let report = try Checker(session: session).check(lesson, quiet: json)
+        if json { try session.json(report) } else { CheckReportRenderer(out: session.out).render(report, lesson: lesson, session: session) }
+        if !report.allPassed { throw ExitCode.failure }
+    }
+}
+
+/// Builds the learner's host and runs a lesson's suite; shared by `check` and `watch`.
+struct Checker {
+    let session: Session
+
+    func check(_ lesson: Lesson, quiet: Bool = false) throws -> CheckReport {
+        guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {
+            throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no hidden suite to check against")
+        }
+        let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
+        guard let toolRoot = ToolLocation.packageRoot else {
+            throw WorkshopError("cannot find the workshop's own sources (Sources/EventSourcing) to build your code against; run the tool from its repository")
+        }
+        let builder = HostBuilder(
+            toolchain: try Toolchain.find(), toolSources: toolRoot.appendingPathComponent("Sources"),
+            cacheFolder: HostBuilder.defaultCacheFolder())
+        let runner = CheckRunner(lesson: lesson.id, suite: suite)
+        let out = session.out
+        if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
+        let report: CheckReport
+        switch try builder.host(workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder) {
+        case .compileErrors(let compile):
+            report = runner.compileFailure(compile)
+        case .built(let executable, let reused):
+            Interrupt.install()
+            _ = Interrupt.take()
+            var limits = HostLimits()
+            limits.requestTimeout = suite.timeout
+            let host = try HostProcess(executable: executable, limits: limits)
+            host.shouldStop = { Interrupt.take() }
+            defer { host.stop() }
+            do {
+                report = try runner.run(on: host, reusedBuild: reused)
+            } catch is CheckInterrupted {
+                throw WorkshopError("check stopped (Ctrl-C); nothing was recorded")
+            }
+        }
+        try session.workspace.record(.checkRun(lesson: lesson.id, passed: report.passed, total: report.total))
+        if report.allPassed, try session.workspace.progress()[lesson.id].status != .completed {
+            try session.workspace.record(.lessonCompleted(lesson: lesson.id))
+        }
+        return report
+    }
+}
+
+/// Writes a check report for a person: a line per scenario, then each failure in domain words.
+struct CheckReportRenderer {
+    let out: Output
+
+    func render(_ report: CheckReport, lesson: Lesson, session: Session) {
+        out.line(out.styled("check · \(session.title(of: lesson))", .accent))
+        if let errors = report.compileErrors ?? report.missing.map({ _ in "" }) {
+            if let missing = report.missing {
+                out.paragraph(out.styled("✗ ", .failure) + "Your code does not define " + missing.map { "`\($0)`" }.joined(separator: ", ") + ", which this lesson needs; `lesson` shows what to write.")
+            } else {
+                out.line(out.styled("✗ Your code does not compile:", .failure))
+            }
+            for line in errors.components(separatedBy: "\n").prefix(40) where !line.isEmpty { out.line("  " + line) }
+            out.line()
+            out.line("0 of \(report.total) scenarios ran")
+            return
+        }
+        if let first = report.scenarios.first, report.scenarios.allSatisfy({ $0.status == .error }), first.message.hasPrefix("there is no Swift code") {
+            out.paragraph(out.styled("✗ ", .failure) + first.message)
+            return
+        }
+        for scenario in report.scenarios {
+            let mark = scenario.status == .pass ? out.styled("✓", .success) : out.styled("✗", .failure)
+            let status = scenario.status == .pass || scenario.status == .fail ? "" : out.styled(" (\(scenario.status.rawValue))", .warning)
+            out.line("  \(mark) \(scenario.name)\(status)")
+        }
+        for scenario in report.scenarios where scenario.status != .pass {
+            out.line()
+            out.line(out.styled("✗ \(scenario.name)", .failure, .bold))
+            let showGiven = scenario.given != "no events" || scenario.when == scenario.when.replacingOccurrences(of: " of ", with: "")
+            let lines = (showGiven ? [("Given", scenario.given)] : []) + [("When ", scenario.when), ("Then ", scenario.message)]
+            for (label, text) in lines {
+                for line in TextWrapper.wrap(text, width: out.width, firstPrefix: "    \(out.styled(label, .bold)) ", restPrefix: "          ") { out.line(line) }
+            }
+            if let difference = scenario.difference { out.paragraph(out.styled("first difference: ", .dim) + difference, indent: "    ", hanging: "      ") }
+            if let feedback = scenario.feedback { out.paragraph(out.styled("↳ ", .accent) + feedback, indent: "    ", hanging: "      ") }
+            if let output = scenario.output {
+                out.line(out.styled("    your code printed:", .dim))
+                for line in output.components(separatedBy: "\n").prefix(12) { out.line("    │ " + line) }
+            }
+        }
+        out.line()
+        let summary = "\(report.passed) of \(report.total) scenarios pass · score \(report.score)/\(report.maxScore)"
+        if report.allPassed {
+            out.line(out.styled("✓ " + summary + " · lesson complete", .success, .bold) + (report.reusedBuild == true ? out.styled(" (no changes, not recompiled)", .dim) : ""))
+            out.paragraph(out.styled("`next` starts the next lesson; `solution` shows the reference to compare.", .dim))
+        } else {
+            out.line(out.styled(summary, .bold))
+        }
+    }
+}
