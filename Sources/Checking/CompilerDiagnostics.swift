@@ -17,6 +17,7 @@ public enum CompilerDiagnostics {
                     let message = String(line[range.upperBound...])
                     if !mismatches.contains(message) { mismatches.append(message) }
                 }
+                if !current.isEmpty { learnerBlocks.append(current) }
                 current = []
                 continue
             }

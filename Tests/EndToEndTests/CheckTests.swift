@@ -1,0 +1,172 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `check` on the real course: references pass, starters fail, and learner code that misbehaves in
+/// every way gets a verdict while the tool stays up.
+@Suite("Checking learner code against hidden suites", .serialized)
+struct CheckTests {
+    let folder = TemporaryFolder()
+    var workspace: URL { folder.url.appendingPathComponent("ws") }
+    static let root = WorkshopProcess.repositoryRoot
+    /// Shared by the tests so the kit is built once per run.
+    static let cache = root.appendingPathComponent(".build/workshop-test-cache").path
+
+    func run(_ arguments: [String], input: String? = nil) throws -> WorkshopProcess.Result {
+        try WorkshopProcess.run(
+            ["--workspace", workspace.path] + arguments, input: input,
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache]))
+    }
+
+    /// Copies a lesson's reference solution (or starter) into the workspace.
+    func install(_ source: String) throws {
+        let from = Self.root.appendingPathComponent(source)
+        let enumerator = FileManager.default.enumerator(at: from, includingPropertiesForKeys: nil)
+        while let file = enumerator?.nextObject() as? URL {
+            guard file.pathExtension == "swift" else { continue }
+            let relative = String(file.standardizedFileURL.path.dropFirst(from.standardizedFileURL.path.count + 1))
+            folder.write("ws/" + relative, try String(contentsOf: file, encoding: .utf8))
+        }
+    }
+
+    func report(_ lesson: String) throws -> (status: Int32, json: [String: Any]) {
+        let result = try run(["check", lesson, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)\(result.errors)")
+        return (result.status, json)
+    }
+
+    func statuses(_ json: [String: Any]) -> [String: String] {
+        let scenarios = json["scenarios"] as? [[String: Any]] ?? []
+        return Dictionary(uniqueKeysWithValues: scenarios.map { ($0["name"] as? String ?? "", $0["status"] as? String ?? "") })
+    }
+
+    static let lessonsWithSuites = ["events-are-facts", "deciding"]
+
+    @Test("every reference solution passes all of its scenarios", arguments: lessonsWithSuites)
+    func referencePasses(lesson: String) throws {
+        try install("solutions/\(lesson)")
+        let (status, json) = try report(lesson)
+        #expect(status == 0)
+        #expect(json["passed"] as? Int == json["total"] as? Int)
+        #expect((json["total"] as? Int ?? 0) >= 6)
+        #expect(json["score"] as? Int == json["maxScore"] as? Int)
+        let progress = try run(["progress", "--json"])
+        #expect(progress.output.contains("\"status\" : \"completed\""))
+    }
+
+    @Test("every starter compiles and fails at least one scenario", arguments: lessonsWithSuites)
+    func starterFails(lesson: String) throws {
+        let index = try #require(Self.lessonsWithSuites.firstIndex(of: lesson))
+        if index > 0 { try install("solutions/\(Self.lessonsWithSuites[index - 1])") }
+        try install("lessons/\(lesson)/starter")
+        let (status, json) = try report(lesson)
+        #expect(status == 1)
+        #expect(json["compileErrors"] == nil, "the starter must compile")
+        #expect((json["passed"] as? Int ?? 0) < (json["total"] as? Int ?? 0))
+    }
+
+    /// A `Decide.swift` for the deciding lesson whose start behaves as given.
+    func decide(_ body: String, extra: String = "") throws {
+        try install("solutions/events-are-facts")
+        let decide = try String(contentsOf: Self.root.appendingPathComponent("lessons/deciding/starter/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        let replaced = decide.replacingOccurrences(of: "    case .startGame:\n", with: "    case .startGame(let playerOne, let playerTwo):\n").replacingOccurrences(
+            of: "        // TODO: refuse a start that breaks one of the lesson's three rules (in their order);\n        // otherwise answer with the fact that the game started.\n        return []",
+            with: body)
+        #expect(replaced != decide, "the starter's TODO moved; update this test")
+        folder.write("ws/Sources/ConnectFour/Decide.swift", replaced + extra)
+    }
+
+    @Test("an endless loop times out, and the next scenario still runs")
+    func endlessLoop() throws {
+        try decide("        if events.isEmpty { while true {} }\n        throw GameError.alreadyStarted")
+        let (status, json) = try report("deciding")
+        #expect(status == 1)
+        let verdicts = statuses(json)
+        #expect(verdicts["starting a new game records who plays"] == "timeout")
+        #expect(verdicts["a game cannot be started twice"] == "pass")
+    }
+
+    @Test("fatalError crashes with the learner's own message; the host restarts")
+    func fatalErrorCrash() throws {
+        try decide("        if events.isEmpty { fatalError(\"not written yet\") }\n        throw GameError.alreadyStarted")
+        let (_, json) = try report("deciding")
+        let scenarios = json["scenarios"] as? [[String: Any]] ?? []
+        let first = try #require(scenarios.first)
+        #expect(first["status"] as? String == "crash")
+        #expect((first["message"] as? String)?.contains("not written yet") == true)
+        #expect(statuses(json)["a started game refuses a start even after moves"] == "pass")
+    }
+
+    @Test("a nil force-unwrap and a stack overflow are crashes")
+    func unwrapAndRecursion() throws {
+        try decide(
+            "        if events.isEmpty { let name: String? = nil; return [.gameStarted(playerOne: name!, playerTwo: \"x\")] }\n        return forever(events.count)",
+            extra: "\nfunc forever(_ n: Int) -> [GameEvent] { forever(n + 1) + [] }\n")
+        let (_, json) = try report("deciding")
+        let scenarios = json["scenarios"] as? [[String: Any]] ?? []
+        #expect(scenarios.first?["status"] as? String == "crash")
+        #expect((scenarios.first?["message"] as? String)?.contains("Unexpectedly found nil") == true)
+        #expect(statuses(json)["a game cannot be started twice"] == "crash")
+    }
+
+    @Test("gigabytes of printing are cut off: the scenario times out and the output shown is capped")
+    func printLoop() throws {
+        try decide("        while true { print(String(repeating: \"spam \", count: 1000)) }")
+        let result = try run(["check", "deciding", "--json"])
+        #expect(result.status == 1)
+        #expect(result.output.count < 2_000_000, "the report must not carry the flood")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let first = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        #expect(first["status"] as? String == "timeout")
+        #expect((first["output"] as? String)?.contains("more bytes of output, not shown") == true)
+    }
+
+    @Test("a compile error is shown as the compiler wrote it, with the workspace's own paths")
+    func compileError() throws {
+        try decide("        return [.gameStarted(playerOne: playerOne, playerTwo: 42)]")
+        let result = try run(["check", "deciding"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Your code does not compile"))
+        #expect(result.output.contains("Sources/ConnectFour/Decide.swift:"))
+        #expect(!result.output.contains(Self.root.path + "/lessons"), "the binding's path is never shown")
+    }
+
+    @Test("a function the lesson needs but the code lacks is named")
+    func missingFunction() throws {
+        try install("solutions/events-are-facts")
+        folder.write("ws/Sources/ConnectFour/Decide.swift", "enum GameCommand: Codable { case startGame(playerOne: String, playerTwo: String) }\n")
+        let result = try run(["check", "deciding"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Your code does not define `decide`, which this lesson needs"))
+    }
+
+    @Test("an event with its players swapped fails with the first difference marked")
+    func wrongOrder() throws {
+        try decide("        return [.gameStarted(playerOne: playerTwo, playerTwo: playerOne)]")
+        let (_, json) = try report("deciding")
+        let first = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        #expect(first["status"] as? String == "fail")
+        #expect(first["difference"] as? String == "events[0].gameStarted.playerOne: expected \"alice\", got \"bob\"")
+        #expect((first["feedback"] as? String)?.hasPrefix("With no history, a start is accepted") == true)
+        #expect(first["given"] as? String == "no events")
+        #expect(first["when"] as? String == "StartGame(playerOne: alice, playerTwo: bob)")
+    }
+
+    @Test("the shell stays up after a crashing check and answers the next command")
+    func shellSurvives() throws {
+        try decide("        fatalError(\"boom\")")
+        let result = try run([], input: "check deciding\nlessons\n")
+        #expect(result.status == 1)
+        #expect(result.output.contains("your code crashed: "))
+        #expect(result.output.contains("workshop> lessons"))
+        #expect(result.output.contains("events-are-facts"))
+    }
+
+    @Test("an unchanged workspace is not compiled again")
+    func unchangedWorkspace() throws {
+        try install("solutions/events-are-facts")
+        _ = try run(["check", "1"])
+        let second = try report("1")
+        #expect(second.json["reusedBuild"] as? Bool == true)
+    }
+}
