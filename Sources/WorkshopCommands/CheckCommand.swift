@@ -60,7 +60,7 @@ struct Checker {
             }
         }
         try session.workspace.record(.checkRun(lesson: lesson.id, passed: report.passed, total: report.total))
-        if report.allPassed, try session.workspace.progress()[lesson.id].status != .completed {
+        if report.allPassed, try ![.completed, .skipped].contains(session.workspace.progress()[lesson.id].status) {
             try session.workspace.record(.lessonCompleted(lesson: lesson.id))
         }
         return report

@@ -92,7 +92,7 @@ struct StartCommand: WorkshopCommand {
         let report = try session.workspace.installStarter(of: lesson)
         try session.workspace.record(.lessonStarted(lesson: lesson.id))
         out.line(out.styled(session.title(of: lesson), .accent))
-        let missing = lesson.prerequisites.filter { progress[$0].status != .completed }
+        let missing = lesson.prerequisites.filter { ![.completed, .skipped].contains(progress[$0].status) }
         if !missing.isEmpty {
             out.paragraph(out.styled("note: ", .warning) + "this lesson builds on \(missing.joined(separator: ", ")), not completed yet.")
         }

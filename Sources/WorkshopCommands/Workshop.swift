@@ -8,7 +8,8 @@ public struct Workshop: ParsableCommand {
     /// The one command table, in the order `help` lists it.
     static let commands: [any WorkshopCommand.Type] = [
         LessonsCommand.self, LessonCommand.self, StartCommand.self, NextCommand.self, PrevCommand.self,
-        HintCommand.self, CheckCommand.self, AgendaCommand.self, ProgressCommand.self, EventsCommand.self,
+        HintCommand.self, CheckCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self, CatchUpCommand.self,
+        AgendaCommand.self, ProgressCommand.self, EventsCommand.self,
     ]
 
     public static let configuration = CommandConfiguration(

@@ -55,7 +55,8 @@ public struct LearnerProgress: Sendable, Equatable {
             }
         case .lessonCompleted(let id):
             if currentLesson == id { stopClock(at: at) }
-            update(id) { $0.status = .completed }
+            // A skipped lesson stays skipped: its passing code came from the reference, not the learner.
+            update(id) { if $0.status != .skipped { $0.status = .completed } }
         case .lessonSkipped(let id):
             if currentLesson == id { stopClock(at: at) }
             update(id) { if $0.status != .completed { $0.status = .skipped } }

@@ -169,4 +169,71 @@ struct CheckTests {
         let second = try report("1")
         #expect(second.json["reusedBuild"] as? Bool == true)
     }
+
+    @Test("catch-up installs earlier references, sets the learner's own files aside and records the skips")
+    func catchUp() throws {
+        _ = try run(["start", "1"])
+        folder.write("ws/Sources/ConnectFour/Events.swift", "// my own attempt\n")
+        let result = try run(["catch-up", "2"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("lesson 01 · Events are facts: reference installed"))
+        #expect(!result.output.contains("not completed yet"))
+        #expect(result.output.contains("your Sources/ConnectFour/Events.swift was moved to"))
+        let asideFolder = workspace.appendingPathComponent(".workshop/set-aside")
+        let kept = try #require(FileManager.default.enumerator(at: asideFolder, includingPropertiesForKeys: nil)?.allObjects.compactMap { $0 as? URL }.first { $0.lastPathComponent == "Events.swift" })
+        #expect(try String(contentsOf: kept, encoding: .utf8) == "// my own attempt\n")
+        #expect(folder.read("ws/Sources/ConnectFour/Events.swift")?.contains("case gameDrawn") == true)
+        let progress = try run(["progress", "--json"]).output
+        #expect(progress.contains("\"status\" : \"skipped\""))
+        #expect(progress.contains("\"status\" : \"in progress\""))
+    }
+
+    @Test("the reference opens after a pass, after a skip, or for an instructor; a skipped lesson earns no completion")
+    func solutionGate() throws {
+        try install("solutions/events-are-facts")
+        _ = try run(["start", "2"])
+        let closed = try run(["solution", "2"])
+        #expect(closed.status != 0)
+        #expect(closed.errors.contains("opens once your code passes `check`"))
+        let instructor = try run(["solution", "2", "--instructor"])
+        #expect(instructor.output.contains("── Sources/ConnectFour/Decide.swift"))
+        #expect(try run(["skip"]).status == 0)
+        #expect(try run(["solution"]).status == 0)
+        #expect(try run(["check"]).status == 0)
+        #expect(try run(["progress", "--json"]).output.contains("\"status\" : \"skipped\""))
+    }
+
+    @Test("watch checks again when a file is saved")
+    func watch() throws {
+        try install("solutions/events-are-facts")
+        try install("lessons/deciding/starter")
+        let terminal = try PseudoTerminal(
+            executable: WorkshopProcess.executable, arguments: ["--workspace", workspace.path, "watch", "deciding", "--times", "2"],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["TERM": "xterm", "WORKSHOP_CACHE": Self.cache]),
+            columns: 120, rows: 60)
+        try terminal.waitFor("watching Sources/ for changes", timeout: 60)
+        #expect(terminal.screen.contains("0 of 10 scenarios pass"))
+        try install("solutions/deciding")
+        try terminal.waitFor("10 of 10 scenarios pass", timeout: 60)
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+    }
+
+    @Test("Ctrl-C stops a running check and the shell returns to its prompt")
+    func interruptCheck() throws {
+        try decide("        while true {}")
+        let terminal = try PseudoTerminal(
+            executable: WorkshopProcess.executable, arguments: ["--workspace", workspace.path],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["TERM": "xterm", "WORKSHOP_CACHE": Self.cache]),
+            columns: 120)
+        try terminal.waitFor("workshop>")
+        terminal.type("check deciding\r")
+        try terminal.waitFor("compiling Sources/ConnectFour", timeout: 30)
+        usleep(1_500_000)
+        terminal.type(PseudoTerminal.Key.ctrlC)
+        try terminal.waitFor("check stopped (Ctrl-C)", timeout: 30)
+        terminal.type("lessons\r")
+        try terminal.waitFor("events-are-facts")
+        terminal.type(PseudoTerminal.Key.ctrlD)
+        #expect(terminal.waitForExit() == 0)
+    }
 }

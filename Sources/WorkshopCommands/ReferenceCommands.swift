@@ -1,0 +1,80 @@
+import ArgumentParser
+import Curriculum
+import Foundation
+import Shell
+import Workspace
+
+/// `solution [N]`: the reference solution, once the lesson has passed (or for an instructor).
+struct SolutionCommand: WorkshopCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solution", abstract: "Show a lesson's reference solution, once your code passes it.")
+    static let completions: [ArgumentCompletion] = [.lesson]
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The lesson's number or id (default: the current one).", valueName: "lesson")) var reference: String?
+    @Flag(help: "Show it before the lesson passes (for instructors).") var instructor = false
+
+    func run(in session: Session) throws {
+        let lesson = try session.lessonOrCurrent(reference)
+        let status = try session.workspace.progress()[lesson.id].status
+        // A skipped lesson's reference is in the workspace already, so it is no secret any more.
+        guard instructor || status == .completed || status == .skipped else {
+            throw WorkshopError("the reference for lesson \(lesson.number) opens once your code passes `check`; try `hint` first (instructors: `solution \(lesson.number) --instructor`)")
+        }
+        let paths = Workspace.referenceFiles(of: lesson, in: session.course)
+        guard !paths.isEmpty else { throw WorkshopError("lesson \(lesson.number) has no reference solution in solutions/\(lesson.id)/") }
+        let out = session.out
+        out.line(out.styled("reference · \(session.title(of: lesson))", .accent))
+        for path in paths {
+            let text = (try? String(contentsOf: session.course.solutionsFolder.appendingPathComponent(lesson.id).appendingPathComponent(path), encoding: .utf8)) ?? ""
+            out.line()
+            out.line(out.styled("── \(path)", .bold))
+            for line in text.components(separatedBy: "\n") { out.line(out.styled(line, .code)) }
+        }
+    }
+}
+
+/// `catch-up N`: install the references of every lesson before N, so a late learner joins the room.
+struct CatchUpCommand: WorkshopCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catch-up", abstract: "Join at lesson N: install the reference code of every lesson before it.",
+        discussion: "Those lessons are recorded as skipped (no credit). Files of yours that differ are moved to the workspace's .workshop/set-aside/, never deleted.")
+    static let completions: [ArgumentCompletion] = [.lesson]
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The lesson to join at.", valueName: "lesson")) var reference: String
+
+    func run(in session: Session) throws {
+        let target = try session.lesson(reference)
+        for lesson in session.course.lessons.prefix(target.number - 1) {
+            try ReferenceInstall.apply(lesson, in: session)
+        }
+        try StartCommand.begin(target, in: session)
+    }
+}
+
+/// `skip`: install the current lesson's reference code and record it as skipped.
+struct SkipCommand: WorkshopCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skip", abstract: "Skip the current lesson: install its reference code (no credit), then `next`.")
+    @OptionGroup var global: GlobalOptions
+
+    func run(in session: Session) throws {
+        guard let lesson = try session.currentLesson() else { throw WorkshopError("no lesson started yet; `start 1` begins the first") }
+        try ReferenceInstall.apply(lesson, in: session)
+        session.out.paragraph(session.out.styled("`next` moves on; your own files are kept under .workshop/set-aside/.", .dim))
+    }
+}
+
+/// Installs one lesson's reference and records the skip, saying what moved where.
+enum ReferenceInstall {
+    static func apply(_ lesson: Lesson, in session: Session) throws {
+        let out = session.out
+        let report = try session.workspace.installReference(of: lesson, in: session.course)
+        if try session.workspace.progress()[lesson.id].status != .completed {
+            try session.workspace.record(.lessonSkipped(lesson: lesson.id))
+        }
+        out.line(out.styled("↷ ", .dim) + "lesson \(Session.number(lesson)) · \(lesson.title): reference installed" + (report.installed.isEmpty ? " (already in place)" : ""))
+        for (path, aside) in report.setAside.sorted(by: { $0.key < $1.key }) {
+            out.paragraph("your \(path) was moved to \(aside)", indent: "    ", hanging: "      ")
+        }
+    }
+}
