@@ -72,7 +72,9 @@ public struct HostBuilder: Sendable {
 
     /// Compiles the learner's module with the lesson's binding into a host executable, unless an
     /// identical build exists. Compile errors come back as a report, not as a thrown error.
-    public func host(workspace: URL, module: String, binding: URL, buildFolder: URL) throws -> HostBuild {
+    public func host(
+        workspace: URL, module: String, binding: URL, buildFolder: URL, shouldStop: () -> Bool = { false }
+    ) throws -> HostBuild {
         let kit = try kit()
         let moduleFolder = workspace.appendingPathComponent("Sources").appendingPathComponent(module)
         let learnerFiles = try swiftFiles(in: moduleFolder)
@@ -94,7 +96,7 @@ public struct HostBuilder: Sendable {
             [
                 "-parse-as-library", "-swift-version", "5", "-Onone", "-module-name", module, "-I", kit.path, "-L", kit.path,
                 "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
-            ] + relative + [binding.path], in: workspace)
+            ] + relative + [binding.path], in: workspace, shouldStop: shouldStop)
         guard run.status == 0 else {
             try? FileManager.default.removeItem(at: partial)
             return .compileErrors(CompilerDiagnostics.report(run.output, binding: binding))

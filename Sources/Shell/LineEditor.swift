@@ -77,10 +77,10 @@ public final class LineEditor: LineReader {
         guard let raw = readline(Self.markingEscapes(prompt)) else {
             if Interrupt.take() {
                 // libedit left the cursor on the abandoned line.
-                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                StandardStream.write("^C\n", to: STDOUT_FILENO)
                 return .interrupted
             }
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            StandardStream.write("\n", to: STDOUT_FILENO)
             return .endOfInput
         }
         defer { free(raw) }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where commands write: standard output on a terminal or pipe, or a buffer in tests.
 /// It knows the width to wrap to and whether to colour.
 public final class Output: @unchecked Sendable {
@@ -17,14 +21,14 @@ public final class Output: @unchecked Sendable {
     /// Standard output, following the terminal's colour and width.
     public static func standard(terminal: Terminal) -> Output {
         Output(styler: Styler(enabled: terminal.usesColour), width: terminal.width) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStream.write(text, to: STDOUT_FILENO)
         }
     }
 
     /// Standard error, for messages about failures.
     public static func standardError(terminal: Terminal) -> Output {
         Output(styler: Styler(enabled: terminal.usesColour), width: terminal.width) { text in
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardStream.write(text, to: STDERR_FILENO)
         }
     }
 
@@ -53,4 +57,22 @@ private final class TextBox: @unchecked Sendable {
     private var storage = ""
     func append(_ text: String) { lock.withLock { storage += text } }
     var text: String { lock.withLock { storage } }
+}
+
+/// Writes to a standard stream, retrying when Ctrl-C interrupts the write (the shell's SIGINT
+/// handler does not restart system calls, and Foundation's writers stop the program on EINTR).
+public enum StandardStream {
+    public static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                return  // the reader went away (a closed pipe): nothing more to do
+            }
+        }
+    }
 }

@@ -41,23 +41,26 @@ struct Checker {
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
         if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
+        Interrupt.install()
+        _ = Interrupt.take()
         let report: CheckReport
-        switch try builder.host(workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder) {
-        case .compileErrors(let compile):
-            report = runner.compileFailure(compile)
-        case .built(let executable, let reused):
-            Interrupt.install()
-            _ = Interrupt.take()
-            var limits = HostLimits()
-            limits.requestTimeout = suite.timeout
-            let host = try HostProcess(executable: executable, limits: limits)
-            host.shouldStop = { Interrupt.take() }
-            defer { host.stop() }
-            do {
+        do {
+            switch try builder.host(
+                workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder,
+                shouldStop: { Interrupt.take() })
+            {
+            case .compileErrors(let compile):
+                report = runner.compileFailure(compile)
+            case .built(let executable, let reused):
+                var limits = HostLimits()
+                limits.requestTimeout = suite.timeout
+                let host = try HostProcess(executable: executable, limits: limits)
+                host.shouldStop = { Interrupt.take() }
+                defer { host.stop() }
                 report = try runner.run(on: host, reusedBuild: reused)
-            } catch is CheckInterrupted {
-                throw WorkshopError("check stopped (Ctrl-C); nothing was recorded")
             }
+        } catch is CheckInterrupted {
+            throw WorkshopError("check stopped (Ctrl-C); nothing was recorded")
         }
         try session.workspace.record(.checkRun(lesson: lesson.id, passed: report.passed, total: report.total))
         if report.allPassed, try ![.completed, .skipped].contains(session.workspace.progress()[lesson.id].status) {
