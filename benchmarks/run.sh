@@ -4,3 +4,4 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/cold-build.sh"
 "$here/launch-to-prompt.sh"
+"$here/check.sh"

@@ -91,12 +91,15 @@ public struct HostBuilder: Sendable {
         if FileManager.default.isExecutableFile(atPath: executable.path) { return .built(executable, reused: true) }
         try FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
         let partial = buildFolder.appendingPathComponent("host-\(fingerprint.hex).partial")
+        // One frontend for the whole module and the toolchain's lld: for a learner's few files this
+        // halves the time of swiftc's defaults (a frontend per file, the system linker); see BENCHMARKS.md.
+        let linker = toolchain.hasLLD ? ["-use-ld=lld"] : []
         let run = try CompilerRun.run(
             toolchain.swiftc,
             [
-                "-parse-as-library", "-swift-version", "5", "-Onone", "-module-name", module, "-I", kit.path, "-L", kit.path,
+                "-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-module-name", module, "-I", kit.path, "-L", kit.path,
                 "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
-            ] + relative + [binding.path], in: workspace, shouldStop: shouldStop)
+            ] + linker + relative + [binding.path], in: workspace, shouldStop: shouldStop)
         guard run.status == 0 else {
             try? FileManager.default.removeItem(at: partial)
             return .compileErrors(CompilerDiagnostics.report(run.output, binding: binding))

@@ -5,6 +5,10 @@ public struct Toolchain: Sendable {
     public var swiftc: URL
     /// Identifies this compiler for cache keys: its path, size and modification time.
     public var identity: String
+    /// Whether the toolchain ships lld beside swiftc (faster links than the system linker).
+    public var hasLLD: Bool {
+        FileManager.default.isExecutableFile(atPath: swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld").path)
+    }
 
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
         let candidate: URL?
