@@ -11,13 +11,27 @@ public struct HostLimits: Sendable {
     /// CPU seconds over the host's whole life (a loop that escapes the timeout still ends).
     public var cpuSeconds = 60
     public var memoryMegabytes = 4_096
-    /// Processes the host's user may have; nil leaves the system's limit (see `HostProcess`).
-    public var processes: Int?
+    /// Processes (threads included) the host's user may have in all; by default what the user runs
+    /// now plus a margin, so a fork bomb stops there. (Linux does not apply it to root.)
+    public var processes: Int? = HostLimits.userTasks().map { $0 + 128 }
     public var fileSizeMegabytes = 64
     /// Bytes of the learner's output kept per request; the rest is counted and dropped.
     public var outputCap = 16_384
 
     public init() {}
+
+    /// How many tasks (processes and threads) the current user has, read from /proc; nil if unreadable.
+    public static func userTasks() -> Int? {
+        let user = getuid()
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+        var tasks = 0
+        for entry in entries where entry.first?.isNumber == true {
+            var info = stat()
+            guard stat("/proc/\(entry)", &info) == 0, info.st_uid == user else { continue }
+            tasks += (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(entry)/task").count) ?? 1
+        }
+        return tasks
+    }
 }
 
 /// A running learner host: a child process in its own process group, asked one question at a time
