@@ -30,11 +30,12 @@ let package = Package(
         .target(name: "LearnerHost"),
         .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores"]),
         .target(name: "Checking", dependencies: ["Curriculum", "Yams"]),
+        .target(name: "Grading", dependencies: ["Checking", "Curriculum"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
         .target(
             name: "WorkshopCommands",
             dependencies: [
-                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking",
+                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),

@@ -9,6 +9,6 @@ binary="$root/.build/$configuration/workshop"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$root/benchmarks/make_pack.py" "$work/lessons" 14
-"$binary" --lessons "$work/lessons" --workspace "$work/ws" start 3 >/dev/null
+"$binary" --pack "$work/lessons" --workspace "$work/ws" start 3 >/dev/null
 printf '%s build, 14 lessons, ' "$configuration"
 python3 "$root/benchmarks/launch_to_prompt.py" "$binary" "$work/lessons" "$work/ws" 30

@@ -18,7 +18,7 @@ def launch():
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm"
-        os.execv(binary, [binary, "--lessons", lessons, "--workspace", workspace])
+        os.execv(binary, [binary, "--pack", lessons, "--workspace", workspace])
     seen = b""
     while b"workshop> " not in seen:
         ready, _, _ = select.select([fd], [], [], 10)

@@ -39,6 +39,8 @@ public struct HostLimits: Sendable {
 public final class HostProcess {
     public let executable: URL
     public let limits: HostLimits
+    /// Bubblewrap around the host, or nil to run it directly.
+    public let sandbox: Sandbox?
     private var pid: pid_t = 0
     private var requests: Int32 = -1
     private var answers: Int32 = -1
@@ -48,9 +50,10 @@ public final class HostProcess {
     /// Checked while waiting; true stops the wait (Ctrl-C).
     public var shouldStop: () -> Bool = { false }
 
-    public init(executable: URL, limits: HostLimits) throws {
+    public init(executable: URL, limits: HostLimits, sandbox: Sandbox? = nil) throws {
         self.executable = executable
         self.limits = limits
+        self.sandbox = sandbox
         try start()
     }
 
@@ -83,18 +86,18 @@ public final class HostProcess {
         sigaddset(&signals, SIGPIPE)
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var arguments = [
-            executable.path, "--cpu-seconds", "\(limits.cpuSeconds)", "--memory-mb", "\(limits.memoryMegabytes)",
-            "--file-size-mb", "\(limits.fileSizeMegabytes)",
+        var limitArguments = [
+            "--cpu-seconds", "\(limits.cpuSeconds)", "--memory-mb", "\(limits.memoryMegabytes)", "--file-size-mb", "\(limits.fileSizeMegabytes)",
         ]
-        if let processes = limits.processes { arguments += ["--processes", "\(processes)"] }
+        if let processes = limits.processes { limitArguments += ["--processes", "\(processes)"] }
+        let arguments = sandbox?.command(for: executable, arguments: limitArguments) ?? [executable.path] + limitArguments
         var environment = ProcessInfo.processInfo.environment
         // A crash prints the runtime's one-line reason, not a long backtrace.
         environment["SWIFT_BACKTRACE"] = "enable=no"
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
-        let status = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
         close(requestPipe[0])
         close(answerPipe[1])
         close(outputPipe[1])

@@ -42,7 +42,7 @@ public struct CoursePackLoader {
         guard files.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw PackValidationError(
                 folder: folder.path,
-                problems: [PackProblem(file: folder.lastPathComponent, "no lesson pack here; run from the repository's folder or pass --lessons DIR")])
+                problems: [PackProblem(file: folder.lastPathComponent, "no lesson pack here; run from the repository's folder or pass --pack DIR")])
         }
         let (title, days) = readCourseFile()
         var lessons: [Lesson] = []

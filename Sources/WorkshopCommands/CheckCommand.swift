@@ -2,6 +2,7 @@ import ArgumentParser
 import Checking
 import Curriculum
 import Foundation
+import Grading
 import Shell
 import Workspace
 
@@ -14,10 +15,11 @@ struct CheckCommand: WorkshopCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The lesson's number or id (default: the current one).", valueName: "lesson")) var reference: String?
     @Flag(help: "Print the report as JSON.") var json = false
+    @Flag(help: "Run under the grader's exact limits and sandbox (without private suites).") var asGrader = false
 
     func run(in session: Session) throws {
         let lesson = try session.lessonOrCurrent(reference)
-        let report = try Checker(session: session).check(lesson, quiet: json)
+        let report = try Checker(session: session, asGrader: asGrader).check(lesson, quiet: json)
         if json { try session.json(report) } else { CheckReportRenderer(out: session.out).render(report, lesson: lesson, session: session) }
         if !report.allPassed { throw ExitCode.failure }
     }
@@ -26,6 +28,8 @@ struct CheckCommand: WorkshopCommand {
 /// Builds the learner's host and runs a lesson's suite; shared by `check` and `watch`.
 struct Checker {
     let session: Session
+    /// Use the grader's limits and sandbox, so what passes here passes in grading.
+    var asGrader = false
 
     func check(_ lesson: Lesson, quiet: Bool = false) throws -> CheckReport {
         guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {
@@ -35,8 +39,9 @@ struct Checker {
         guard let toolRoot = ToolLocation.packageRoot else {
             throw WorkshopError("cannot find the workshop's own sources (Sources/EventSourcing) to build your code against; run the tool from its repository")
         }
+        let toolchain = try Toolchain.find()
         let builder = HostBuilder(
-            toolchain: try Toolchain.find(), toolSources: toolRoot.appendingPathComponent("Sources"),
+            toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"),
             cacheFolder: HostBuilder.defaultCacheFolder())
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
@@ -52,9 +57,13 @@ struct Checker {
             case .compileErrors(let compile):
                 report = runner.compileFailure(compile)
             case .built(let executable, let reused):
-                var limits = HostLimits()
+                var limits = asGrader ? Grader.graderLimits : HostLimits()
                 limits.requestTimeout = suite.timeout
-                let host = try HostProcess(executable: executable, limits: limits)
+                let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
+                if asGrader, sandbox == nil, !quiet {
+                    out.line(out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")
+                }
+                let host = try HostProcess(executable: executable, limits: limits, sandbox: sandbox)
                 host.shouldStop = { Interrupt.take() }
                 defer { host.stop() }
                 report = try runner.run(on: host, reusedBuild: reused)

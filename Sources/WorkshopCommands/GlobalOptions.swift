@@ -8,10 +8,10 @@ struct GlobalOptions: ParsableArguments {
     var workspace: String?
 
     @Option(
-        name: .long, help: ArgumentHelp("The lesson pack (default: the tool's lessons/, or $WORKSHOP_LESSONS).", valueName: "dir"))
-    var lessons: String?
+        name: .long, help: ArgumentHelp("The lesson pack (default: the tool's lessons/, or $WORKSHOP_PACK).", valueName: "dir"))
+    var pack: String?
 
-    var isEmpty: Bool { workspace == nil && lessons == nil }
+    var isEmpty: Bool { workspace == nil && pack == nil }
 }
 
 /// An error a command reports to the person at the keyboard: what went wrong and what to do.

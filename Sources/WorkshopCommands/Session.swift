@@ -29,7 +29,7 @@ final class Session {
     }
 
     static func packFolder(_ options: GlobalOptions, environment: [String: String]) -> URL {
-        if let folder = options.lessons ?? environment["WORKSHOP_LESSONS"] { return URL(fileURLWithPath: folder) }
+        if let folder = options.pack ?? environment["WORKSHOP_PACK"] { return URL(fileURLWithPath: folder) }
         return (ToolLocation.packageRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .appendingPathComponent("lessons")
     }

@@ -78,7 +78,7 @@ struct CheckTests {
 
     @Test("an endless loop times out, and the next scenario still runs")
     func endlessLoop() throws {
-        try decide("        if events.isEmpty { while true {} }\n        throw GameError.alreadyStarted")
+        try decide("        if events.isEmpty, playerOne == \"alice\", playerTwo == \"bob\" { while true {} }\n        throw GameError.alreadyStarted")
         let (status, json) = try report("deciding")
         #expect(status == 1)
         let verdicts = statuses(json)
@@ -111,7 +111,7 @@ struct CheckTests {
 
     @Test("gigabytes of printing are cut off: the scenario times out and the output shown is capped")
     func printLoop() throws {
-        try decide("        while true { print(String(repeating: \"spam \", count: 1000)) }")
+        try decide("        if playerOne == \"alice\", playerTwo == \"bob\" { while true { print(String(repeating: \"spam \", count: 1000)) } }\n        return []")
         let result = try run(["check", "deciding", "--json"])
         #expect(result.status == 1)
         #expect(result.output.count < 2_000_000, "the report must not carry the flood")

@@ -12,7 +12,7 @@ struct InteractiveShellTests {
     func open(extra: [String: String] = ["TERM": "xterm"]) throws -> PseudoTerminal {
         try PseudoTerminal(
             executable: WorkshopProcess.executable,
-            arguments: ["--lessons", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path],
+            arguments: ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path],
             environment: WorkshopProcess.environment(home: folder.path, extra: extra))
     }
 
@@ -86,7 +86,7 @@ struct InteractiveShellTests {
 
     @Test("under a parent in the same job (as `make run` starts it), Ctrl-C reaches only the shell")
     func interruptUnderParent() throws {
-        let command = [WorkshopProcess.executable, "--lessons", folder.url.appendingPathComponent("lessons").path,
+        let command = [WorkshopProcess.executable, "--pack", folder.url.appendingPathComponent("lessons").path,
                        "--workspace", folder.url.appendingPathComponent("ws").path].map { "'\($0)'" }.joined(separator: " ")
         let terminal = try PseudoTerminal(
             executable: "/bin/sh", arguments: ["-c", "\(command); echo parent carried on after status $?"],
@@ -134,11 +134,11 @@ struct InteractiveShellTests {
     @Test("the banner says where the learner is, and text wraps to the terminal's width")
     func bannerAndWidth() throws {
         _ = try WorkshopProcess.run(
-            ["--lessons", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path, "start", "2"],
+            ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path, "start", "2"],
             environment: WorkshopProcess.environment(home: folder.path))
         let terminal = try PseudoTerminal(
             executable: WorkshopProcess.executable,
-            arguments: ["--lessons", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path],
+            arguments: ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path],
             environment: WorkshopProcess.environment(home: folder.path, extra: ["TERM": "xterm"]), columns: 40)
         try terminal.waitFor("lesson 02 · Lesson number 2 · 21 min")
         terminal.type("help" + PseudoTerminal.Key.enter)

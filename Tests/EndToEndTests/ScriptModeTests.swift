@@ -13,7 +13,7 @@ struct ScriptModeTests {
 
     func run(_ arguments: [String], input: String? = nil, extra: [String: String] = [:]) throws -> WorkshopProcess.Result {
         try WorkshopProcess.run(
-            ["--lessons", pack, "--workspace", workspace] + arguments, input: input,
+            ["--pack", pack, "--workspace", workspace] + arguments, input: input,
             environment: WorkshopProcess.environment(home: folder.path, extra: extra))
     }
 
@@ -76,7 +76,7 @@ struct ScriptModeTests {
     func workspaceFromEnvironment() throws {
         let other = folder.url.appendingPathComponent("elsewhere").path
         let result = try WorkshopProcess.run(
-            ["--lessons", pack, "start", "1"],
+            ["--pack", pack, "start", "1"],
             environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_WORKSPACE": other]))
         #expect(result.status == 0, "\(result.errors)")
         #expect(FileManager.default.fileExists(atPath: other + "/Sources/Game/Step1.swift"))
@@ -121,7 +121,7 @@ struct ScriptModeTests {
     func unwritableWorkspace() throws {
         folder.write("blocker", "a file, not a folder")
         let result = try WorkshopProcess.run(
-            ["--lessons", pack, "--workspace", folder.url.appendingPathComponent("blocker/ws").path, "lessons"],
+            ["--pack", pack, "--workspace", folder.url.appendingPathComponent("blocker/ws").path, "lessons"],
             environment: WorkshopProcess.environment(home: folder.path))
         #expect(result.status == 1)
         #expect(result.errors.contains("cannot write the workspace"))

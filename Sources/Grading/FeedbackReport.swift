@@ -1,0 +1,57 @@
+import Checking
+import Foundation
+
+/// How much of the hidden expectations a learner's feedback may show.
+public enum FeedbackDetail: String, Sendable, CaseIterable {
+    /// Given/when/then, expected and got, and the lesson's teaching line.
+    case full
+    /// Only which scenarios failed, and the teaching line: the hidden expectations stay hidden.
+    case namesOnly = "names-only"
+}
+
+/// A learner's feedback file (Markdown): their score per lesson, then each failed scenario.
+public enum FeedbackReport {
+    public static func markdown(_ submission: SubmissionGrade, detail: FeedbackDetail) -> String {
+        var lines = ["# Feedback for \(submission.id)", "", "Score: **\(submission.score) / \(submission.maxScore)**", ""]
+        if let message = submission.message { lines += ["Your submission could not be graded: \(message)", ""] }
+        if !submission.ignored.isEmpty {
+            lines += ["Not built or run (only Swift sources under `Sources/` are graded): " + submission.ignored.map { "`\($0)`" }.joined(separator: ", "), ""]
+        }
+        for lesson in submission.lessons {
+            lines.append("## \(lesson.lesson): \(lesson.score) / \(lesson.maxScore)")
+            lines.append("")
+            if let errors = lesson.compileErrors {
+                lines += ["Your code for this lesson did not compile:", "", "```", errors, "```", ""]
+                continue
+            }
+            let failed = lesson.scenarios.filter { $0.status != .pass }
+            if failed.isEmpty {
+                lines += ["Every scenario passes.", ""]
+                continue
+            }
+            for scenario in failed {
+                lines.append("- **\(scenario.name)** (\(scenario.status.rawValue))")
+                for line in explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly).components(separatedBy: "\n") where !line.isEmpty {
+                    lines.append("  \(line)")
+                }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A failed scenario in words: given/when/then and the difference (unless names only), and the feedback line.
+    static func explanation(_ scenario: ScenarioResult, lesson: LessonGrade, namesOnly: Bool) -> String {
+        var lines: [String] = []
+        if !namesOnly {
+            if scenario.status != .pass {
+                lines += ["Given \(scenario.given)", "When \(scenario.when)", "Then \(scenario.message)"]
+            }
+            if let difference = scenario.difference { lines.append("First difference: \(difference)") }
+        } else if scenario.status == .timeout || scenario.status == .crash {
+            lines.append(scenario.status == .timeout ? "Your code did not answer in time." : "Your code crashed.")
+        }
+        if let feedback = scenario.feedback { lines.append(feedback) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,175 @@
+import Checking
+import Curriculum
+import Foundation
+
+/// Grades submissions against lessons' suites (and private ones), in parallel, each host in the
+/// sandbox when there is one and always under the grader's limits.
+public struct Grader: Sendable {
+    public var course: Course
+    public var lessons: [Lesson]
+    /// Folders of private suites: `<folder>/<lesson-id>/suite.yaml`, added to the lesson's own.
+    public var privateSuites: [URL]
+    public var builder: HostBuilder
+    public var sandbox: Sandbox?
+    public var limits: HostLimits
+    /// Wall-clock seconds one submission may take in all.
+    public var submissionTimeout: Double = 300
+
+    public init(course: Course, lessons: [Lesson], privateSuites: [URL], builder: HostBuilder, sandbox: Sandbox?, limits: HostLimits) {
+        self.course = course
+        self.lessons = lessons
+        self.privateSuites = privateSuites
+        self.builder = builder
+        self.sandbox = sandbox
+        self.limits = limits
+    }
+
+    /// The limits of grading: what `check --as-grader` applies too.
+    public static var graderLimits: HostLimits {
+        var limits = HostLimits()
+        limits.cpuSeconds = 30
+        limits.memoryMegabytes = 2_048
+        limits.fileSizeMegabytes = 16
+        limits.outputCap = 8_192
+        return limits
+    }
+
+    /// Each lesson's suite: its own scenarios, then the private ones.
+    public func suites() throws -> [String: Suite] {
+        var suites: [String: Suite] = [:]
+        for lesson in lessons {
+            guard let file = lesson.suiteFile, lesson.bindingFile != nil, lesson.module != nil else {
+                throw GradingError("lesson \(lesson.number) (\(lesson.id)) has no suite to grade with")
+            }
+            var suite = try SuiteLoader.load(file, displayName: "\(lesson.id)/suite.yaml")
+            for folder in privateSuites {
+                let extra = folder.appendingPathComponent(lesson.id).appendingPathComponent("suite.yaml")
+                guard FileManager.default.fileExists(atPath: extra.path) else { continue }
+                let privateSuite = try SuiteLoader.load(extra, displayName: extra.path)
+                let clash = Set(suite.scenarios.map(\.name)).intersection(privateSuite.scenarios.map(\.name))
+                guard clash.isEmpty else { throw GradingError("\(extra.path) repeats scenario names of the lesson: \(clash.sorted().joined(separator: ", "))") }
+                suite.scenarios += privateSuite.scenarios
+            }
+            suites[lesson.id] = suite
+        }
+        return suites
+    }
+
+    /// Grades every submission with `jobs` at a time; `progress` hears each finished one.
+    public func grade(_ submissions: [Submission], jobs: Int, scratch: URL, progress: @escaping @Sendable (SubmissionGrade) -> Void = { _ in }) throws -> GradingRun {
+        let suites = try suites()
+        _ = try builder.kit()
+        let queue = WorkQueue(count: submissions.count)
+        let results = ResultBox(count: submissions.count)
+        let threads = (0..<max(1, min(jobs, submissions.count))).map { _ in
+            Thread {
+                while let index = queue.next() {
+                    let grade = self.grade(submissions[index], suites: suites, scratch: scratch.appendingPathComponent("\(index)"))
+                    results.set(index, grade)
+                    progress(grade)
+                }
+                queue.finished()
+            }
+        }
+        threads.forEach { $0.stackSize = 8 << 20; $0.start() }
+        queue.waitForWorkers(threads.count)
+        var warnings: [String] = []
+        if sandbox == nil {
+            warnings.append("bubblewrap is not installed: hosts ran without the sandbox (network, files and environment not isolated); install it with `apt-get install bubblewrap`")
+        }
+        return GradingRun(lessons: lessons.map(\.id), sandboxed: sandbox != nil, warnings: warnings, submissions: results.all())
+    }
+
+    func grade(_ submission: Submission, suites: [String: Suite], scratch: URL) -> SubmissionGrade {
+        let started = Date()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let files: SubmissionFiles
+        do {
+            files = try SubmissionFiles.gather(submission, modules: Set(lessons.compactMap(\.module)), into: scratch)
+        } catch {
+            // Still a full row: every lesson at zero out of its maximum.
+            let zeros = lessons.map { LessonGrade(lesson: $0.id, status: "error", score: 0, maxScore: suites[$0.id]?.totalWeight ?? 0, scenarios: [], compileErrors: nil) }
+            return SubmissionGrade(id: submission.id, status: "error", message: "\(error)", lessons: zeros, ignored: [], seconds: Date().timeIntervalSince(started))
+        }
+        var grades: [LessonGrade] = []
+        for lesson in lessons {
+            let suite = suites[lesson.id]!
+            let runner = CheckRunner(lesson: lesson.id, suite: suite)
+            guard Date().timeIntervalSince(started) < submissionTimeout else {
+                grades.append(LessonGrade(lesson: lesson.id, status: "timeout", score: 0, maxScore: suite.totalWeight, scenarios: [], compileErrors: nil))
+                continue
+            }
+            grades.append(grade(lesson, runner: runner, workspace: files.workspace, build: scratch.appendingPathComponent("build")))
+        }
+        return SubmissionGrade(id: submission.id, status: "graded", message: nil, lessons: grades, ignored: files.ignored, seconds: Date().timeIntervalSince(started))
+    }
+
+    func grade(_ lesson: Lesson, runner: CheckRunner, workspace: URL, build: URL) -> LessonGrade {
+        let maxScore = runner.suite.totalWeight
+        do {
+            switch try builder.host(workspace: workspace, module: lesson.module!, binding: lesson.bindingFile!, buildFolder: build) {
+            case .compileErrors(let compile):
+                let report = runner.compileFailure(compile)
+                return LessonGrade(
+                    lesson: lesson.id, status: compile.noSources == nil ? "compile-error" : "missing", score: 0, maxScore: maxScore,
+                    scenarios: report.scenarios,
+                    compileErrors: report.compileErrors
+                        ?? report.missing.map { "your code does not define " + $0.joined(separator: ", ") + ", which this lesson needs" }
+                        ?? report.scenarios.first?.message)
+            case .built(let executable, _):
+                var limits = limits
+                limits.requestTimeout = runner.suite.timeout
+                let host = try HostProcess(executable: executable, limits: limits, sandbox: sandbox)
+                defer { host.stop() }
+                let report = try runner.run(on: host, reusedBuild: false)
+                return LessonGrade(
+                    lesson: lesson.id, status: report.allPassed ? "pass" : "fail", score: report.score, maxScore: maxScore,
+                    scenarios: report.scenarios, compileErrors: nil)
+            }
+        } catch {
+            return LessonGrade(lesson: lesson.id, status: "error", score: 0, maxScore: maxScore, scenarios: [], compileErrors: "\(error)")
+        }
+    }
+}
+
+/// Hands out submission indices to the worker threads.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var nextIndex = 0
+    private var done = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func finished() {
+        lock.lock()
+        done += 1
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    func waitForWorkers(_ workers: Int) {
+        lock.lock()
+        while done < workers { lock.wait() }
+        lock.unlock()
+    }
+}
+
+/// The grades, in submission order whatever order they finish in.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var grades: [SubmissionGrade?]
+
+    init(count: Int) { grades = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ grade: SubmissionGrade) { lock.withLock { grades[index] = grade } }
+    func all() -> [SubmissionGrade] { lock.withLock { grades.compactMap { $0 } } }
+}

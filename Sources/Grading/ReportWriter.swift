@@ -1,0 +1,80 @@
+import Checking
+import Foundation
+
+/// Writes every report of a run into the output folder.
+public enum ReportWriter {
+    public static func write(_ run: GradingRun, to folder: URL, feedback: FeedbackDetail) throws {
+        let files = FileManager.default
+        func save(_ text: String, _ path: String) throws {
+            let url = folder.appendingPathComponent(path)
+            try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        }
+        func pretty<Value: Encodable>(_ value: Value) throws -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        }
+        do {
+            try save(try pretty(run), "grading.json")
+            try save(Gradebook.csv(run), "grades.csv")
+            try save(JUnitReport.xml(run), "junit.xml")
+            for submission in run.submissions {
+                let name = safeName(submission.id)
+                try save(try pretty(PlatformReports.gradescope(submission)), "submissions/\(name)/results.json")
+                try save(try pretty(PlatformReports.exercism(submission)), "submissions/\(name)/exercism.json")
+                try save(FeedbackReport.markdown(submission, detail: feedback), "feedback/\(name).md")
+            }
+        } catch {
+            throw GradingError("cannot write the reports to \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Reads a run back (for merging shards).
+    public static func read(_ folder: URL) throws -> GradingRun {
+        let file = folder.appendingPathComponent("grading.json")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw GradingError("no grading.json in \(folder.path); give the --out folders of the shards")
+        }
+        do {
+            return try JSONDecoder().decode(GradingRun.self, from: data)
+        } catch {
+            throw GradingError("\(file.path) is not a grading run of this version: \(error)")
+        }
+    }
+
+    static func safeName(_ id: String) -> String {
+        String(id.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
+    }
+}
+
+/// Slices of a batch for several machines, and their merge.
+public enum Sharding {
+    /// `2/4`: the second of four slices.
+    public static func parse(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+            throw GradingError("--shard takes I/N with 1 ≤ I ≤ N, such as 2/4")
+        }
+        return (parts[0], parts[1])
+    }
+
+    /// The submissions of slice `index` of `count`: every count-th, from the sorted list.
+    public static func slice(_ submissions: [Submission], index: Int, count: Int) -> [Submission] {
+        submissions.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+    }
+
+    /// One run from the shards' runs; they must grade the same lessons.
+    public static func merge(_ runs: [GradingRun]) throws -> GradingRun {
+        guard let first = runs.first else { throw GradingError("nothing to merge") }
+        guard runs.allSatisfy({ $0.lessons == first.lessons }) else {
+            throw GradingError("the shards graded different lessons; grade them with the same --lessons")
+        }
+        let submissions = runs.flatMap(\.submissions).sorted { $0.id < $1.id }
+        let ids = submissions.map(\.id)
+        guard Set(ids).count == ids.count else { throw GradingError("a submission appears in two shards; merge each shard once") }
+        var warnings: [String] = []
+        for warning in runs.flatMap(\.warnings) where !warnings.contains(warning) { warnings.append(warning) }
+        return GradingRun(lessons: first.lessons, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings, submissions: submissions)
+    }
+}
