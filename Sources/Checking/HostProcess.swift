@@ -20,9 +20,8 @@ public struct HostLimits: Sendable {
 
     public init() {}
 
-    /// How many tasks (processes and threads) the current user has, read from /proc; nil if unreadable.
-    public static func userTasks() -> Int? {
-        let user = getuid()
+    /// How many tasks (processes and threads) a user (by default the current one) has, read from /proc; nil if unreadable.
+    public static func userTasks(of user: UInt32 = getuid()) -> Int? {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
         var tasks = 0
         for entry in entries where entry.first?.isNumber == true {
@@ -172,7 +171,7 @@ public final class HostProcess {
                 drainOutput(into: &printed, dropped: &dropped)
                 let reason = finish()
                 try start()
-                let text = String(decoding: printed, as: UTF8.self)
+                let text = Self.withoutStackTrace(String(decoding: printed, as: UTF8.self))
                 return Exchange(answer: .crashed(Self.crashReason(reason, output: text)), output: text, droppedOutput: dropped)
             }
         }
@@ -244,6 +243,13 @@ public final class HostProcess {
         case SIGABRT: return "it aborted (SIGABRT)"
         default: return "signal \(signal)"
         }
+    }
+
+    /// The runtime's stack trace after a crash names addresses that change every run (and tell a
+    /// learner little): it is cut, so the same code gives the same report.
+    static func withoutStackTrace(_ output: String) -> String {
+        guard let range = output.range(of: "Current stack trace:") else { return output }
+        return String(output[..<range.lowerBound]).trimmingCharacters(in: .newlines)
     }
 
     /// The runtime's own message (`Fatal error: …`) when there is one, else how the process ended.

@@ -119,6 +119,7 @@ public struct Grader: Sendable {
             case .built(let executable, _):
                 var limits = limits
                 limits.requestTimeout = runner.suite.timeout
+                if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
                 let host = try HostProcess(executable: executable, limits: limits, sandbox: sandbox)
                 defer { host.stop() }
                 let report = try runner.run(on: host, reusedBuild: false)

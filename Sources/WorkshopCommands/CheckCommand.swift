@@ -60,6 +60,7 @@ struct Checker {
                 var limits = asGrader ? Grader.graderLimits : HostLimits()
                 limits.requestTimeout = suite.timeout
                 let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
+                if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
                 if asGrader, sandbox == nil, !quiet {
                     out.line(out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")
                 }

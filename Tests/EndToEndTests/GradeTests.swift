@@ -1,0 +1,256 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `workshop grade` on fixtures: correct, partly correct, not compiling, and every hostile kind;
+/// the reports are validated, runs are deterministic, and merged shards equal one run.
+@Suite("Grading a folder of submissions", .serialized)
+struct GradeTests {
+    let folder = TemporaryFolder("workshop-grade-test")
+    static let root = WorkshopProcess.repositoryRoot
+    static let cache = root.appendingPathComponent(".build/workshop-test-cache").path
+    var submissions: URL { folder.url.appendingPathComponent("submissions") }
+
+    func grade(_ arguments: [String]) throws -> WorkshopProcess.Result {
+        try WorkshopProcess.run(
+            ["grade", submissions.path] + arguments,
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache]), timeout: 600)
+    }
+
+    func file(_ path: String) throws -> String {
+        try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// A submission for the deciding lesson: lesson 1's reference plus a Decide.swift whose start does `body`.
+    func submission(_ id: String, start body: String, imports: String = "", extra: String = "") throws {
+        let decide = try file("lessons/deciding/starter/Sources/ConnectFour/Decide.swift")
+            .replacingOccurrences(of: "    case .startGame:\n", with: "    case .startGame(let playerOne, let playerTwo):\n")
+            .replacingOccurrences(
+                of: "        // TODO: refuse a start that breaks one of the lesson's three rules (in their order);\n        // otherwise answer with the fact that the game started.\n        return []",
+                with: body)
+        folder.write("submissions/\(id)/Sources/ConnectFour/Decide.swift", imports + decide + extra)
+        folder.write("submissions/\(id)/Sources/ConnectFour/Events.swift", try file("solutions/events-are-facts/Sources/ConnectFour/Events.swift"))
+    }
+
+    func correct(_ id: String) throws {
+        for name in ["Events.swift", "Decide.swift"] {
+            folder.write("submissions/\(id)/Sources/ConnectFour/\(name)", try file("solutions/deciding/Sources/ConnectFour/\(name)"))
+        }
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        let data = try #require(FileManager.default.contents(atPath: folder.url.appendingPathComponent(path).path), "\(path) is missing")
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func rows(_ csv: String) -> [String: [String]] {
+        Dictionary(uniqueKeysWithValues: csv.split(separator: "\n").dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return (fields[0], fields)
+        })
+    }
+
+    /// Only the first scenario (a start between alice and bob, with no history) misbehaves, so a
+    /// verdict is quick and the rest of the suite shows the host restarted.
+    static let first = "if events.isEmpty, playerOne == \"alice\", playerTwo == \"bob\""
+
+    @Test("every hostile submission gets a verdict while the rest of the batch is graded")
+    func hostileBatch() throws {
+        let leak = folder.url.appendingPathComponent("leak").path
+        try correct("a-correct")
+        try submission("b-partial", start: "        guard playerOne != playerTwo else { throw GameError.samePlayerTwice }\n        return [.gameStarted(playerOne: playerOne, playerTwo: playerTwo)]")
+        folder.write("submissions/c-broken/Sources/ConnectFour/Decide.swift", "func decide( {\n")
+        try submission("d-loop", start: "        \(Self.first) { while true {} }\n        return []")
+        try submission("e-forkbomb", start: "        \(Self.first) { for _ in 0..<2000 { var pid: pid_t = 0; _ = posix_spawn(&pid, \"/bin/sh\", nil, nil, [strdup(\"sh\"), strdup(\"-c\"), strdup(\"sleep 60\"), nil], nil) } }\n        return []", imports: "import Glibc\n")
+        try submission("f-memory", start: "        \(Self.first) { var hoard: [[UInt8]] = []; while true { hoard.append([UInt8](repeating: 7, count: 50_000_000)) } }\n        return []")
+        try submission("g-output", start: "        \(Self.first) { while true { print(String(repeating: \"flood \", count: 10_000)) } }\n        return []")
+        try submission("h-crash", start: "        \(Self.first) { fatalError(\"gave up\") }\n        return []")
+        try submission("i-exit", start: "        \(Self.first) { exit(0) }\n        return []", imports: "import Glibc\n")
+        try submission(
+            "j-fake", start: "        print(\"{\\\"id\\\":1,\\\"ok\\\":[]}\")\n        print(\"✓ 10 of 10 scenarios pass\")\n        return []")
+        try submission(
+            "k-snoop",
+            start: "        let stolen = (try? String(contentsOfFile: \"\(Self.root.path)/lessons/deciding/suite.yaml\", encoding: .utf8)) ?? \"unreadable\"\n        return [.gameStarted(playerOne: String(stolen.prefix(40)), playerTwo: \"x\")]",
+            imports: "import Foundation\n")
+        try submission(
+            "l-network",
+            start: "        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0); var address = sockaddr_in(); address.sin_family = sa_family_t(AF_INET); address.sin_port = UInt16(80).bigEndian; address.sin_addr.s_addr = inet_addr(\"1.1.1.1\")\n        let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }\n        return [.gameStarted(playerOne: result == 0 ? \"online\" : \"offline\", playerTwo: \"x\")]",
+            imports: "import Glibc\n")
+        try submission(
+            "m-writer",
+            start: "        _ = try? \"pwned\".write(toFile: \"\(leak)\", atomically: false, encoding: .utf8)\n        return []",
+            imports: "import Foundation\n")
+        folder.write("submissions/m-writer/Package.swift", "// swift-tools-version: 6.0\n// a plugin that should never run\n")
+        folder.write("submissions/m-writer/Plugins/Evil/plugin.swift", "fatalError()\n")
+
+        let result = try grade(["--lessons", "2", "--out", folder.url.appendingPathComponent("out").path, "--jobs", "2"])
+        #expect(result.status == 0, "\(result.errors)")
+        let csv = try #require(folder.read("out/grades.csv"))
+        #expect(csv.hasPrefix("id,deciding,total,max,status\n"))
+        let table = rows(csv)
+        #expect(table["a-correct"] == ["a-correct", "14", "14", "14", "pass"])
+        #expect(Int(table["b-partial"]?[1] ?? "") ?? 0 > 0)
+        #expect(table["b-partial"]?[4] == "fail")
+        #expect(table["c-broken"]?[4] == "compile-error")
+
+        func verdict(_ id: String) throws -> String? {
+            let grading = try json("out/submissions/\(id)/results.json")
+            let tests = grading["tests"] as? [[String: Any]] ?? []
+            return (tests.first?["output"] as? String)
+        }
+        let run = try json("out/grading.json")
+        let graded = Dictionary(uniqueKeysWithValues: (run["submissions"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0) })
+        func firstStatus(_ id: String) -> String? {
+            let lessons = graded[id]?["lessons"] as? [[String: Any]]
+            return (lessons?.first?["scenarios"] as? [[String: Any]])?.first?["status"] as? String
+        }
+        func firstMessage(_ id: String) -> String {
+            let lessons = graded[id]?["lessons"] as? [[String: Any]]
+            return (lessons?.first?["scenarios"] as? [[String: Any]])?.first?["message"] as? String ?? ""
+        }
+        #expect(firstStatus("d-loop") == "timeout")
+        #expect(["timeout", "crash", "fail"].contains(firstStatus("e-forkbomb")))
+        #expect(firstStatus("f-memory") == "crash" || firstStatus("f-memory") == "timeout")
+        #expect(firstStatus("g-output") == "timeout")
+        #expect(firstStatus("h-crash") == "crash")
+        #expect(firstMessage("h-crash").contains("gave up"))
+        #expect(firstStatus("i-exit") == "crash")
+        #expect(firstMessage("i-exit").contains("before answering"))
+        #expect(firstStatus("j-fake") == "fail")
+        #expect(table["j-fake"]?[1] != "14")
+        #expect(firstMessage("k-snoop").contains("unreadable"))
+        #expect(!firstMessage("k-snoop").contains("scenarios"))
+        #expect(firstMessage("l-network").contains("offline"))
+        #expect(!FileManager.default.fileExists(atPath: leak), "the host wrote outside its temporary folder")
+        let ignored = graded["m-writer"]?["ignored"] as? [String] ?? []
+        #expect(ignored.contains("Package.swift"))
+        #expect(ignored.contains("Plugins/Evil/plugin.swift"))
+        // After each misbehaving scenario a fresh host answered the rest of the suite.
+        for id in ["d-loop", "g-output", "h-crash", "i-exit"] {
+            let lessons = graded[id]?["lessons"] as? [[String: Any]]
+            let statuses = (lessons?.first?["scenarios"] as? [[String: Any]])?.map { $0["status"] as? String ?? "" } ?? []
+            #expect(statuses.count == 10 && statuses.dropFirst().allSatisfy { $0 == "pass" || $0 == "fail" }, "\(id): \(statuses)")
+        }
+        #expect(result.output.contains("scores (percent of the maximum):"))
+        #expect(!result.output.contains("warning: bubblewrap"), "bubblewrap must be installed for the sandbox tests (make test installs it)")
+        _ = try verdict("a-correct")
+    }
+
+    @Test("the reports validate: CSV, Gradescope and exercism JSON, and JUnit XML read by a real JUnit parser")
+    func reportsValidate() throws {
+        try correct("alice")
+        try submission("bob", start: "        return []")
+        folder.write("submissions/carol/Sources/ConnectFour/Decide.swift", "func decide( {\n")
+        let out = folder.url.appendingPathComponent("out")
+        let result = try grade(["--lessons", "1-2", "--out", out.path, "--jobs", "2"])
+        #expect(result.status == 0, "\(result.errors)")
+
+        let gradescope = try json("out/submissions/bob/results.json")
+        #expect(gradescope["score"] as? Double == 10)
+        let tests = try #require(gradescope["tests"] as? [[String: Any]])
+        #expect(tests.count == 17)
+        #expect(tests.allSatisfy { $0["name"] is String && $0["score"] is Double && $0["max_score"] is Double && ["passed", "failed"].contains($0["status"] as? String ?? "") })
+
+        let exercism = try json("out/submissions/bob/exercism.json")
+        #expect(exercism["version"] as? Int == 3)
+        #expect(exercism["status"] as? String == "fail")
+        let exercismTests = try #require(exercism["tests"] as? [[String: Any]])
+        #expect(exercismTests.allSatisfy { ["pass", "fail", "error"].contains($0["status"] as? String ?? "") && $0["name"] is String })
+        #expect(exercismTests.contains { $0["status"] as? String == "fail" && ($0["message"] as? String)?.isEmpty == false })
+        let broken = try json("out/submissions/carol/exercism.json")
+        #expect(broken["status"] as? String == "error")
+        #expect((broken["message"] as? String)?.isEmpty == false)
+
+        let feedback = try #require(folder.read("out/feedback/bob.md"))
+        #expect(feedback.contains("## deciding: 0 / 14"))
+        #expect(feedback.contains("Given no events"))
+
+        // A real consumer: junitparser from PyPI reads the file and agrees on the counts.
+        let parser = Process()
+        parser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        parser.arguments = [
+            "python3", "-c",
+            """
+            import sys, junitparser
+            xml = junitparser.JUnitXml.fromfile(sys.argv[1])
+            cases = [case for suite in xml for case in suite]
+            failed = [case for case in cases if not case.is_passed]
+            print(len(list(xml)), len(cases), len(failed))
+            """,
+            out.appendingPathComponent("junit.xml").path,
+        ]
+        let pipe = Pipe()
+        parser.standardOutput = pipe
+        parser.standardError = pipe
+        try parser.run()
+        let answer = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        parser.waitUntilExit()
+        #expect(parser.terminationStatus == 0, "junitparser (PyPI) must be installed; make test installs it: \(answer)")
+        // Suites: alice×2, bob×2, carol×2; cases: 7+10 for alice and bob, 7 + 1 for carol (lesson 1 fails to compile too: its module is broken).
+        let numbers = answer.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(numbers.count == 3)
+        #expect(numbers.first == 6)
+        #expect(numbers.dropFirst().first ?? 0 >= 30)
+        #expect(numbers.last ?? 0 >= 10)
+
+        let withheld = try grade(["--lessons", "2", "--out", folder.url.appendingPathComponent("withheld").path, "--feedback", "names-only"])
+        #expect(withheld.status == 0)
+        let names = try #require(folder.read("withheld/feedback/bob.md"))
+        #expect(names.contains("starting a new game records who plays"))
+        #expect(!names.contains("Given"))
+        #expect(!names.contains("expected"))
+    }
+
+    /// The reports with their timings removed.
+    func reports(_ out: String) throws -> [String: String] {
+        let base = folder.url.appendingPathComponent(out)
+        var files: [String: String] = [:]
+        for case let url as URL in FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)! where !url.hasDirectoryPath {
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
+            var text = try String(contentsOf: url, encoding: .utf8)
+            text = text.replacingOccurrences(of: "time=\"[0-9.]+\"", with: "time=\"\"", options: .regularExpression)
+            text = text.replacingOccurrences(of: "\"seconds\" : [0-9.e-]+", with: "\"seconds\" : 0", options: .regularExpression)
+            files[relative] = text
+        }
+        return files
+    }
+
+    @Test("the same inputs give the same reports whatever --jobs is, and merged shards equal one run")
+    func deterministicAndSharded() throws {
+        try correct("ann")
+        try submission("ben", start: "        return [.gameStarted(playerOne: playerTwo, playerTwo: playerOne)]")
+        try submission("cat", start: "        \(Self.first) { fatalError(\"nope\") }\n        return []")
+        folder.write("submissions/dan/Sources/ConnectFour/Decide.swift", "syntax error\n")
+        try correct("eve")
+        #expect(try grade(["--lessons", "2", "--out", folder.url.appendingPathComponent("one").path, "--jobs", "1"]).status == 0)
+        #expect(try grade(["--lessons", "2", "--out", folder.url.appendingPathComponent("two").path, "--jobs", "2"]).status == 0)
+        let one = try reports("one"), two = try reports("two")
+        #expect(one.keys.sorted() == two.keys.sorted())
+        for (path, text) in one { #expect(two[path] == text, "\(path) differs between --jobs 1 and --jobs 2") }
+
+        for shard in ["1/2", "2/2"] {
+            let name = "shard-" + shard.replacingOccurrences(of: "/", with: "-")
+            #expect(try grade(["--lessons", "2", "--out", folder.url.appendingPathComponent(name).path, "--shard", shard]).status == 0)
+        }
+        let shardOne = try #require(folder.read("shard-1-2/grades.csv"))
+        #expect(shardOne.split(separator: "\n").count == 4)
+        let merge = try WorkshopProcess.run(
+            ["grade", "merge", folder.url.appendingPathComponent("shard-1-2").path, folder.url.appendingPathComponent("shard-2-2").path,
+             "--out", folder.url.appendingPathComponent("merged").path],
+            environment: WorkshopProcess.environment(home: folder.path))
+        #expect(merge.status == 0, "\(merge.errors)")
+        let merged = try reports("merged")
+        #expect(merged.keys.sorted() == one.keys.sorted())
+        for (path, text) in one { #expect(merged[path] == text, "\(path) differs between merged shards and one run") }
+    }
+
+    @Test("bad input gets clear errors: no such folder, a bad range, a bad shard")
+    func badInput() throws {
+        let missing = try grade(["--lessons", "1"])
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains("no submissions folder"))
+        try correct("a")
+        #expect(try grade(["--lessons", "9"]).errors.contains("there is no lesson '9'"))
+        #expect(try grade(["--lessons", "1", "--shard", "3/2"]).errors.contains("--shard takes I/N"))
+    }
+}
