@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "CheckingTests", dependencies: ["Checking"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "TestSupport"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
         // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport"]),
