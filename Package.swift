@@ -31,11 +31,12 @@ let package = Package(
         .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores"]),
         .target(name: "Checking", dependencies: ["Curriculum", "Yams"]),
         .target(name: "Grading", dependencies: ["Checking", "Curriculum"]),
+        .target(name: "Linting", dependencies: ["Checking", "Curriculum"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
         .target(
             name: "WorkshopCommands",
             dependencies: [
-                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading",
+                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading", "Linting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "CheckingTests", dependencies: ["Checking"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "TestSupport"]),
+        .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
         // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport"]),

@@ -237,3 +237,38 @@ struct CheckTests {
         #expect(terminal.waitForExit() == 0)
     }
 }
+
+/// `workshop lint` on the course itself: the gate the curriculum must keep passing.
+@Suite("The quality gate on the course")
+struct LintTests {
+    @Test("the course in this repository passes lint: references pass, starters fail, every scenario kills a mutant, sessions replay")
+    func courseLints() throws {
+        let folder = TemporaryFolder()
+        let result = try WorkshopProcess.run(
+            ["lint", "--json"],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache]), timeout: 1_200)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)\(result.errors)")
+        #expect(result.status == 0, "\(report["problems"] ?? "")")
+        #expect(report["lessons"] as? Int ?? 0 >= 2)
+        #expect(report["mutantsTried"] as? Int ?? 0 > 0)
+        #expect(report["transcriptsReplayed"] as? Int ?? 0 >= 1)
+        #expect((report["problems"] as? [String])?.isEmpty == true)
+    }
+
+    @Test("lint fails a pack whose starter already passes, naming the lesson")
+    func starterThatPasses() throws {
+        let folder = TemporaryFolder()
+        let root = WorkshopProcess.repositoryRoot
+        try FileManager.default.copyItem(at: root.appendingPathComponent("lessons"), to: folder.url.appendingPathComponent("lessons"))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("solutions"), to: folder.url.appendingPathComponent("solutions"))
+        // The starter of lesson 1 becomes the reference: it passes everything, so it teaches nothing.
+        let starter = folder.url.appendingPathComponent("lessons/events-are-facts/starter/Sources/ConnectFour/Events.swift")
+        try FileManager.default.removeItem(at: starter)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("solutions/events-are-facts/Sources/ConnectFour/Events.swift"), to: starter)
+        let result = try WorkshopProcess.run(
+            ["--pack", folder.url.appendingPathComponent("lessons").path, "lint", "--mutants", "4"],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "200"]), timeout: 600)
+        #expect(result.status == 1)
+        #expect(result.output.contains("events-are-facts: the starter already passes every scenario"))
+    }
+}

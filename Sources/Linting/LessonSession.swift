@@ -1,0 +1,42 @@
+/// A shell session shown in a lesson's text, in a ```` ```session ```` block: `workshop> ` lines
+/// are typed, the lines after each are what the shell prints. Lint replays it against the reference.
+public struct LessonSession: Sendable, Equatable {
+    /// The block's first line in the lesson text (front matter excluded).
+    public var line: Int
+    public var commands: [String]
+    /// The whole block as the shell prints it in script mode.
+    public var transcript: [String]
+
+    public static func sessions(in text: String) -> [LessonSession] {
+        var sessions: [LessonSession] = []
+        var current: [String]?
+        var start = 0
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if current == nil, trimmed == "```session" {
+                current = []
+                start = index + 1
+            } else if current != nil, trimmed.hasPrefix("```") {
+                let lines = current ?? []
+                sessions.append(
+                    LessonSession(
+                        line: start, commands: lines.filter { $0.hasPrefix("workshop> ") }.map { String($0.dropFirst(10)) }, transcript: lines))
+                current = nil
+            } else if current != nil {
+                current?.append(line)
+            }
+        }
+        return sessions
+    }
+
+    /// Where a replay's output departs from the text, or nil if it prints what the text shows.
+    public func firstDifference(from output: String) -> String? {
+        let got = output.components(separatedBy: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        let expected = transcript.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        for (index, line) in expected.enumerated() {
+            guard index < got.count else { return "the text shows \"\(line)\", the shell stopped before it" }
+            if got[index] != line { return "the text shows \"\(line)\", the shell printed \"\(got[index])\"" }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// A small change to a reference solution that should make some scenario fail: a mutant.
+public struct Mutation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    public var operatorName: String
+    public var original: String
+    public var replacement: String
+
+    public var description: String { "\(file):\(line) \(operatorName)" }
+}
+
+/// Generates mutants of Swift source, line by line, with the classic operators of mutation testing:
+/// flipped comparisons and booleans, swapped logic, shifted numbers, dropped guards, emptied results.
+public enum MutationGenerator {
+    typealias Operator = (name: String, apply: @Sendable (String) -> String?)
+
+    static func replaceFirst(_ text: String, _ target: String, _ with: String) -> String? {
+        guard let range = text.range(of: target) else { return nil }
+        return text.replacingCharacters(in: range, with: with)
+    }
+
+    static let operators: [Operator] = [
+        ("== to !=", { replaceFirst($0, " == ", " != ") }),
+        ("!= to ==", { replaceFirst($0, " != ", " == ") }),
+        ("< to <=", { replaceFirst($0, " < ", " <= ") }),
+        ("<= to <", { replaceFirst($0, " <= ", " < ") }),
+        ("> to >=", { replaceFirst($0, " > ", " >= ") }),
+        (">= to >", { replaceFirst($0, " >= ", " > ") }),
+        ("&& to ||", { replaceFirst($0, " && ", " || ") }),
+        ("|| to &&", { replaceFirst($0, " || ", " && ") }),
+        ("true to false", { replaceWord($0, "true", "false") }),
+        ("false to true", { replaceWord($0, "false", "true") }),
+        ("+ 1 to - 1", { replaceFirst($0, " + 1", " - 1") }),
+        ("- 1 to + 1", { replaceFirst($0, " - 1", " + 1") }),
+        ("number + 1", shiftNumber),
+        ("drop the guard", { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("guard ") && trimmed.contains(" else {") && trimmed.hasSuffix("}") ? "" : nil
+        }),
+        ("drop the throw", { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("throw ") ? "" : nil
+        }),
+        ("return nothing", { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("return ["), trimmed != "return []", trimmed.hasSuffix("]") else { return nil }
+            return line.replacingOccurrences(of: trimmed, with: "return []")
+        }),
+        ("drop .reversed()", { replaceFirst($0, ".reversed()", "") }),
+        ("first to last", { replaceFirst($0, ".first", ".last") }),
+        ("change a string", changeString),
+        ("rename a label", renameLabel),
+        ("swap neighbours", swapNeighbours),
+    ]
+
+    /// `case moveMade(player: String, …)` → `case moveMade(player_: String, …)`: a field named
+    /// otherwise, as a learner might, which changes what the events look like when stored.
+    static func renameLabel(_ line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("case "), let open = line.firstIndex(of: "("), let colon = line[open...].firstIndex(of: ":") else { return nil }
+        let label = line[line.index(after: open)..<colon]
+        guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        return line.replacingCharacters(in: open...colon, with: "(\(label)_:")
+    }
+
+    /// `case A, B, C` → `case B, A, C`: two neighbours in a list of cases swapped.
+    static func swapNeighbours(_ line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("case "), !trimmed.contains("("), !trimmed.contains(":"), !trimmed.contains("=") else { return nil }
+        let names = trimmed.dropFirst(5).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count >= 2 else { return nil }
+        let swapped = [names[1], names[0]] + names.dropFirst(2)
+        return line.replacingOccurrences(of: trimmed, with: "case " + swapped.joined(separator: ", "))
+    }
+
+    /// `"GameStarted"` → `"GameStarted_"`: the first non-empty, non-interpolated string literal.
+    static func changeString(_ line: String) -> String? {
+        guard let open = line.firstIndex(of: "\""), !line[open...].hasPrefix("\"\"\""),
+            let close = line[line.index(after: open)...].firstIndex(of: "\""), close > line.index(after: open)
+        else { return nil }
+        let content = line[line.index(after: open)..<close]
+        guard !content.contains("\\") else { return nil }
+        return line.replacingCharacters(in: open...close, with: "\"\(content)_\"")
+    }
+
+    static func replaceWord(_ line: String, _ word: String, _ with: String) -> String? {
+        var searchStart = line.startIndex
+        while let range = line.range(of: word, range: searchStart..<line.endIndex) {
+            let before = range.lowerBound == line.startIndex ? " " : line[line.index(before: range.lowerBound)]
+            let after = range.upperBound == line.endIndex ? " " : line[range.upperBound]
+            if !(before.isLetter || before.isNumber || before == "_"), !(after.isLetter || after.isNumber || after == "_") {
+                return line.replacingCharacters(in: range, with: with)
+            }
+            searchStart = range.upperBound
+        }
+        return nil
+    }
+
+    static func shiftNumber(_ line: String) -> String? {
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index].isNumber {
+                let before = index == line.startIndex ? " " : line[line.index(before: index)]
+                var end = index
+                while end < line.endIndex, line[end].isNumber { end = line.index(after: end) }
+                let after = end == line.endIndex ? " " : line[end]
+                if !(before.isLetter || before == "_" || before == "." || before == "\""), after != ".", !after.isLetter,
+                    let value = Int(line[index..<end])
+                {
+                    return line.replacingCharacters(in: index..<end, with: String(value + 1))
+                }
+                index = end
+            } else {
+                index = line.index(after: index)
+            }
+        }
+        return nil
+    }
+
+    /// Every mutant of the given files (path → text), in a fixed order. Comments, strings-only
+    /// lines and declarations are left alone.
+    public static func mutations(of files: [(path: String, text: String)]) -> [Mutation] {
+        var result: [Mutation] = []
+        for (path, text) in files {
+            var inBlockComment = false
+            for (index, line) in text.components(separatedBy: "\n").enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("/*") { inBlockComment = true }
+                defer { if trimmed.contains("*/") { inBlockComment = false } }
+                if inBlockComment || trimmed.hasPrefix("//") || trimmed.isEmpty || trimmed.hasPrefix("import ") { continue }
+                let code = line.components(separatedBy: "//").first ?? line
+                for (name, apply) in operators {
+                    guard let mutated = apply(code), mutated != code else { continue }
+                    let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
+                    result.append(Mutation(file: path, line: index + 1, operatorName: name, original: line, replacement: mutated + comment))
+                }
+            }
+        }
+        return result
+    }
+
+    /// At most `limit` mutants, spread evenly over the list, so every part of the code is tried.
+    public static func sample(_ mutations: [Mutation], limit: Int) -> [Mutation] {
+        guard mutations.count > limit, limit > 0 else { return mutations }
+        return (0..<limit).map { mutations[$0 * mutations.count / limit] }
+    }
+
+    /// The text of `file` with the mutation applied.
+    public static func apply(_ mutation: Mutation, to text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        lines[mutation.line - 1] = mutation.replacement
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,197 @@
+import Checking
+import Curriculum
+import Foundation
+
+/// The quality gate of a lesson pack: it loads; every reference passes all of its scenarios; every
+/// starter compiles and fails at least one; every scenario is failed by at least one mutant of the
+/// reference (a scenario no wrong solution fails teaches nothing); and the sessions shown in lesson
+/// texts replay as shown.
+public struct PackLinter: Sendable {
+    public var course: Course
+    public var builder: HostBuilder
+    public var limits: HostLimits
+    /// The most mutants tried per lesson.
+    public var mutantLimit: Int
+    public var jobs: Int
+    /// Replays a lesson's sessions; given the lesson, the reference workspace and the session.
+    public var replay: (@Sendable (Lesson, URL, LessonSession) throws -> String)?
+
+    public init(course: Course, builder: HostBuilder, limits: HostLimits, mutantLimit: Int, jobs: Int) {
+        self.course = course
+        self.builder = builder
+        self.limits = limits
+        self.mutantLimit = mutantLimit
+        self.jobs = jobs
+    }
+
+    public func lint(scratch: URL, progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> LintReport {
+        var problems: [String] = []
+        var details: [LessonLint] = []
+        var scenarioCount = 0, tried = 0, killed = 0, stillborn = 0, replayed = 0
+        _ = try builder.kit()
+        for lesson in course.lessons {
+            guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {
+                problems.append("\(lesson.id): no suite.yaml and binding.swift: nothing checks this lesson")
+                continue
+            }
+            progress("lesson \(lesson.number) · \(lesson.id)")
+            let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/suite.yaml")
+            if suite.scenarios.count < 6 { problems.append("\(lesson.id): \(suite.scenarios.count) scenarios; a lesson needs at least 6") }
+            scenarioCount += suite.scenarios.count
+            let folder = scratch.appendingPathComponent(lesson.id)
+            let reference = try referenceFiles(of: lesson)
+            guard !reference.isEmpty else {
+                problems.append("\(lesson.id): no reference solution in solutions/\(lesson.id)/")
+                continue
+            }
+            // The reference passes everything.
+            let referenceWorkspace = folder.appendingPathComponent("reference")
+            try write(reference, into: referenceWorkspace)
+            let referenceReport = try run(lesson, suite: suite, module: module, binding: binding, workspace: referenceWorkspace)
+            let referencePasses = referenceReport?.allPassed == true
+            if let report = referenceReport, !report.allPassed {
+                let failing = report.scenarios.filter { $0.status != .pass }.map { "'\($0.name)' (\($0.status.rawValue): \($0.message))" }
+                problems.append("\(lesson.id): the reference fails " + failing.joined(separator: "; "))
+            } else if referenceReport == nil {
+                problems.append("\(lesson.id): the reference does not compile")
+            }
+            // The starter compiles and fails something.
+            var starter = try previousReference(of: lesson)
+            for path in lesson.starterFiles { starter[path] = try String(contentsOf: lesson.starterFolder.appendingPathComponent(path), encoding: .utf8) }
+            let starterReport = try run(lesson, suite: suite, module: module, binding: binding, workspace: folder.appendingPathComponent("starter"), files: starter)
+            let starterFails = starterReport.map { !$0.allPassed } ?? false
+            if starterReport == nil { problems.append("\(lesson.id): the starter (with the previous lesson's reference) does not compile") }
+            if starterReport?.allPassed == true { problems.append("\(lesson.id): the starter already passes every scenario") }
+            // Mutants of what this lesson adds or changes.
+            let previous = try previousReference(of: lesson)
+            let own = reference.filter { previous[$0.key] != $0.value && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
+            let mutants = MutationGenerator.sample(MutationGenerator.mutations(of: own.map { ($0.key, $0.value) }), limit: mutantLimit)
+            var killers: [String: Int] = Dictionary(uniqueKeysWithValues: suite.scenarios.map { ($0.name, 0) })
+            var survivors: [String] = []
+            var lessonKilled = 0, lessonTried = 0
+            if referencePasses {
+                let outcomes = try runMutants(mutants, of: reference, lesson: lesson, suite: suite, module: module, binding: binding, folder: folder)
+                for (mutation, failed) in zip(mutants, outcomes) {
+                    guard let failed else { stillborn += 1; continue }
+                    lessonTried += 1
+                    if failed.isEmpty { survivors.append(mutation.description) } else { lessonKilled += 1 }
+                    for name in failed { killers[name, default: 0] += 1 }
+                }
+            }
+            let unkilled = suite.scenarios.map(\.name).filter { killers[$0] == 0 }
+            if referencePasses, !unkilled.isEmpty {
+                problems.append("\(lesson.id): no mutant fails " + unkilled.map { "'\($0)'" }.joined(separator: ", ") + " (a scenario no wrong solution fails teaches nothing: sharpen it, or drop it)")
+            }
+            tried += lessonTried
+            killed += lessonKilled
+            // Sessions shown in the text replay as shown.
+            if let replay, referencePasses {
+                for session in LessonSession.sessions(in: lesson.text) {
+                    replayed += 1
+                    let got = try replay(lesson, referenceWorkspace, session)
+                    if let difference = session.firstDifference(from: got) {
+                        problems.append("\(lesson.id): the session in lesson.md (line \(session.line) of the text) replays differently: \(difference)")
+                    }
+                }
+            }
+            details.append(
+                LessonLint(
+                    lesson: lesson.id, scenarios: suite.scenarios.count, referencePasses: referencePasses, starterFails: starterFails,
+                    mutantsTried: lessonTried, mutantsKilled: lessonKilled, unkilledScenarios: unkilled, survivors: survivors))
+        }
+        return LintReport(
+            lessons: course.lessons.count, scenarios: scenarioCount, mutantsTried: tried, mutantsKilled: killed,
+            mutantsStillborn: stillborn, transcriptsReplayed: replayed, problems: problems, details: details)
+    }
+
+    // MARK: Files
+
+    func referenceFiles(of lesson: Lesson) throws -> [String: String] {
+        let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        var files: [String: String] = [:]
+        let base = folder.standardizedFileURL.path
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return files
+    }
+
+    /// The reference of the closest earlier lesson in the same module: what a learner has when starting.
+    func previousReference(of lesson: Lesson) throws -> [String: String] {
+        guard let previous = course.lessons.prefix(lesson.number - 1).last(where: { $0.module == lesson.module }) else { return [:] }
+        return try referenceFiles(of: previous)
+    }
+
+    func write(_ files: [String: String], into folder: URL) throws {
+        try? FileManager.default.removeItem(at: folder)
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    // MARK: Running
+
+    /// The report of the suite against `workspace` (written from `files` when given); nil if it does not compile.
+    func run(_ lesson: Lesson, suite: Suite, module: String, binding: URL, workspace: URL, files: [String: String]? = nil) throws -> CheckReport? {
+        if let files { try write(files, into: workspace) }
+        switch try builder.host(workspace: workspace, module: module, binding: binding, buildFolder: workspace.appendingPathComponent(".build-lint")) {
+        case .compileErrors:
+            return nil
+        case .built(let executable, _):
+            var limits = limits
+            limits.requestTimeout = suite.timeout
+            let host = try HostProcess(executable: executable, limits: limits)
+            defer { host.stop() }
+            return try CheckRunner(lesson: lesson.id, suite: suite).run(on: host, reusedBuild: false)
+        }
+    }
+
+    /// For each mutant, the names of the scenarios it fails, or nil if it does not compile; `jobs` at a time.
+    func runMutants(
+        _ mutants: [Mutation], of reference: [String: String], lesson: Lesson, suite: Suite, module: String, binding: URL, folder: URL
+    ) throws -> [[String]?] {
+        let results = MutantResults(count: mutants.count)
+        let next = MutantCounter()
+        let group = DispatchGroup()
+        for worker in 0..<max(1, jobs) {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                while let index = next.take(below: mutants.count) {
+                    let mutation = mutants[index]
+                    var files = reference
+                    files[mutation.file] = MutationGenerator.apply(mutation, to: reference[mutation.file] ?? "")
+                    let workspace = folder.appendingPathComponent("mutant-\(worker)")
+                    let report = try? self.run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files)
+                    results.set(index, report.map { $0.scenarios.filter { $0.status != .pass }.map(\.name) })
+                }
+            }.start()
+        }
+        group.wait()
+        return results.all()
+    }
+}
+
+final class MutantCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            value += 1
+            return value - 1
+        }
+    }
+}
+
+final class MutantResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [[String]?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: [String]?) { lock.withLock { values[index] = value } }
+    func all() -> [[String]?] { lock.withLock { values } }
+}

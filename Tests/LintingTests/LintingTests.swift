@@ -1,0 +1,51 @@
+import Testing
+
+@testable import Linting
+
+@Suite("Mutants and sessions for the quality gate")
+struct LintingTests {
+    @Test("mutants flip comparisons, drop guards, change names and shift numbers; comments stay")
+    func mutants() {
+        let source = """
+            // a comment with == inside
+            guard playerOne != playerTwo else { throw GameError.samePlayerTwice }
+            if row > 6 && full { return [.moveMade(player: p, column: c, row: row + 1)] }
+            case .gameStarted: "GameStarted"
+            case A, B, C
+            case moveMade(player: String, row: Int)
+            return [.gameStarted(playerOne: a, playerTwo: b)]
+            """
+        let mutations = MutationGenerator.mutations(of: [("F.swift", source)])
+        let names = Set(mutations.map(\.operatorName))
+        #expect(!mutations.contains { $0.line == 1 })
+        #expect(names.isSuperset(of: ["!= to ==", "drop the guard", "> to >=", "&& to ||", "+ 1 to - 1", "change a string", "swap neighbours", "rename a label", "return nothing"]))
+        let guardDropped = mutations.first { $0.operatorName == "drop the guard" }!
+        #expect(MutationGenerator.apply(guardDropped, to: source).components(separatedBy: "\n")[1] == "")
+        #expect(mutations.first { $0.operatorName == "swap neighbours" }?.replacement == "case B, A, C")
+        #expect(mutations.first { $0.operatorName == "change a string" }?.replacement == #"case .gameStarted: "GameStarted_""#)
+        #expect(mutations.first { $0.operatorName == "rename a label" }?.replacement == "case moveMade(player_: String, row: Int)")
+        #expect(MutationGenerator.shiftNumber("let x = 6") == "let x = 7")
+        #expect(MutationGenerator.shiftNumber("let name = \"p1\"") == nil)
+    }
+
+    @Test("sampling keeps at most the limit, spread over the list")
+    func sampling() {
+        let all = (1...100).map { Mutation(file: "F", line: $0, operatorName: "x", original: "", replacement: "") }
+        let sample = MutationGenerator.sample(all, limit: 10)
+        #expect(sample.count == 10)
+        #expect(sample.first?.line == 1)
+        #expect(sample.last?.line == 91)
+        #expect(MutationGenerator.sample(Array(all.prefix(5)), limit: 10).count == 5)
+    }
+
+    @Test("session blocks are found in lesson text, and a replay is compared line by line")
+    func sessions() {
+        let text = "Intro\n\n```session\nworkshop> check\nall good\n```\n\n```\nworkshop> not a session\n```\n"
+        let sessions = LessonSession.sessions(in: text)
+        #expect(sessions.count == 1)
+        #expect(sessions[0].commands == ["check"])
+        #expect(sessions[0].firstDifference(from: "workshop> check\nall good   \n") == nil)
+        #expect(sessions[0].firstDifference(from: "workshop> check\nall bad\n") == "the text shows \"all good\", the shell printed \"all bad\"")
+        #expect(sessions[0].firstDifference(from: "workshop> check") != nil)
+    }
+}
