@@ -244,6 +244,41 @@ struct GradeTests {
         for (path, text) in one { #expect(merged[path] == text, "\(path) differs between merged shards and one run") }
     }
 
+    @Test("a private suite adds scenarios and points that never ship to learners")
+    func privateSuite() throws {
+        try correct("ann")
+        folder.write(
+            "private/deciding/suite.yaml",
+            """
+            scenarios:
+              - name: a third start is refused too
+                weight: 5
+                given:
+                  - gameStarted: {playerOne: alice, playerTwo: bob}
+                when:
+                  decide: {startGame: {playerOne: x, playerTwo: y}}
+                then:
+                  error: alreadyStarted
+            """)
+        let result = try grade(["--lessons", "2", "--suite", folder.url.appendingPathComponent("private").path, "--out", folder.url.appendingPathComponent("out").path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(folder.read("out/grades.csv")?.contains("ann,19,19,19,pass") == true)
+        let tests = try json("out/submissions/ann/results.json")["tests"] as? [[String: Any]]
+        #expect(tests?.contains { $0["name"] as? String == "deciding · a third start is refused too" && $0["max_score"] as? Double == 5 } == true)
+    }
+
+    @Test("check --as-grader runs the learner's code under the grader's sandbox and limits")
+    func checkAsGrader() throws {
+        let workspace = folder.url.appendingPathComponent("ws")
+        try correct("self")
+        try FileManager.default.copyItem(at: submissions.appendingPathComponent("self"), to: workspace)
+        let result = try WorkshopProcess.run(
+            ["--workspace", workspace.path, "check", "2", "--as-grader", "--json"],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache]))
+        #expect(result.status == 0, "\(result.output)\(result.errors)")
+        #expect(result.output.contains("\"passed\" : 10"))
+    }
+
     @Test("bad input gets clear errors: no such folder, a bad range, a bad shard")
     func badInput() throws {
         let missing = try grade(["--lessons", "1"])

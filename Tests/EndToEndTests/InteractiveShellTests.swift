@@ -101,6 +101,17 @@ struct InteractiveShellTests {
         #expect(terminal.waitForExit() == 0)
     }
 
+    @Test("~/.editrc is honoured: a key bound there for workshop works in the shell")
+    func editrc() throws {
+        folder.write(".editrc", "workshop:bind ^T ed-move-to-beg\n")
+        let terminal = try open()
+        try terminal.waitFor("workshop>")
+        terminal.type("lessons\u{14}x" + PseudoTerminal.Key.enter)
+        try terminal.waitFor("unknown command 'xlessons'")
+        terminal.type(PseudoTerminal.Key.ctrlD)
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test("editing keys: Ctrl-A and Ctrl-E move, Ctrl-W deletes a word, arrows move the cursor")
     func editingKeys() throws {
         let terminal = try open()
