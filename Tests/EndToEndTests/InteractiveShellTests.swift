@@ -9,11 +9,12 @@ struct InteractiveShellTests {
 
     init() { PackFixture.write(in: folder, lessons: 3) }
 
-    func open(extra: [String: String] = ["TERM": "xterm"]) throws -> PseudoTerminal {
+    var arguments: [String] { ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path] }
+
+    func open(extra: [String: String] = ["TERM": "xterm"], columns: UInt16 = 80) throws -> PseudoTerminal {
         try PseudoTerminal(
-            executable: WorkshopProcess.executable,
-            arguments: ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path],
-            environment: WorkshopProcess.environment(home: folder.path, extra: extra))
+            executable: WorkshopProcess.executable, arguments: arguments,
+            environment: WorkshopProcess.environment(home: folder.path, extra: extra), columns: columns)
     }
 
     @Test("typing a command runs it; Ctrl-D leaves with status 0")
@@ -137,20 +138,16 @@ struct InteractiveShellTests {
         try plain.waitFor("workshop>")
         plain.type("lesons" + PseudoTerminal.Key.enter)
         try plain.waitFor("did you mean 'lessons'?")
-        #expect(!plain.transcript.contains("\u{1B}[1;31m"))
+        #expect(!plain.transcript.contains("\u{1B}[31;1m"))
+        #expect(!plain.transcript.contains("\u{1B}[1;36m"), "the prompt is plain too")
         plain.type(PseudoTerminal.Key.ctrlD)
         #expect(plain.waitForExit() == 0)
     }
 
     @Test("the banner says where the learner is, and text wraps to the terminal's width")
     func bannerAndWidth() throws {
-        _ = try WorkshopProcess.run(
-            ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path, "start", "2"],
-            environment: WorkshopProcess.environment(home: folder.path))
-        let terminal = try PseudoTerminal(
-            executable: WorkshopProcess.executable,
-            arguments: ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path],
-            environment: WorkshopProcess.environment(home: folder.path, extra: ["TERM": "xterm"]), columns: 40)
+        _ = try WorkshopProcess.run(arguments + ["start", "2"], environment: WorkshopProcess.environment(home: folder.path))
+        let terminal = try open(columns: 40)
         try terminal.waitFor("lesson 02 · Lesson number 2 · 21 min")
         terminal.type("help" + PseudoTerminal.Key.enter)
         let screen = try terminal.waitFor("quit")
