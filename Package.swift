@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
-        .testTarget(name: "CheckingTests", dependencies: ["Checking"]),
+        .testTarget(name: "CheckingTests", dependencies: ["Checking", "Curriculum"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "TestSupport"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),

@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 
 /// Runs a suite against a learner's host and judges each scenario.

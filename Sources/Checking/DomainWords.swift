@@ -1,3 +1,5 @@
+import Curriculum
+
 /// Events, commands and states written as a person would say them:
 /// `{"gameStarted":{"playerOne":"alice","playerTwo":"bob"}}` becomes `GameStarted(playerOne: alice, playerTwo: bob)`.
 public enum DomainWords {

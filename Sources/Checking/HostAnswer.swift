@@ -1,3 +1,5 @@
+import Curriculum
+
 /// What the host reported for one request: what the learner's code did, or why it could not say.
 public enum HostAnswer: Sendable, Equatable {
     /// The code returned this value (events, a state, any value) as JSON.

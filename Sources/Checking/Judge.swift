@@ -1,3 +1,5 @@
+import Curriculum
+
 /// How a scenario ended.
 public enum ScenarioStatus: String, Sendable, Codable {
     case pass, fail, error, timeout, crash

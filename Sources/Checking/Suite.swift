@@ -1,3 +1,4 @@
+import Curriculum
 import Foundation
 
 /// A lesson's hidden suite: named scenarios in given/when/then form, as data.

@@ -29,6 +29,12 @@ public struct Course: Sendable {
     }
 
     /// The day a lesson is taught on.
+    /// The domain commands a learner on `lesson` can type: those of every lesson up to it, in the same module.
+    public func domainCommands(upTo lesson: Lesson?) -> [DomainCommand] {
+        guard let lesson else { return [] }
+        return lessons.prefix(lesson.number).filter { $0.module == lesson.module }.flatMap(\.commands)
+    }
+
     public func day(of lesson: Lesson) -> CourseDay? {
         days.first { $0.lessonIds.contains(lesson.id) }
     }
@@ -84,6 +90,8 @@ public struct Lesson: Sendable, Hashable {
     public var suiteFile: URL?
     /// The binding that connects the host to the learner's code (with the suite; never shown to learners).
     public var bindingFile: URL?
+    /// Shell commands of the lesson's domain that this lesson introduces (`commands.yaml`).
+    public var commands: [DomainCommand] = []
 
     public var starterFolder: URL { folder.appendingPathComponent("starter") }
 

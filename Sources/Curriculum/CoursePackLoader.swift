@@ -193,11 +193,21 @@ public struct CoursePackLoader {
                     hasSuite ? "is missing: a suite needs a binding that tells the host how to call the learner's code"
                         : "is missing: a binding without a suite has nothing to check"))
         }
+        var commands: [DomainCommand] = []
+        let commandsPath = "\(id)/commands.yaml"
+        if files.fileExists(atPath: folder.appendingPathComponent(commandsPath).path), let text = readText(commandsPath) {
+            let (parsed, found) = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
+            commands = parsed
+            problems += found
+            if !parsed.isEmpty, !hasBinding {
+                problems.append(PackProblem(file: commandsPath, "domain commands need the lesson's binding.swift (with a 'decide' driver) to reach the learner's code"))
+            }
+        }
         guard let title, let duration, fields.problems.isEmpty else { return nil }
         return Lesson(
             number: number, id: id, title: title, duration: duration, objectives: objectives,
             prerequisites: prerequisites, text: body, hints: hints, starterFiles: starter, folder: lessonFolder,
-            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil)
+            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil, commands: commands)
     }
 
     /// Splits `---`-fenced front matter from the Markdown body.

@@ -12,7 +12,10 @@ final class CommandTable: CommandInterpreter {
 
     init(session: Session) {
         self.session = session
-        completion = TableCompletion(course: session.course)
+        completion = TableCompletion(
+            course: session.course,
+            streams: { [weak session] in ((try? session?.workspace.store.streams()) ?? []).map(\.name.rawValue) },
+            domain: { [weak session] in (try? session.map { try $0.course.domainCommands(upTo: $0.currentLesson()) }) ?? [] })
     }
 
     static var names: [String] { Workshop.commands.map { $0.name } + shellOnly.map(\.0) + ["exit"] }
@@ -36,8 +39,18 @@ final class CommandTable: CommandInterpreter {
         case "help", "?": return help(words.dropFirst().first)
         default: break
         }
+        if let domain = try? session.playground.command(named: name) {
+            do {
+                try session.playground.run(domain, arguments: Array(words.dropFirst()))
+                return .success
+            } catch {
+                session.error("\(error)")
+                return .failure
+            }
+        }
         guard let type = Workshop.commands.first(where: { $0.name == name }) else {
-            let suggestion = Suggestion.closest(to: name, among: Self.names).map { "; did you mean '\($0)'?" } ?? ""
+            let domainNames = ((try? session.course.domainCommands(upTo: session.currentLesson())) ?? []).map(\.name)
+            let suggestion = Suggestion.closest(to: name, among: Self.names + domainNames).map { "; did you mean '\($0)'?" } ?? ""
             session.error("unknown command '\(words[0])'\(suggestion) (`help` lists the commands)")
             return .failure
         }
@@ -102,15 +115,23 @@ extension ParsableCommand {
 /// Tab completion from the command table: command names first, then each argument's known values.
 struct TableCompletion: CompletionSource {
     let lessonWords: [String]
+    let streams: @Sendable () -> [String]
+    let domain: @Sendable () -> [DomainCommand]
 
-    init(course: Course) {
+    init(course: Course, streams: @escaping @Sendable () -> [String], domain: @escaping @Sendable () -> [DomainCommand]) {
         lessonWords = course.lessons.flatMap { [String($0.number), $0.id] }
+        self.streams = streams
+        self.domain = domain
     }
 
     func candidates(forWordAt index: Int, after words: [String]) -> [String] {
-        if index == 0 { return CommandTable.names }
+        if index == 0 { return CommandTable.names + domain().map(\.name) }
         let name = words[0].lowercased()
         if name == "help" { return index == 1 ? CommandTable.names : [] }
+        if let command = domain().last(where: { $0.name == name }) {
+            guard index - 1 < command.arguments.count else { return [] }
+            return command.values[command.arguments[index - 1]] ?? []
+        }
         guard let command = Workshop.commands.first(where: { $0.name == name }) else { return [] }
         let positional = words.dropFirst().filter { !$0.hasPrefix("-") }.count
         guard positional < command.completions.count else { return [] }
@@ -118,6 +139,7 @@ struct TableCompletion: CompletionSource {
         case .lesson: return lessonWords
         case .command: return CommandTable.names
         case .words(let words): return words
+        case .stream: return streams()
         }
     }
 }

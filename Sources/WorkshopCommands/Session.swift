@@ -4,11 +4,13 @@ import Shell
 import Workspace
 
 /// Everything a command works with: the course, the learner's workspace and where to write.
-final class Session {
+final class Session: @unchecked Sendable {
     let course: Course
     let workspace: Workspace
     let out: Output
     let terminal: Terminal
+    /// Domain commands and their warm hosts.
+    lazy var playground = Playground(session: self)
 
     init(course: Course, workspace: Workspace, out: Output, terminal: Terminal) {
         self.course = course

@@ -9,7 +9,8 @@ public struct Workshop: ParsableCommand {
     static let commands: [any WorkshopCommand.Type] = [
         LessonsCommand.self, LessonCommand.self, StartCommand.self, NextCommand.self, PrevCommand.self,
         HintCommand.self, CheckCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self, CatchUpCommand.self,
-        AgendaCommand.self, ProgressCommand.self, EventsCommand.self,
+        AgendaCommand.self, ProgressCommand.self, EventsCommand.self, StreamsCommand.self, ShowCommand.self, AllCommand.self,
+        MetaCommand.self,
     ]
 
     public static let configuration = CommandConfiguration(

@@ -26,4 +26,6 @@ enum ArgumentCompletion {
     case command
     /// A fixed set of words.
     case words([String])
+    /// Stream names in the workspace's store.
+    case stream
 }

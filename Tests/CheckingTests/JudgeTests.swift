@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Checking
+import Curriculum
 
 @Suite("Judging what the learner's code did")
 struct JudgeTests {

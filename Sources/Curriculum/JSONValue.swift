@@ -55,7 +55,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { json }
 
     /// A YAML node read as JSON: mappings, sequences and scalars by their resolved YAML type.
-    init(yaml node: Node) {
+    public init(yaml node: Node) {
         switch node {
         case .mapping(let mapping):
             var object: [String: JSONValue] = [:]

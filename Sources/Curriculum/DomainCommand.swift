@@ -1,0 +1,113 @@
+import Foundation
+import Yams
+
+/// A shell command of a lesson's domain, such as `start-game ID PLAYER_ONE PLAYER_TWO`: the
+/// learner types it, their own code decides, and the events land on the named stream.
+public struct DomainCommand: Sendable, Hashable {
+    public var name: String
+    public var summary: String
+    /// Argument names, in order; they fill the `{name}` placeholders of `stream` and `command`.
+    public var arguments: [String]
+    /// Values an argument may take (for checking and Tab completion), by argument name.
+    public var values: [String: [String]]
+    /// The stream the command works on, e.g. `game-{game}`.
+    public var stream: String
+    /// The command as the learner's `Codable` command type reads it, with placeholders.
+    public var command: JSONValue
+    /// The binding driver that decides (default `decide`).
+    public var driver: String
+    /// The lesson that declares it (its binding reaches the learner's code).
+    public var lesson: String
+
+    public var usage: String { ([name] + arguments.map { $0.uppercased() }).joined(separator: " ") }
+
+    /// The stream and command for typed arguments, or a message that says what is wrong.
+    public func bind(_ typed: [String]) -> Result<(stream: String, command: JSONValue), DomainCommandError> {
+        guard typed.count == arguments.count else {
+            return .failure(DomainCommandError("usage: \(usage)" + (summary.isEmpty ? "" : " — \(summary)")))
+        }
+        var bindings: [String: String] = [:]
+        for (name, value) in zip(arguments, typed) {
+            if let allowed = values[name], !allowed.contains(value) {
+                if let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
+                    bindings[name] = match
+                    continue
+                }
+                return .failure(DomainCommandError("\(name.uppercased()) must be one of \(allowed.joined(separator: ", ")), not '\(value)'; usage: \(usage)"))
+            }
+            guard !value.isEmpty else { return .failure(DomainCommandError("\(name.uppercased()) cannot be empty; usage: \(usage)")) }
+            bindings[name] = value
+        }
+        return .success((Self.fill(stream, bindings), Self.fill(command, bindings)))
+    }
+
+    static func fill(_ text: String, _ bindings: [String: String]) -> String {
+        bindings.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    static func fill(_ value: JSONValue, _ bindings: [String: String]) -> JSONValue {
+        switch value {
+        case .string(let text): .string(fill(text, bindings))
+        case .array(let items): .array(items.map { fill($0, bindings) })
+        case .object(let fields): .object(fields.mapValues { fill($0, bindings) })
+        default: value
+        }
+    }
+}
+
+public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Reads a lesson's `commands.yaml`.
+enum DomainCommandsFile {
+    static let keys = ["name", "summary", "arguments", "values", "stream", "command", "driver"]
+
+    static func parse(_ text: String, file: String, lesson: String) -> ([DomainCommand], [PackProblem]) {
+        var problems: [PackProblem] = []
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return ([], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")]) }
+            root = node
+        } catch let error as YamlError {
+            return ([], [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
+        } catch {
+            return ([], [PackProblem(file: file, "cannot be read: \(error)")])
+        }
+        guard let items = root.mapping?["commands"]?.sequence else {
+            return ([], [PackProblem(file: file, line: root.mark?.line, "needs 'commands:', a list of commands with name, arguments, stream and command")])
+        }
+        var commands: [DomainCommand] = []
+        for item in items {
+            var fields = YAMLFields(file: file, node: item)
+            fields.rejectUnknownKeys(keys)
+            let name = fields.string("name")
+            let arguments = fields.strings("arguments")
+            let stream = fields.string("stream")
+            var values: [String: [String]] = [:]
+            if let mapping = fields.value("values")?.mapping {
+                for (key, list) in mapping {
+                    guard let argument = key.string, arguments.contains(argument) else {
+                        fields.problem("'values' names '\(key.string ?? "")', which is not one of the arguments", at: key)
+                        continue
+                    }
+                    values[argument] = list.sequence?.compactMap(\.string) ?? []
+                }
+            }
+            guard let template = fields.value("command") else {
+                fields.problem("missing 'command': the command as the learner's Codable type reads it, with {argument} placeholders")
+                problems += fields.problems
+                continue
+            }
+            problems += fields.problems
+            guard let name, let stream, fields.problems.isEmpty else { continue }
+            commands.append(
+                DomainCommand(
+                    name: name, summary: fields.string("summary", required: false) ?? "", arguments: arguments, values: values,
+                    stream: stream, command: JSONValue(yaml: template), driver: fields.string("driver", required: false) ?? "decide",
+                    lesson: lesson))
+        }
+        return (commands, problems)
+    }
+}

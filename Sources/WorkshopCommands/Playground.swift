@@ -1,0 +1,138 @@
+import Checking
+import Curriculum
+import EventSourcing
+import Foundation
+import Shell
+import Workspace
+
+/// Runs the domain commands a learner types through their own code: the warm host decides, the
+/// events are appended with the stream's expected revision, and the stream is shown.
+final class Playground {
+    let session: Session
+    /// Warm hosts by executable: the same process answers every command until the code changes.
+    private var hosts: [URL: HostProcess] = [:]
+    /// Show each event's envelope: ids, causation, correlation.
+    var showsMetadata = false
+    /// How often a command may decide again after losing a race for the stream.
+    static let retries = 3
+
+    init(session: Session) { self.session = session }
+
+    deinit { hosts.values.forEach { $0.stop() } }
+
+    /// The domain command named `name` for the learner's current lesson.
+    func command(named name: String) throws -> DomainCommand? {
+        session.course.domainCommands(upTo: try session.currentLesson()).last { $0.name == name }
+    }
+
+    func run(_ command: DomainCommand, arguments: [String]) throws {
+        let (streamName, request): (String, JSONValue)
+        switch command.bind(arguments) {
+        case .success(let bound): (streamName, request) = bound
+        case .failure(let error): throw WorkshopError(error.description)
+        }
+        let stream = StreamName(streamName)
+        let host = try self.host(for: command)
+        let store = session.workspace.store
+        let commandId = UUID()
+        let out = session.out
+        for attempt in 0...Self.retries {
+            let history = try store.readIfPresent(stream)
+            let given = try history.map { try JSONValue.parse($0.data) }
+            let exchange = try host.ask(driver: command.driver, input: .object(["given": .array(given), "command": request, "input": request]))
+            if !exchange.output.isEmpty {
+                for line in exchange.output.components(separatedBy: "\n") where !line.isEmpty { out.line(out.styled("│ ", .dim) + line) }
+            }
+            switch exchange.answer {
+            case .threw(_, let description):
+                out.line(out.styled("✗ rejected: ", .failure) + description + out.styled(" · nothing was appended to \(stream)", .dim))
+                return try show(stream, new: nil)
+            case .timedOut(let seconds):
+                throw WorkshopError("your decide did not answer within \(Int(seconds)) s; nothing was appended (an endless loop?)")
+            case .crashed(let reason):
+                throw WorkshopError("your code crashed: \(reason); nothing was appended, and the shell goes on")
+            case .mismatch(let message):
+                throw WorkshopError(message)
+            case .returned(let value):
+                guard case .array(let events) = value else { throw WorkshopError("your decide returned \(value.json), not a list of events") }
+                let data = try events.map { event in
+                    EventData(
+                        type: Self.typeName(of: event), data: Data(event.json.utf8), metadata: Data("{\"command\":\"\(command.name)\"}".utf8),
+                        causationId: commandId, correlationId: commandId)
+                }
+                let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
+                do {
+                    if !data.isEmpty { try store.append(data, to: stream, expected: expected) }
+                    if data.isEmpty { out.line(out.styled("your code decided nothing happens · nothing was appended", .dim)) }
+                    return try show(stream, new: data.isEmpty ? nil : UInt64(history.count))
+                } catch EventStoreError.wrongExpectedRevision {
+                    guard attempt < Self.retries else { throw WorkshopError("\(stream) kept changing under us; try again") }
+                    out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
+                }
+            }
+        }
+    }
+
+    /// The warm host for a command's lesson binding, built if the learner's code changed.
+    private func host(for command: DomainCommand) throws -> HostProcess {
+        guard let lesson = session.course.lesson(command.lesson), let binding = lesson.bindingFile, let module = lesson.module else {
+            throw WorkshopError("lesson '\(command.lesson)' has no binding to run \(command.name) with")
+        }
+        guard let toolRoot = ToolLocation.packageRoot else { throw WorkshopError("cannot find the workshop's own sources to build your code against") }
+        let builder = HostBuilder(
+            toolchain: try Toolchain.find(), toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder())
+        switch try builder.host(workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder) {
+        case .compileErrors(let report):
+            let reason = report.missing.isEmpty ? "it does not compile; `check` shows the errors" : "it does not define " + report.missing.joined(separator: ", ")
+            throw WorkshopError("\(command.name) runs your code, but \(reason)")
+        case .built(let executable, _):
+            if let warm = hosts[executable] { return warm }
+            hosts.values.forEach { $0.stop() }
+            hosts = [:]
+            let host = try HostProcess(executable: executable, limits: HostLimits())
+            hosts[executable] = host
+            return host
+        }
+    }
+
+    /// `{"gameStarted": {...}}` is a GameStarted: the case name, capitalised.
+    static func typeName(of event: JSONValue) -> String {
+        guard case .object(let fields) = event, fields.count == 1, let name = fields.keys.first else { return "Event" }
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// Shows a stream, marking the events from revision `new` on.
+    func show(_ stream: StreamName, new: UInt64?, from: UInt64? = nil, direction: ReadDirection = .forwards, limit: Int? = nil) throws {
+        let events = try session.workspace.store.read(stream, from: from, direction: direction, limit: limit)
+        let out = session.out
+        out.line(out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)", .dim))
+        StreamTable.render(events, new: new, metadata: showsMetadata, out: out)
+    }
+}
+
+/// A list of recorded events as a table: revision (or position), type, data, time.
+enum StreamTable {
+    static func render(_ events: [RecordedEvent], new: UInt64?, metadata: Bool, out: Output, positions: Bool = false) {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        var header = [positions ? "pos" : "rev", "type", "data", "time"]
+        if positions { header.insert("stream", at: 1) }
+        if metadata { header += ["event id", "causation", "correlation"] }
+        let rows = events.map { event -> [String] in
+            let isNew = new.map { event.revision >= $0 } ?? false
+            var row = [
+                (isNew ? out.styled("▸ ", .success) : "  ") + "\(positions ? event.position : event.revision)",
+                out.styled(event.type, .cyan), String(decoding: event.data, as: UTF8.self), formatter.string(from: event.createdAt),
+            ]
+            if positions { row.insert(event.stream.rawValue, at: 1) }
+            if metadata {
+                row += [short(event.eventId), event.causationId.map(short) ?? "-", event.correlationId.map(short) ?? "-"]
+            }
+            return row
+        }
+        for line in TableRenderer(styler: out.styler, width: out.width).render(header: header, rows: rows) { out.line(line) }
+        if events.isEmpty { out.line(out.styled("  (no events)", .dim)) }
+    }
+
+    static func short(_ id: UUID) -> String { String(id.uuidString.prefix(8)).lowercased() }
+}
