@@ -88,7 +88,7 @@ for counter in range(7):
 
 # A warm host answering decide requests over its own descriptors, as the tool asks them.
 hosts = [os.path.join(workspace, ".workshop/build", name) for name in os.listdir(os.path.join(workspace, ".workshop/build"))
-         if name.startswith("host-") and not name.endswith(".partial")]
+         if name.startswith("host-") and ".partial" not in name]
 host = max(hosts, key=os.path.getmtime)
 request_read, request_write = os.pipe()
 answer_read, answer_write = os.pipe()

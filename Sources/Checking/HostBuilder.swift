@@ -90,7 +90,8 @@ public struct HostBuilder: Sendable {
         let executable = buildFolder.appendingPathComponent("host-\(fingerprint.hex)")
         if FileManager.default.isExecutableFile(atPath: executable.path) { return .built(executable, reused: true) }
         try FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
-        let partial = buildFolder.appendingPathComponent("host-\(fingerprint.hex).partial")
+        // Another shell on the same workspace may build the same host at the same moment.
+        let partial = buildFolder.appendingPathComponent("host-\(fingerprint.hex).partial-\(ProcessInfo.processInfo.processIdentifier)")
         // One frontend for the whole module and the toolchain's lld: for a learner's few files this
         // halves the time of swiftc's defaults (a frontend per file, the system linker); see BENCHMARKS.md.
         let linker = toolchain.hasLLD ? ["-use-ld=lld"] : []
@@ -104,8 +105,12 @@ public struct HostBuilder: Sendable {
             try? FileManager.default.removeItem(at: partial)
             return .compileErrors(CompilerDiagnostics.report(run.output, binding: binding))
         }
-        try? FileManager.default.removeItem(at: executable)
-        try FileManager.default.moveItem(at: partial, to: executable)
+        if FileManager.default.isExecutableFile(atPath: executable.path) {
+            try? FileManager.default.removeItem(at: partial)  // the other build finished first: same inputs, same host
+        } else if (try? FileManager.default.moveItem(at: partial, to: executable)) == nil {
+            try? FileManager.default.removeItem(at: partial)
+            guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw CheckError("cannot store the built host in \(buildFolder.path)") }
+        }
         pruneOldHosts(in: buildFolder, keeping: executable)
         return .built(executable, reused: false)
     }
@@ -113,7 +118,7 @@ public struct HostBuilder: Sendable {
     /// Keeps the build folder small: the newest few hosts stay (an undo brings one back for free).
     private func pruneOldHosts(in folder: URL, keeping current: URL) {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
-        let hosts = files.filter { $0.lastPathComponent.hasPrefix("host-") && $0 != current }
+        let hosts = files.filter { $0.lastPathComponent.hasPrefix("host-") && !$0.lastPathComponent.contains(".partial") && $0 != current }
             .sorted { (($0.modificationDate ?? .distantPast)) > ($1.modificationDate ?? .distantPast) }
         for old in hosts.dropFirst(4) { try? FileManager.default.removeItem(at: old) }
     }

@@ -43,6 +43,8 @@ final class CommandTable: CommandInterpreter {
             do {
                 try session.playground.run(domain, arguments: Array(words.dropFirst()))
                 return .success
+            } catch is ExitCode {
+                return .failure
             } catch {
                 session.error("\(error)")
                 return .failure

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Checking
 import Curriculum
 import EventSourcing
@@ -46,7 +47,9 @@ final class Playground {
             switch exchange.answer {
             case .threw(_, let description):
                 out.line(out.styled("✗ rejected: ", .failure) + description + out.styled(" · nothing was appended to \(stream)", .dim))
-                return try show(stream, new: nil)
+                try show(stream, new: nil)
+                // A rejection is the domain's answer, not a fault; scripts still see it in the status.
+                throw ExitCode.failure
             case .timedOut(let seconds):
                 throw WorkshopError("your decide did not answer within \(Int(seconds)) s; nothing was appended (an endless loop?)")
             case .crashed(let reason):

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+/// Runs a lesson's domain command straight from the command line (`workshop start-game 42 alice bob`).
+/// Domain commands come from the lesson pack, so swift-argument-parser cannot know them; this
+/// looks first, and leaves every other command line to the parser.
+public enum DomainLauncher {
+    /// The exit status if `arguments` named a domain command, else nil.
+    public static func run(_ arguments: [String]) -> Int32? {
+        var options: [String] = []
+        var words: [String] = []
+        var rest = arguments[...]
+        while let word = rest.popFirst() {
+            if ["--workspace", "--pack"].contains(word), let value = rest.popFirst() {
+                options += [word, value]
+            } else {
+                words.append(word)
+            }
+        }
+        guard let global = try? GlobalOptions.parse(options) else { return nil }
+        let known = Set(Workshop.configuration.subcommands.map { $0.name } + ["help", "-h", "--help", "--version"])
+        guard let name = words.first, !name.hasPrefix("-"), !known.contains(name) else { return nil }
+        guard let session = try? Session.open(global), let command = try? session.playground.command(named: name) else { return nil }
+        do {
+            try session.playground.run(command, arguments: Array(words.dropFirst()))
+            return 0
+        } catch is ExitCode {
+            return 1
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            return 1
+        }
+    }
+}

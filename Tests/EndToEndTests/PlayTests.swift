@@ -1,0 +1,98 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Domain commands typed in the shell run through the learner's own code, and the stream is shown.
+@Suite("Playing through the learner's code", .serialized)
+struct PlayTests {
+    let folder = TemporaryFolder()
+    var workspace: URL { folder.url.appendingPathComponent("ws") }
+    static let root = WorkshopProcess.repositoryRoot
+
+    func run(_ arguments: [String], input: String? = nil) throws -> WorkshopProcess.Result {
+        try WorkshopProcess.run(
+            ["--workspace", workspace.path] + arguments, input: input,
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "160"]))
+    }
+
+    /// The deciding lesson started, with lesson 1's reference and a Decide.swift whose start does `body`.
+    func setUp(start body: String? = nil) throws {
+        #expect(try run(["catch-up", "2"]).status == 0)
+        var decide = try String(contentsOf: Self.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        if let body {
+            decide = decide.replacingOccurrences(of: "        // History first:", with: body + "\n        // History first:")
+        }
+        folder.write("ws/Sources/ConnectFour/Decide.swift", decide)
+    }
+
+    @Test("a domain command runs the learner's decide, appends its events and shows the stream with the new ones marked")
+    func startGame() throws {
+        try setUp()
+        let result = try run([], input: "start-game 42 alice bob\nstart-game 42 carol dave\nstart-game 7 x\nshow game-42\nstreams --json\n")
+        #expect(result.status == 1, "the rejection and the usage error fail the script")
+        let lines = result.output.components(separatedBy: "\n")
+        let first = try #require(lines.firstIndex(of: "workshop> start-game 42 alice bob"))
+        #expect(lines[first + 1] == "stream game-42 · category game")
+        #expect(lines[first + 3].hasPrefix("▸ 0  GameStarted  {\"gameStarted\":{\"playerOne\":\"alice\",\"playerTwo\":\"bob\"}}"))
+        #expect(result.output.contains("✗ rejected: alreadyStarted · nothing was appended to game-42"))
+        #expect(result.output.contains("error: usage: start-game GAME PLAYERONE PLAYERTWO"))
+        #expect(result.output.contains("\"name\" : \"game-42\""))
+        #expect(result.output.contains("\"events\" : 1"))
+        let all = try run(["all", "--json"])
+        #expect(all.output.components(separatedBy: "GameStarted").count == 2, "exactly one event on game-42")
+    }
+
+    @Test("domain commands also run from the command line, with Tab-free usage errors and a status")
+    func commandLine() throws {
+        try setUp()
+        #expect(try run(["start-game", "9", "ann", "bo"]).status == 0)
+        let again = try run(["start-game", "9", "ann", "bo"])
+        #expect(again.status == 1)
+        #expect(again.output.contains("rejected: alreadyStarted"))
+        let show = try run(["show", "game-9", "--json"])
+        #expect(show.output.contains("\"revision\" : 0"))
+        #expect(show.output.contains("\"causationId\""))
+    }
+
+    @Test("a crash of the learner's code mid-session leaves the store untouched and the shell going")
+    func crashMidSession() throws {
+        try setUp(start: "        if case .startGame(\"crash\", _) = command { fatalError(\"boom\") }")
+        let result = try run([], input: "start-game 1 alice bob\nstart-game 2 crash bob\nstart-game 3 carol dave\nstreams\n")
+        #expect(result.output.contains("your code crashed"))
+        #expect(result.output.contains("boom"))
+        #expect(result.output.contains("game-1"))
+        #expect(result.output.contains("game-3"))
+        #expect(!result.output.contains("game-2 "))
+    }
+
+    @Test("two processes appending to one stream lose nothing: the second reloads, decides again and says so")
+    func twoWriters() throws {
+        // Both deciders read an empty history, then take a while: the second to append loses the race.
+        try setUp(start: "        if events.isEmpty { usleep(600_000) }")
+        let decide = try #require(folder.read("ws/Sources/ConnectFour/Decide.swift"))
+        folder.write("ws/Sources/ConnectFour/Decide.swift", "import Glibc\n" + decide)
+        #expect(try run(["start-game", "0", "warm", "up"]).status == 0, "builds the host once, before the race")
+        let results = ResultsBox()
+        let group = DispatchGroup()
+        for (one, two) in [("ann", "bo"), ("cy", "di")] {
+            group.enter()
+            DispatchQueue.global().async {
+                results.add((try? self.run(["start-game", "5", one, two]).output) ?? "")
+                group.leave()
+            }
+        }
+        group.wait()
+        let outputs = results.all()
+        #expect(outputs.contains { $0.contains("↻ another writer appended to game-5 first; reloaded and decided again") }, "\(outputs)")
+        #expect(outputs.contains { $0.contains("rejected: alreadyStarted") })
+        let stream = try run(["show", "game-5", "--json"])
+        #expect(stream.output.components(separatedBy: "\"revision\"").count == 2, "one start, never two")
+    }
+}
+
+final class ResultsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String] = []
+    func add(_ value: String) { lock.withLock { values.append(value) } }
+    func all() -> [String] { lock.withLock { values } }
+}
