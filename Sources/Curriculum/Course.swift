@@ -35,6 +35,12 @@ public struct Course: Sendable {
         return lessons.prefix(lesson.number).filter { $0.module == lesson.module }.flatMap(\.commands)
     }
 
+    /// The latest way to show a category's state that a learner on `lesson` has written the code for.
+    public func stateView(for category: String, upTo lesson: Lesson?) -> StateView? {
+        guard let lesson else { return nil }
+        return lessons.prefix(lesson.number).filter { $0.module == lesson.module }.flatMap(\.stateViews).last { $0.category == category }
+    }
+
     public func day(of lesson: Lesson) -> CourseDay? {
         days.first { $0.lessonIds.contains(lesson.id) }
     }
@@ -92,6 +98,8 @@ public struct Lesson: Sendable, Hashable {
     public var bindingFile: URL?
     /// Shell commands of the lesson's domain that this lesson introduces (`commands.yaml`).
     public var commands: [DomainCommand] = []
+    /// How this lesson's code shows the state of a category's streams (`states:` in `commands.yaml`).
+    public var stateViews: [StateView] = []
 
     public var starterFolder: URL { folder.appendingPathComponent("starter") }
 

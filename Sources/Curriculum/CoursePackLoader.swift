@@ -194,10 +194,12 @@ public struct CoursePackLoader {
                         : "is missing: a binding without a suite has nothing to check"))
         }
         var commands: [DomainCommand] = []
+        var stateViews: [StateView] = []
         let commandsPath = "\(id)/commands.yaml"
         if files.fileExists(atPath: folder.appendingPathComponent(commandsPath).path), let text = readText(commandsPath) {
-            let (parsed, found) = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
+            let (parsed, views, found) = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
             commands = parsed
+            stateViews = views
             problems += found
             if !parsed.isEmpty, !hasBinding {
                 problems.append(PackProblem(file: commandsPath, "domain commands need the lesson's binding.swift (with a 'decide' driver) to reach the learner's code"))
@@ -207,7 +209,7 @@ public struct CoursePackLoader {
         return Lesson(
             number: number, id: id, title: title, duration: duration, objectives: objectives,
             prerequisites: prerequisites, text: body, hints: hints, starterFiles: starter, folder: lessonFolder,
-            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil, commands: commands)
+            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil, commands: commands, stateViews: stateViews)
     }
 
     /// Splits `---`-fenced front matter from the Markdown body.

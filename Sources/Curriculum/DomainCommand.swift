@@ -55,6 +55,15 @@ public struct DomainCommand: Sendable, Hashable {
     }
 }
 
+/// How to show the state of a category's streams: which binding driver folds their events,
+/// and an optional picture (`connect-four` draws the board).
+public struct StateView: Sendable, Hashable {
+    public var category: String
+    public var driver: String
+    public var picture: String?
+    public var lesson: String
+}
+
 public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String
     public init(_ description: String) { self.description = description }
@@ -64,19 +73,28 @@ public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equa
 enum DomainCommandsFile {
     static let keys = ["name", "summary", "arguments", "values", "stream", "command", "driver"]
 
-    static func parse(_ text: String, file: String, lesson: String) -> ([DomainCommand], [PackProblem]) {
+    static func parse(_ text: String, file: String, lesson: String) -> ([DomainCommand], [StateView], [PackProblem]) {
         var problems: [PackProblem] = []
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return ([], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")]) }
+            guard let node = try Yams.compose(yaml: text) else { return ([], [], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")]) }
             root = node
         } catch let error as YamlError {
-            return ([], [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
+            return ([], [], [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
         } catch {
-            return ([], [PackProblem(file: file, "cannot be read: \(error)")])
+            return ([], [], [PackProblem(file: file, "cannot be read: \(error)")])
         }
-        guard let items = root.mapping?["commands"]?.sequence else {
-            return ([], [PackProblem(file: file, line: root.mark?.line, "needs 'commands:', a list of commands with name, arguments, stream and command")])
+        var views: [StateView] = []
+        for node in root.mapping?["states"]?.sequence ?? [] {
+            var fields = YAMLFields(file: file, node: node)
+            fields.rejectUnknownKeys(["category", "driver", "picture"])
+            if let category = fields.string("category"), let driver = fields.string("driver") {
+                views.append(StateView(category: category, driver: driver, picture: fields.string("picture", required: false), lesson: lesson))
+            }
+            problems += fields.problems
+        }
+        guard let items = root.mapping?["commands"]?.sequence ?? (views.isEmpty ? nil : []) else {
+            return ([], [], [PackProblem(file: file, line: root.mark?.line, "needs 'commands:', a list of commands with name, arguments, stream and command")])
         }
         var commands: [DomainCommand] = []
         for item in items {
@@ -108,6 +126,6 @@ enum DomainCommandsFile {
                     stream: stream, command: JSONValue(yaml: template), driver: fields.string("driver", required: false) ?? "decide",
                     lesson: lesson))
         }
-        return (commands, problems)
+        return (commands, views, problems)
     }
 }

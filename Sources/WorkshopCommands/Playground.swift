@@ -33,7 +33,7 @@ final class Playground {
         case .failure(let error): throw WorkshopError(error.description)
         }
         let stream = StreamName(streamName)
-        let host = try self.host(for: command)
+        let host = try self.host(lesson: command.lesson, purpose: command.name)
         let store = session.workspace.store
         let commandId = UUID()
         let out = session.out
@@ -76,10 +76,10 @@ final class Playground {
         }
     }
 
-    /// The warm host for a command's lesson binding, built if the learner's code changed.
-    private func host(for command: DomainCommand) throws -> HostProcess {
-        guard let lesson = session.course.lesson(command.lesson), let binding = lesson.bindingFile, let module = lesson.module else {
-            throw WorkshopError("lesson '\(command.lesson)' has no binding to run \(command.name) with")
+    /// The warm host for a lesson's binding, built if the learner's code changed.
+    private func host(lesson id: String, purpose: String) throws -> HostProcess {
+        guard let lesson = session.course.lesson(id), let binding = lesson.bindingFile, let module = lesson.module else {
+            throw WorkshopError("lesson '\(id)' has no binding to run \(purpose) with")
         }
         guard let toolRoot = ToolLocation.packageRoot else { throw WorkshopError("cannot find the workshop's own sources to build your code against") }
         let builder = HostBuilder(
@@ -87,7 +87,7 @@ final class Playground {
         switch try builder.host(workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder) {
         case .compileErrors(let report):
             let reason = report.missing.isEmpty ? "it does not compile; `check` shows the errors" : "it does not define " + report.missing.joined(separator: ", ")
-            throw WorkshopError("\(command.name) runs your code, but \(reason)")
+            throw WorkshopError("\(purpose) runs your code, but \(reason)")
         case .built(let executable, _):
             if let warm = hosts[executable] { return warm }
             hosts.values.forEach { $0.stop() }
@@ -95,6 +95,20 @@ final class Playground {
             let host = try HostProcess(executable: executable, limits: HostLimits())
             hosts[executable] = host
             return host
+        }
+    }
+
+    /// The state after `events`, folded by the learner's own evolve through the view's driver.
+    func fold(_ events: [RecordedEvent], view: StateView) throws -> JSONValue {
+        let host = try self.host(lesson: view.lesson, purpose: "state")
+        let given = try events.map { try JSONValue.parse($0.data) }
+        let exchange = try host.ask(driver: view.driver, input: .object(["given": .array(given), "input": .array(given)]))
+        switch exchange.answer {
+        case .returned(let state): return state
+        case .threw(_, let description): throw WorkshopError("your evolve threw \(description)")
+        case .timedOut(let seconds): throw WorkshopError("your evolve did not answer within \(Int(seconds)) s")
+        case .crashed(let reason): throw WorkshopError("your code crashed: \(reason)")
+        case .mismatch(let message): throw WorkshopError(message)
         }
     }
 

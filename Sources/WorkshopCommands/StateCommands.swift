@@ -1,0 +1,100 @@
+import ArgumentParser
+import Checking
+import Curriculum
+import EventSourcing
+import Foundation
+import Shell
+
+/// `state STREAM [at REVISION | at TIME]`: a temporal query, the learner's evolve folded up to a point.
+struct StateCommand: WorkshopCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "state", abstract: "Show a stream's state, folded by your evolve: state STREAM [at REVISION | at HH:MM[:SS]].")
+    static let completions: [ArgumentCompletion] = [.stream, .words(["at"])]
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
+    @Argument(help: ArgumentHelp("at REVISION, or at HH:MM[:SS] (today)", valueName: "when")) var when: [String] = []
+    @Flag(help: "Print JSON.") var json = false
+
+    func run(in session: Session) throws {
+        let name = StreamName(stream)
+        let view = try StateSupport.view(for: name, in: session)
+        var events = try StateSupport.events(of: name, in: session)
+        if !when.isEmpty {
+            guard when.count == 2, when[0].lowercased() == "at" else { throw WorkshopError("usage: state STREAM [at REVISION | at HH:MM[:SS]]") }
+            if let revision = UInt64(when[1]) {
+                guard revision < UInt64(events.count) else { throw WorkshopError("\(stream) has revisions 0 to \(events.count - 1); there is no \(revision)") }
+                events = events.filter { $0.revision <= revision }
+            } else if let time = StateSupport.time(today: when[1]) {
+                events = events.filter { $0.createdAt <= time }
+            } else {
+                throw WorkshopError("'\(when[1])' is neither a revision nor a time such as 11:05; usage: state STREAM [at REVISION | at HH:MM[:SS]]")
+            }
+        }
+        let state = try session.playground.fold(events, view: view)
+        if json { return session.out.line(state.json) }
+        StateSupport.render(state, after: events.last, view: view, in: session)
+    }
+}
+
+/// `replay STREAM`: step through the fold one event at a time.
+struct ReplayCommand: WorkshopCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay", abstract: "Step through a stream's fold one event at a time (Enter steps, q stops).")
+    static let completions: [ArgumentCompletion] = [.stream]
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
+
+    func run(in session: Session) throws {
+        let name = StreamName(stream)
+        let view = try StateSupport.view(for: name, in: session)
+        let events = try StateSupport.events(of: name, in: session)
+        let out = session.out
+        for count in 0...events.count {
+            let state = try session.playground.fold(Array(events.prefix(count)), view: view)
+            out.line(out.styled(count == 0 ? "initial state" : "after revision \(count - 1): \(events[count - 1].type)", .accent))
+            StateSupport.render(state, after: nil, view: view, in: session)
+            if session.terminal.isInteractive, count < events.count {
+                StandardStream.write(out.styled("Enter: next event · q: stop ", .dim), to: 1)
+                guard let answer = Swift.readLine(), answer.lowercased() != "q" else { return }
+            }
+        }
+    }
+}
+
+enum StateSupport {
+    static func view(for stream: StreamName, in session: Session) throws -> StateView {
+        guard let view = try session.course.stateView(for: stream.category, upTo: session.currentLesson()) else {
+            throw WorkshopError("no lesson so far folds \(stream.category) streams into a state; it comes with the lesson on evolving")
+        }
+        return view
+    }
+
+    static func events(of stream: StreamName, in session: Session) throws -> [RecordedEvent] {
+        do {
+            return try session.workspace.store.read(stream)
+        } catch EventStoreError.streamNotFound {
+            throw WorkshopError("there is no stream '\(stream)' (`streams` lists them)")
+        }
+    }
+
+    /// `11:05` or `11:05:30` today, in the local time zone.
+    static func time(today text: String) -> Date? {
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        guard (2...3).contains(parts.count), text.split(separator: ":").count == parts.count else { return nil }
+        var components = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        components.hour = parts[0]
+        components.minute = parts[1]
+        components.second = parts.count == 3 ? parts[2] : 59
+        return Calendar.current.date(from: components)
+    }
+
+    static func render(_ state: JSONValue, after last: RecordedEvent?, view: StateView, in session: Session) {
+        let out = session.out
+        if let last { out.line(out.styled("after revision \(last.revision) (\(last.type))", .dim)) }
+        if view.picture == "connect-four", let picture = BoardPicture.connectFour(state, styler: out.styler) {
+            picture.forEach(out.line)
+        } else {
+            out.paragraph(DomainWords.describe(state))
+        }
+    }
+}
