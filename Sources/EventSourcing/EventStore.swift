@@ -58,6 +58,8 @@ public struct StreamInfo: Sendable, Hashable, Codable {
 public enum EventStoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case wrongExpectedRevision(stream: StreamName, expected: ExpectedRevision, actual: UInt64?)
     case streamNotFound(StreamName)
+    /// The stream was tombstoned: gone for good, never to be written again.
+    case streamDeleted(StreamName)
     case storage(String)
 
     public var description: String {
@@ -67,6 +69,8 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible, Sendable
             return "stream \(stream) was expected at \(expected), but \(found): someone else wrote first"
         case .streamNotFound(let stream):
             return "stream \(stream) does not exist"
+        case .streamDeleted(let stream):
+            return "stream \(stream) was deleted for good (tombstoned); it can never be written or read again"
         case .storage(let message):
             return message
         }

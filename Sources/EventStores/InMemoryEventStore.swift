@@ -2,11 +2,14 @@ import EventSourcing
 import Foundation
 
 /// An event store held in memory: for tests and throwaway sessions.
-public final class InMemoryEventStore: EventStore, @unchecked Sendable {
+public final class InMemoryEventStore: ManagedEventStore, @unchecked Sendable {
     private let lock = NSLock()
     private var log: [RecordedEvent] = []
     private var byStream: [StreamName: [Int]] = [:]
     private var streamOrder: [StreamName] = []
+    /// Soft-deleted streams: revisions below this are hidden.
+    private var hiddenBefore: [StreamName: UInt64] = [:]
+    private var tombstoned: Set<StreamName> = []
     private let clock: @Sendable () -> Date
 
     public init(clock: @escaping @Sendable () -> Date = Date.init) { self.clock = clock }
@@ -14,8 +17,10 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     @discardableResult
     public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
+            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
             let indices = byStream[stream] ?? []
-            let current = indices.isEmpty ? nil : UInt64(indices.count - 1)
+            let last = indices.isEmpty ? nil : UInt64(indices.count - 1)
+            let current = visibleRevision(stream)
             let known = Set(indices.map { log[$0].eventId })
             let fresh = events.filter { !known.contains($0.eventId) }
             // Re-sending a batch that is already stored is idempotent, whatever the expectation.
@@ -24,7 +29,7 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
                 throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
             }
             if indices.isEmpty, !fresh.isEmpty { streamOrder.append(stream) }
-            var revision = current.map { $0 + 1 } ?? 0
+            var revision = last.map { $0 + 1 } ?? 0
             let now = clock()
             for event in fresh {
                 let recorded = RecordedEvent(
@@ -43,8 +48,10 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
         _ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?
     ) throws -> [RecordedEvent] {
         try lock.withLock {
-            guard let indices = byStream[stream] else { throw EventStoreError.streamNotFound(stream) }
-            let events = indices.map { log[$0] }
+            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
+            let hidden = hiddenBefore[stream] ?? 0
+            let events = (byStream[stream] ?? []).map { log[$0] }.filter { $0.revision >= hidden }
+            guard !events.isEmpty else { throw EventStoreError.streamNotFound(stream) }
             return StreamSlice.select(events, from: revision, direction: direction, limit: limit)
         }
     }
@@ -57,15 +64,50 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     }
 
     public func currentRevision(of stream: StreamName) throws -> UInt64? {
-        lock.withLock { byStream[stream].map { UInt64($0.count - 1) } }
+        try lock.withLock {
+            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
+            return visibleRevision(stream)
+        }
+    }
+
+    /// The last revision a reader can see; nil for a missing or soft-deleted stream.
+    private func visibleRevision(_ stream: StreamName) -> UInt64? {
+        guard let indices = byStream[stream], !indices.isEmpty else { return nil }
+        let last = UInt64(indices.count - 1)
+        return last >= (hiddenBefore[stream] ?? 0) ? last : nil
     }
 
     public func streams() throws -> [StreamInfo] {
         lock.withLock {
-            streamOrder.map { name in
-                let indices = byStream[name] ?? []
+            streamOrder.compactMap { name in
+                let hidden = hiddenBefore[name] ?? 0
+                let indices = (byStream[name] ?? []).filter { log[$0].revision >= hidden }
+                guard !indices.isEmpty, !tombstoned.contains(name) else { return nil }
                 return StreamInfo(name: name, count: UInt64(indices.count), lastPosition: UInt64(indices.last ?? 0))
             }
+        }
+    }
+
+    public func delete(_ stream: StreamName, expected: ExpectedRevision) throws {
+        try lock.withLock {
+            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
+            let current = visibleRevision(stream)
+            guard expected.isSatisfied(byCurrent: current) else {
+                throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
+            }
+            guard let current else { throw EventStoreError.streamNotFound(stream) }
+            hiddenBefore[stream] = current + 1
+        }
+    }
+
+    public func tombstone(_ stream: StreamName, expected: ExpectedRevision) throws {
+        try lock.withLock {
+            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
+            let current = visibleRevision(stream)
+            guard expected.isSatisfied(byCurrent: current) else {
+                throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
+            }
+            tombstoned.insert(stream)
         }
     }
 }

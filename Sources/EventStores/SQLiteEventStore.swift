@@ -3,9 +3,9 @@ import Foundation
 
 /// The embedded default: one SQLite file in the workspace, in WAL mode, each append one transaction,
 /// durable when it returns (synchronous=FULL). Several processes may share the file.
-public final class SQLiteEventStore: EventStore, @unchecked Sendable {
+public final class SQLiteEventStore: ManagedEventStore, @unchecked Sendable {
     /// Bumped when the table layout changes; an older file is upgraded, a newer one refused.
-    public static let schemaVersion: Int64 = 1
+    public static let schemaVersion: Int64 = 2
 
     private let connection: SQLiteConnection
     // One connection is not safe to share between threads; callers may be on any.
@@ -30,8 +30,14 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                     message: "made by a newer version of workshop (schema \(found), this one knows \(Self.schemaVersion)); update the tool")
             }
             guard found < Self.schemaVersion else { return }
+            // Version 1 had the events table only; version 2 adds deleted and tombstoned streams.
             try connection.execute(
                 """
+                CREATE TABLE IF NOT EXISTS stream_states (
+                    stream TEXT PRIMARY KEY,
+                    hidden_before INTEGER NOT NULL DEFAULT 0,
+                    tombstoned INTEGER NOT NULL DEFAULT 0
+                );
                 CREATE TABLE IF NOT EXISTS events (
                     position INTEGER PRIMARY KEY AUTOINCREMENT,
                     stream TEXT NOT NULL,
@@ -55,7 +61,10 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
             try connection.writeTransaction {
-                let current = try lastRevision(stream)
+                let state = try streamState(stream)
+                guard !state.tombstoned else { throw EventStoreError.streamDeleted(stream) }
+                let last = try lastRevision(stream)
+                let current = last.flatMap { $0 >= state.hiddenBefore ? $0 : nil }
                 let known = try storedIds(in: stream, among: events)
                 let fresh = events.filter { !known.contains($0.eventId) }
                 if fresh.isEmpty, !events.isEmpty, let current { return current }
@@ -67,7 +76,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
                     INSERT INTO events (stream, revision, event_id, type, data, metadata, causation_id, correlation_id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                var revision = current.map { $0 + 1 } ?? 0
+                var revision = last.map { $0 + 1 } ?? 0
                 let now = clock().timeIntervalSince1970
                 for event in fresh {
                     insert.reset()
@@ -93,6 +102,20 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         query.bind(1, stream.rawValue)
         guard try query.step(), !query.isNull(0) else { return nil }
         return UInt64(query.int64(0))
+    }
+
+    private func streamState(_ stream: StreamName) throws -> (hiddenBefore: UInt64, tombstoned: Bool) {
+        let query = try connection.prepare("SELECT hidden_before, tombstoned FROM stream_states WHERE stream = ?")
+        query.bind(1, stream.rawValue)
+        guard try query.step() else { return (0, false) }
+        return (UInt64(query.int64(0)), query.int64(1) != 0)
+    }
+
+    /// The last revision a reader can see; nil for a missing or soft-deleted stream.
+    private func visibleRevision(_ stream: StreamName) throws -> UInt64? {
+        let state = try streamState(stream)
+        guard !state.tombstoned else { throw EventStoreError.streamDeleted(stream) }
+        return try lastRevision(stream).flatMap { $0 >= state.hiddenBefore ? $0 : nil }
     }
 
     private func storedIds(in stream: StreamName, among events: [EventData]) throws -> Set<UUID> {
@@ -135,19 +158,20 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         _ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?
     ) throws -> [RecordedEvent] {
         try lock.withLock {
+            guard try visibleRevision(stream) != nil else { throw EventStoreError.streamNotFound(stream) }
+            let hidden = try streamState(stream).hiddenBefore
             let forwards = direction == .forwards
             let query = try connection.prepare(
                 """
                 SELECT \(Self.columns) FROM events
-                WHERE stream = ? AND revision \(forwards ? ">=" : "<=") ?
+                WHERE stream = ? AND revision \(forwards ? ">=" : "<=") ? AND revision >= ?
                 ORDER BY revision \(forwards ? "ASC" : "DESC") LIMIT ?
                 """)
             query.bind(1, stream.rawValue)
             query.bind(2, Int64(clamping: revision ?? (forwards ? 0 : UInt64(Int64.max))))
-            query.bind(3, Int64(limit ?? -1))
-            let events = try rows(query)
-            if events.isEmpty, try lastRevision(stream) == nil { throw EventStoreError.streamNotFound(stream) }
-            return events
+            query.bind(3, Int64(clamping: hidden))
+            query.bind(4, Int64(limit ?? -1))
+            return try rows(query)
         }
     }
 
@@ -162,13 +186,52 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
 
     public func currentRevision(of stream: StreamName) throws -> UInt64? {
-        try lock.withLock { try lastRevision(stream) }
+        try lock.withLock { try visibleRevision(stream) }
+    }
+
+    public func delete(_ stream: StreamName, expected: ExpectedRevision) throws {
+        try lock.withLock {
+            try connection.writeTransaction {
+                let current = try visibleRevision(stream)
+                guard expected.isSatisfied(byCurrent: current) else {
+                    throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
+                }
+                guard let current else { throw EventStoreError.streamNotFound(stream) }
+                try setState(stream, hiddenBefore: current + 1, tombstoned: false)
+            }
+        }
+    }
+
+    public func tombstone(_ stream: StreamName, expected: ExpectedRevision) throws {
+        try lock.withLock {
+            try connection.writeTransaction {
+                let current = try visibleRevision(stream)
+                guard expected.isSatisfied(byCurrent: current) else {
+                    throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
+                }
+                try setState(stream, hiddenBefore: try streamState(stream).hiddenBefore, tombstoned: true)
+            }
+        }
+    }
+
+    private func setState(_ stream: StreamName, hiddenBefore: UInt64, tombstoned: Bool) throws {
+        let statement = try connection.prepare(
+            "INSERT INTO stream_states (stream, hidden_before, tombstoned) VALUES (?, ?, ?) "
+                + "ON CONFLICT(stream) DO UPDATE SET hidden_before = excluded.hidden_before, tombstoned = excluded.tombstoned")
+        statement.bind(1, stream.rawValue)
+        statement.bind(2, Int64(clamping: hiddenBefore))
+        statement.bind(3, Int64(tombstoned ? 1 : 0))
+        try statement.run()
     }
 
     public func streams() throws -> [StreamInfo] {
         try lock.withLock {
             let query = try connection.prepare(
-                "SELECT stream, COUNT(*), MAX(position) - 1 FROM events GROUP BY stream ORDER BY MIN(position)")
+                """
+                SELECT e.stream, COUNT(*), MAX(e.position) - 1 FROM events e LEFT JOIN stream_states s ON s.stream = e.stream
+                WHERE e.revision >= COALESCE(s.hidden_before, 0) AND COALESCE(s.tombstoned, 0) = 0
+                GROUP BY e.stream ORDER BY MIN(e.position)
+                """)
             var infos: [StreamInfo] = []
             while try query.step() {
                 infos.append(

@@ -14,7 +14,7 @@ struct EventStoreConformanceTests {
 
     let folder = TemporaryFolder()
 
-    func makeStore(_ kind: Kind) throws -> any EventStore {
+    func makeStore(_ kind: Kind) throws -> any ManagedEventStore {
         switch kind {
         case .memory: InMemoryEventStore()
         case .sqlite: try SQLiteEventStore(path: folder.url.appendingPathComponent("events.sqlite").path)
@@ -132,6 +132,60 @@ struct EventStoreConformanceTests {
         }
         #expect(wins == 1)
         #expect(try store.read("game-1").count == 2)
+    }
+}
+
+extension EventStoreConformanceTests {
+    @Test("soft delete hides a stream, frees its name, and a new append continues its revisions", arguments: Kind.allCases)
+    func softDelete(kind: Kind) throws {
+        let store = try makeStore(kind)
+        try store.append([event("A"), event("B")], to: "order-1", expected: .noStream)
+        #expect(throws: EventStoreError.wrongExpectedRevision(stream: "order-1", expected: .exact(0), actual: 1)) {
+            try store.delete("order-1", expected: .exact(0))
+        }
+        try store.delete("order-1", expected: .exact(1))
+        #expect(throws: EventStoreError.streamNotFound("order-1")) { try store.read("order-1") }
+        #expect(try store.currentRevision(of: "order-1") == nil)
+        #expect(try store.streams().map(\.name).contains("order-1") == false)
+        #expect(try store.readAll(from: 0, limit: nil).count == 2, "the events stay in the all-stream")
+        #expect(try store.append([event("C")], to: "order-1", expected: .noStream) == 2)
+        #expect(try store.read("order-1").map(\.revision) == [2])
+    }
+
+    @Test("a tombstoned stream can never be read or written again", arguments: Kind.allCases)
+    func tombstone(kind: Kind) throws {
+        let store = try makeStore(kind)
+        try store.append([event("A")], to: "customer-helen", expected: .noStream)
+        try store.tombstone("customer-helen", expected: .any)
+        #expect(throws: EventStoreError.streamDeleted("customer-helen")) { try store.read("customer-helen") }
+        #expect(throws: EventStoreError.streamDeleted("customer-helen")) {
+            try store.append([event("B")], to: "customer-helen", expected: .any)
+        }
+        #expect(throws: EventStoreError.streamDeleted("customer-helen")) { try store.tombstone("customer-helen", expected: .any) }
+    }
+
+    @Test("a subscription catches up from a position, then goes live", arguments: Kind.allCases)
+    func subscription(kind: Kind) async throws {
+        let store = try makeStore(kind)
+        try store.append([event("A"), event("B")], to: "s-1", expected: .noStream)
+        let seen = Seen()
+        let subscription = Subscription(store: store, from: 1, interval: 0.01) { seen.add($0.type) }
+        defer { subscription.cancel() }
+        try await seen.wait(for: 1)
+        try store.append([event("C")], to: "s-2", expected: .noStream)
+        try await seen.wait(for: 2)
+        #expect(seen.types == ["B", "C"])
+    }
+}
+
+final class Seen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String] = []
+    func add(_ type: String) { lock.withLock { values.append(type) } }
+    var types: [String] { lock.withLock { values } }
+
+    func wait(for count: Int) async throws {
+        for _ in 0..<500 where types.count < count { try await Task.sleep(nanoseconds: 10_000_000) }
     }
 }
 
