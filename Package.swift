@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
+        // benchmarks/store.sh runs it; not part of the tool.
+        .executableTarget(name: "store-benchmark", dependencies: ["EventStores"], path: "benchmarks/StoreBenchmark"),
 
         // Temporary folders, pack fixtures and the pseudo-terminal driver, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
