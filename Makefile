@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need, each with a file that shows it is installed.
-DEPS := libedit-dev:/usr/include/editline/readline.h libsqlite3-dev:/usr/include/sqlite3.h pkg-config:/usr/bin/pkg-config
+DEPS := libedit-dev:/usr/include/editline/readline.h libsqlite3-dev:/usr/include/sqlite3.h libpq-dev:/usr/include/postgresql/libpq-fe.h pkg-config:/usr/bin/pkg-config
 
 .PHONY: run test test-deps build deps bench clean
 
@@ -12,13 +12,18 @@ run: deps
 	@$(SWIFT) build --product workshop
 	@exec .build/debug/workshop
 
+# The PostgreSQL conformance tests run against a throwaway cluster started here and removed after.
 test: deps test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@url=$$(scripts/test-postgres.sh start) || exit 1; \
+	folder=$$(echo "$$url" | sed 's/.*host=\([^&]*\).*/\1/'); \
+	trap 'scripts/test-postgres.sh stop "$$folder"' EXIT; \
+	WORKSHOP_TEST_POSTGRES="$$url" $(SWIFT) test --skip-build
 
-# What the tests need beyond the build: bubblewrap (the grading sandbox) and a JUnit parser
-# from PyPI (a real consumer of the JUnit reports).
+# What the tests need beyond the build: bubblewrap (the grading sandbox), a PostgreSQL server
+# (the store conformance suite) and a JUnit parser from PyPI (a real consumer of the JUnit reports).
 test-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing: postgresql"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	@command -v bwrap >/dev/null || { echo "installing: bubblewrap"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; }
 	@python3 -c 'import junitparser' 2>/dev/null || { echo "installing: junitparser (PyPI)"; python3 -m pip install -q --root-user-action=ignore junitparser; }
 

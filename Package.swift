@@ -22,9 +22,13 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        // libpq, not postgres-nio: a prebuilt C client adds nothing to the cold build (BENCHMARKS.md).
+        .systemLibrary(
+            name: "CPostgreSQL", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
 
         .target(name: "EventSourcing"),
-        .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite"]),
+        .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite", "CPostgreSQL"]),
         .target(name: "Curriculum", dependencies: ["Yams"]),
         // Compiled by the tool with swiftc into each learner's host; built here too, so it is type-checked and tested.
         .target(name: "LearnerHost"),

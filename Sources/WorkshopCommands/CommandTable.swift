@@ -64,7 +64,7 @@ final class CommandTable: CommandInterpreter {
                 return .success
             }
             guard command.global.isEmpty else {
-                session.error("--workspace and --pack apply when the shell starts; this shell uses \(session.workspace.root.path)")
+                session.error("--workspace, --pack and --store apply when the shell starts; this shell uses \(session.workspace.root.path)")
                 return .failure
             }
             try command.run(in: session)

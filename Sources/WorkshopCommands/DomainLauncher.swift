@@ -11,7 +11,7 @@ public enum DomainLauncher {
         var words: [String] = []
         var rest = arguments[...]
         while let word = rest.popFirst() {
-            if ["--workspace", "--pack"].contains(word), let value = rest.popFirst() {
+            if ["--workspace", "--pack", "--store"].contains(word), let value = rest.popFirst() {
                 options += [word, value]
             } else {
                 words.append(word)

@@ -11,7 +11,11 @@ struct GlobalOptions: ParsableArguments {
         name: .long, help: ArgumentHelp("The lesson pack (default: the tool's lessons/, or $WORKSHOP_PACK).", valueName: "dir"))
     var pack: String?
 
-    var isEmpty: Bool { workspace == nil && pack == nil }
+    @Option(
+        name: .long, help: ArgumentHelp("A PostgreSQL URL to keep streams on a server instead of the workspace's SQLite file (or $WORKSHOP_STORE).", valueName: "url"))
+    var store: String?
+
+    var isEmpty: Bool { workspace == nil && pack == nil && store == nil }
 }
 
 /// An error a command reports to the person at the keyboard: what went wrong and what to do.

@@ -26,7 +26,7 @@ final class Session: @unchecked Sendable {
         let terminal = Terminal.current(environment: environment)
         let course = try CoursePackLoader.load(from: packFolder(options, environment: environment))
         let workspaceFolder = options.workspace ?? environment[Workspace.environmentVariable] ?? Workspace.defaultFolderName
-        let workspace = try Workspace(root: URL(fileURLWithPath: workspaceFolder))
+        let workspace = try Workspace(root: URL(fileURLWithPath: workspaceFolder), storeURL: options.store ?? environment["WORKSHOP_STORE"])
         return Session(course: course, workspace: workspace, out: .standard(terminal: terminal), terminal: terminal)
     }
 

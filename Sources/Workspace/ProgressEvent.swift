@@ -66,12 +66,12 @@ extension Workspace {
     /// Appends one progress event. Other shells may write too, so it appends at `any`: progress events
     /// are independent facts, and no decision here depends on having read the latest.
     public func record(_ event: ProgressEvent) throws {
-        _ = try store.append([event.eventData()], to: ProgressEvent.stream, expected: .any)
+        _ = try progressStore.append([event.eventData()], to: ProgressEvent.stream, expected: .any)
     }
 
     /// The learner's history as recorded events.
     public func progressEvents() throws -> [RecordedEvent] {
-        try store.readIfPresent(ProgressEvent.stream)
+        try progressStore.readIfPresent(ProgressEvent.stream)
     }
 
     /// The current state of the learner's progress.

@@ -13,7 +13,11 @@ public final class Workspace: @unchecked Sendable {
     public static let environmentVariable = "WORKSHOP_WORKSPACE"
 
     public let root: URL
-    public let store: SQLiteEventStore
+    /// The store of domain streams: the embedded SQLite file, or a server chosen by URL.
+    public let store: any ManagedEventStore
+    /// The learner's own progress, always in the workspace's SQLite file (a shared server holds a
+    /// whole room's games, but each learner's progress stays theirs).
+    public let progressStore: SQLiteEventStore
     let files = FileManager.default
 
     public var stateFolder: URL { root.appendingPathComponent(".workshop") }
@@ -25,7 +29,9 @@ public final class Workspace: @unchecked Sendable {
     var pristineFolder: URL { stateFolder.appendingPathComponent("starters") }
 
     /// Opens the workspace at `root`, creating it on first use and upgrading an older layout.
-    public init(root: URL) throws(WorkspaceError) {
+    /// - Parameter storeURL: a `postgres://` or `postgresql://` URL to use a PostgreSQL server
+    ///   instead of the workspace's SQLite file.
+    public init(root: URL, storeURL: String? = nil) throws(WorkspaceError) {
         self.root = root.standardizedFileURL
         do {
             try files.createDirectory(at: root.appendingPathComponent(".workshop"), withIntermediateDirectories: true)
@@ -41,7 +47,18 @@ public final class Workspace: @unchecked Sendable {
             throw .newerFormat(path: root.path, found: version, supported: Self.formatVersion)
         }
         do {
-            store = try SQLiteEventStore(path: root.appendingPathComponent(".workshop/events.sqlite").path)
+            let local = try SQLiteEventStore(path: root.appendingPathComponent(".workshop/events.sqlite").path)
+            progressStore = local
+            if let storeURL {
+                guard storeURL.hasPrefix("postgres://") || storeURL.hasPrefix("postgresql://") else {
+                    throw WorkspaceError.store("--store takes a PostgreSQL URL (postgres://user@host/database), not '\(PostgresEventStore.redacted(storeURL))'")
+                }
+                store = try PostgresEventStore(url: storeURL)
+            } else {
+                store = local
+            }
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
             throw .store(String(describing: error))
         }

@@ -68,7 +68,7 @@ struct PlayTests {
     @Test("two processes appending to one stream lose nothing: the second reloads, decides again and says so")
     func twoWriters() throws {
         // Both deciders read an empty history, then take a while: the second to append loses the race.
-        try setUp(start: "        if events.isEmpty { usleep(600_000) }")
+        try setUp(start: "        if events.isEmpty { usleep(1_200_000) }")
         let decide = try #require(folder.read("ws/Sources/ConnectFour/Decide.swift"))
         folder.write("ws/Sources/ConnectFour/Decide.swift", "import Glibc\n" + decide)
         #expect(try run(["start-game", "0", "warm", "up"]).status == 0, "builds the host once, before the race")
@@ -87,6 +87,41 @@ struct PlayTests {
         #expect(outputs.contains { $0.contains("rejected: alreadyStarted") })
         let stream = try run(["show", "game-5", "--json"])
         #expect(stream.output.components(separatedBy: "\"revision\"").count == 2, "one start, never two")
+    }
+}
+
+/// Two shells on one PostgreSQL database: a room sharing one server.
+@Suite("Playing on a shared PostgreSQL store", .serialized)
+struct SharedStoreTests {
+    @Test("two workspaces on one PostgreSQL store see each other's events")
+    func twoShellsOneServer() throws {
+        let server = try #require(ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"], "make test starts a throwaway PostgreSQL and sets WORKSHOP_TEST_POSTGRES")
+        let schema = "play_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let create = Process()
+        create.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        create.arguments = ["psql", server, "-qc", "CREATE SCHEMA \(schema)"]
+        try create.run()
+        create.waitUntilExit()
+        #expect(create.terminationStatus == 0)
+        let url = server + "&options=-csearch_path%3D\(schema)"
+        let folder = TemporaryFolder()
+        func run(_ workspace: String, _ arguments: [String]) throws -> WorkshopProcess.Result {
+            try WorkshopProcess.run(
+                ["--workspace", folder.url.appendingPathComponent(workspace).path, "--store", url] + arguments,
+                environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "160"]))
+        }
+        for workspace in ["ann", "ben"] {
+            #expect(try run(workspace, ["catch-up", "2"]).status == 0)
+            let decide = try String(contentsOf: PlayTests.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+            folder.write("\(workspace)/Sources/ConnectFour/Decide.swift", decide)
+        }
+        #expect(try run("ann", ["start-game", "7", "ann", "ben"]).status == 0)
+        let seen = try run("ben", ["show", "game-7"])
+        #expect(seen.output.contains("GameStarted"), "\(seen.output)\(seen.errors)")
+        let refused = try run("ben", ["start-game", "7", "ben", "ann"])
+        #expect(refused.output.contains("rejected: alreadyStarted"))
+        // Progress stays each learner's own: ben's shows no lesson of ann's.
+        #expect(try run("ben", ["events", "--json"]).output.components(separatedBy: "LessonStarted").count == 2)
     }
 }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite("Event store conformance")
 struct EventStoreConformanceTests {
     enum Kind: String, CaseIterable, CustomTestStringConvertible {
-        case memory, sqlite
+        case memory, sqlite, postgres
         var testDescription: String { rawValue }
     }
 
@@ -16,9 +16,19 @@ struct EventStoreConformanceTests {
 
     func makeStore(_ kind: Kind) throws -> any ManagedEventStore {
         switch kind {
-        case .memory: InMemoryEventStore()
-        case .sqlite: try SQLiteEventStore(path: folder.url.appendingPathComponent("events.sqlite").path)
+        case .memory: return InMemoryEventStore()
+        case .sqlite: return try SQLiteEventStore(path: folder.url.appendingPathComponent("events.sqlite").path)
+        case .postgres:
+            // make test starts a throwaway server and sets this; without it the test fails, never skips.
+            guard let url = ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"] else {
+                throw MissingServer()
+            }
+            return try PostgresEventStore(url: url, schema: "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
         }
+    }
+
+    struct MissingServer: Error, CustomStringConvertible {
+        var description: String { "WORKSHOP_TEST_POSTGRES is not set: run the tests with `make test`, which starts a throwaway PostgreSQL (scripts/test-postgres.sh)" }
     }
 
     func event(_ type: String, _ value: Int = 0) -> EventData {
@@ -186,6 +196,21 @@ final class Seen: @unchecked Sendable {
 
     func wait(for count: Int) async throws {
         for _ in 0..<500 where types.count < count { try await Task.sleep(nanoseconds: 10_000_000) }
+    }
+}
+
+@Suite("PostgreSQL store")
+struct PostgresEventStoreTests {
+    @Test("an unreachable server gets an error naming the URL, with the password hidden")
+    func unreachable() {
+        do {
+            _ = try PostgresEventStore(url: "postgresql://learner:secret@127.0.0.1:1/workshop?connect_timeout=2")
+            Issue.record("nothing listens on port 1")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("cannot reach PostgreSQL at postgresql://learner:***@127.0.0.1:1/workshop"))
+            #expect(!message.contains("secret"))
+        }
     }
 }
 
