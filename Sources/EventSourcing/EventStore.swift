@@ -41,6 +41,16 @@ extension EventStore {
     }
 }
 
+extension EventData {
+    /// Refuses a batch that names one event id twice: it could never be stored whole.
+    public static func checkUniqueIds(_ events: [EventData], stream: StreamName) throws {
+        var seen: Set<UUID> = []
+        for event in events where !seen.insert(event.eventId).inserted {
+            throw EventStoreError.storage("the batch for \(stream) holds event id \(event.eventId) twice; nothing was stored")
+        }
+    }
+}
+
 /// A stream's name and size, for listings.
 public struct StreamInfo: Sendable, Hashable, Codable {
     public var name: StreamName

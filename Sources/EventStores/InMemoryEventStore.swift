@@ -17,6 +17,7 @@ public final class InMemoryEventStore: ManagedEventStore, @unchecked Sendable {
     @discardableResult
     public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
+            try EventData.checkUniqueIds(events, stream: stream)
             guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
             let indices = byStream[stream] ?? []
             let last = indices.isEmpty ? nil : UInt64(indices.count - 1)

@@ -152,6 +152,7 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
     public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
             try transaction {
+                try EventData.checkUniqueIds(events, stream: stream)
                 let last = try lastRevision(stream)
                 let current = try visibleRevision(stream)
                 let known = try events.filter { event in

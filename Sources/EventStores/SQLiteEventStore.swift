@@ -61,6 +61,7 @@ public final class SQLiteEventStore: ManagedEventStore, @unchecked Sendable {
     public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
             try connection.writeTransaction {
+                try EventData.checkUniqueIds(events, stream: stream)
                 let state = try streamState(stream)
                 guard !state.tombstoned else { throw EventStoreError.streamDeleted(stream) }
                 let last = try lastRevision(stream)

@@ -43,12 +43,17 @@ struct ReplayCommand: WorkshopCommand {
     static let completions: [ArgumentCompletion] = [.stream]
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
+    @Flag(help: "Print every step's state as JSON.") var json = false
 
     func run(in session: Session) throws {
         let name = StreamName(stream)
         let view = try StateSupport.view(for: name, in: session)
         let events = try StateSupport.events(of: name, in: session)
         let out = session.out
+        if json {
+            let states = try (0...events.count).map { try session.playground.fold(Array(events.prefix($0)), view: view) }
+            return out.line(JSONValue.array(states).json)
+        }
         for count in 0...events.count {
             let state = try session.playground.fold(Array(events.prefix(count)), view: view)
             out.line(out.styled(count == 0 ? "initial state" : "after revision \(count - 1): \(events[count - 1].type)", .accent))

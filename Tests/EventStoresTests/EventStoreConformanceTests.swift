@@ -80,6 +80,17 @@ struct EventStoreConformanceTests {
         #expect(try store.read("s-1").count == 2)
     }
 
+    @Test("a batch is stored all or nothing", arguments: Kind.allCases)
+    func allOrNothing(kind: Kind) throws {
+        let store = try makeStore(kind)
+        let repeated = event("B")
+        #expect(throws: EventStoreError.self) {
+            try store.append([event("A"), repeated, repeated], to: "s-1", expected: .noStream)
+        }
+        #expect(try store.currentRevision(of: "s-1") == nil)
+        #expect(try store.readAll(from: 0, limit: nil).isEmpty)
+    }
+
     @Test("reads go forwards or backwards, from a revision, with a limit", arguments: Kind.allCases)
     func reading(kind: Kind) throws {
         let store = try makeStore(kind)
