@@ -11,7 +11,8 @@ public enum DomainWords {
             switch payload {
             case .object(let fields) where fields.isEmpty: return title
             case .object(let fields):
-                return "\(title)(" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ") + ")"
+                return "\(title)(" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ")
+                    + ")"
             default: return "\(title)(\(describe(payload)))"
             }
         case .object(let fields):

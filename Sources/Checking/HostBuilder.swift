@@ -21,7 +21,8 @@ public struct HostBuilder: Sendable {
     /// `$WORKSHOP_CACHE`, else `$XDG_CACHE_HOME/workshop`, else `~/.cache/workshop`.
     public static func defaultCacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let explicit = environment["WORKSHOP_CACHE"] { return URL(fileURLWithPath: explicit) }
-        let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+        let base =
+            environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".cache")
         return base.appendingPathComponent("workshop")
     }
@@ -46,7 +47,9 @@ public struct HostBuilder: Sendable {
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         } catch {
-            throw CheckError("cannot write the build cache at \(cacheFolder.path): \(error.localizedDescription); set WORKSHOP_CACHE to a writable folder")
+            throw CheckError(
+                "cannot write the build cache at \(cacheFolder.path): \(error.localizedDescription); set WORKSHOP_CACHE to a writable folder"
+            )
         }
         for (module, files) in sources {
             let run = try CompilerRun.run(
@@ -109,7 +112,9 @@ public struct HostBuilder: Sendable {
             try? FileManager.default.removeItem(at: partial)  // the other build finished first: same inputs, same host
         } else if (try? FileManager.default.moveItem(at: partial, to: executable)) == nil {
             try? FileManager.default.removeItem(at: partial)
-            guard FileManager.default.isExecutableFile(atPath: executable.path) else { throw CheckError("cannot store the built host in \(buildFolder.path)") }
+            guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+                throw CheckError("cannot store the built host in \(buildFolder.path)")
+            }
         }
         pruneOldHosts(in: buildFolder, keeping: executable)
         return .built(executable, reused: false)
@@ -117,7 +122,8 @@ public struct HostBuilder: Sendable {
 
     /// Keeps the build folder small: the newest few hosts stay (an undo brings one back for free).
     private func pruneOldHosts(in folder: URL, keeping current: URL) {
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
         let hosts = files.filter { $0.lastPathComponent.hasPrefix("host-") && !$0.lastPathComponent.contains(".partial") && $0 != current }
             .sorted { (($0.modificationDate ?? .distantPast)) > ($1.modificationDate ?? .distantPast) }
         for old in hosts.dropFirst(4) { try? FileManager.default.removeItem(at: old) }

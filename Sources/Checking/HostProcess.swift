@@ -87,7 +87,8 @@ public final class HostProcess {
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var limitArguments = [
-            "--cpu-seconds", "\(limits.cpuSeconds)", "--memory-mb", "\(limits.memoryMegabytes)", "--file-size-mb", "\(limits.fileSizeMegabytes)",
+            "--cpu-seconds", "\(limits.cpuSeconds)", "--memory-mb", "\(limits.memoryMegabytes)", "--file-size-mb",
+            "\(limits.fileSizeMegabytes)",
         ]
         if let processes = limits.processes { limitArguments += ["--processes", "\(processes)"] }
         let arguments = sandbox?.command(for: executable, arguments: limitArguments) ?? [executable.path] + limitArguments
@@ -151,7 +152,8 @@ public final class HostProcess {
         while true {
             if let line = takeLine() {
                 drainOutput(into: &printed, dropped: &dropped)
-                return Exchange(answer: Self.decode(line, expecting: id), output: String(decoding: printed, as: UTF8.self), droppedOutput: dropped)
+                return Exchange(
+                    answer: Self.decode(line, expecting: id), output: String(decoding: printed, as: UTF8.self), droppedOutput: dropped)
             }
             if shouldStop() {
                 stop()
@@ -162,9 +164,13 @@ public final class HostProcess {
                 drainOutput(into: &printed, dropped: &dropped)
                 stop()
                 try start()
-                return Exchange(answer: .timedOut(seconds: timeout ?? limits.requestTimeout), output: String(decoding: printed, as: UTF8.self), droppedOutput: dropped)
+                return Exchange(
+                    answer: .timedOut(seconds: timeout ?? limits.requestTimeout), output: String(decoding: printed, as: UTF8.self),
+                    droppedOutput: dropped)
             }
-            var descriptors = [pollfd(fd: answers, events: Int16(POLLIN), revents: 0), pollfd(fd: output, events: Int16(POLLIN), revents: 0)]
+            var descriptors = [
+                pollfd(fd: answers, events: Int16(POLLIN), revents: 0), pollfd(fd: output, events: Int16(POLLIN), revents: 0),
+            ]
             _ = poll(&descriptors, 2, Int32(min(remaining, 0.1) * 1000) + 1)
             if descriptors[1].revents != 0 { readOutput(into: &printed, dropped: &dropped) }
             if descriptors[0].revents != 0, !readAnswers() {
@@ -256,7 +262,8 @@ public final class HostProcess {
     /// The runtime's own message (`Fatal error: …`) when there is one, else how the process ended.
     static func crashReason(_ ending: String, output: String) -> String {
         let lines = output.components(separatedBy: "\n")
-        if let fatal = lines.last(where: { $0.contains("Fatal error") || $0.contains("fatal error") || $0.contains("Precondition failed") }) {
+        if let fatal = lines.last(where: { $0.contains("Fatal error") || $0.contains("fatal error") || $0.contains("Precondition failed") })
+        {
             return fatal.trimmingCharacters(in: .whitespaces)
         }
         return ending
@@ -268,7 +275,9 @@ public final class HostProcess {
         }
         if let value = object["ok"] { return .returned(value) }
         if case .object(let thrown)? = object["thrown"] {
-            return .threw(type: thrown["type"].map(DomainWords.describe) ?? "Error", description: thrown["description"].map(DomainWords.describe) ?? "")
+            return .threw(
+                type: thrown["type"].map(DomainWords.describe) ?? "Error",
+                description: thrown["description"].map(DomainWords.describe) ?? "")
         }
         if case .string(let message)? = object["failure"] { return .mismatch(message) }
         return .mismatch("the host answered something unreadable")

@@ -21,7 +21,10 @@ public enum Judge {
         let expected = describe(expectation)
         switch answer {
         case .timedOut(let seconds):
-            return Verdict(status: .timeout, message: "your code did not answer within \(format(seconds)) s: an endless loop, or waiting for something that never comes?")
+            return Verdict(
+                status: .timeout,
+                message: "your code did not answer within \(format(seconds)) s: an endless loop, or waiting for something that never comes?"
+            )
         case .crashed(let message):
             return Verdict(status: .crash, message: "your code crashed: \(message)")
         case .mismatch(let message):
@@ -92,7 +95,8 @@ public enum StructuralDiff {
                 return firstDifference(expected: a, actual: b, path: "\(path)[\(index)]")
             }
             if left.count < right.count {
-                return "\(path): \(right.count - left.count) more than expected, from [\(left.count)]: \(DomainWords.describe(right[left.count]))"
+                return
+                    "\(path): \(right.count - left.count) more than expected, from [\(left.count)]: \(DomainWords.describe(right[left.count]))"
             }
             if left.count > right.count {
                 return "\(path): missing [\(right.count)]: \(DomainWords.describe(left[right.count]))"

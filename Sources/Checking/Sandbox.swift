@@ -18,11 +18,16 @@ public struct Sandbox: Sendable {
 
     /// The sandbox, if `bwrap` is installed.
     public static func find(toolchain: Toolchain, environment: [String: String] = ProcessInfo.processInfo.environment) -> Sandbox? {
-        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("bwrap") }
+        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map {
+            URL(fileURLWithPath: String($0)).appendingPathComponent("bwrap")
+        }
         guard let bubblewrap = path.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { return nil }
         // <toolchain>/usr/bin/swiftc → <toolchain>/usr/lib
-        let runtime = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lib")
-        let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].map { URL(fileURLWithPath: $0) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        let runtime = toolchain.swiftc.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lib")
+        let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].map { URL(fileURLWithPath: $0) }.first {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        }
         return Sandbox(bubblewrap: bubblewrap, runtimeFolder: runtime, dropToNobody: getuid() == 0 ? setpriv : nil)
     }
 

@@ -9,7 +9,8 @@ public enum SuiteLoader {
 
     public static func load(_ file: URL, displayName: String) throws(PackValidationError) -> Suite {
         guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
-            throw PackValidationError(folder: file.deletingLastPathComponent().path, problems: [PackProblem(file: displayName, "is missing or unreadable")])
+            throw PackValidationError(
+                folder: file.deletingLastPathComponent().path, problems: [PackProblem(file: displayName, "is missing or unreadable")])
         }
         return try parse(text, displayName: displayName)
     }
@@ -22,19 +23,25 @@ public enum SuiteLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw PackValidationError(folder: displayName, problems: [PackProblem(file: displayName, line: 1, "is empty; add 'scenarios:'")])
+                throw PackValidationError(
+                    folder: displayName, problems: [PackProblem(file: displayName, line: 1, "is empty; add 'scenarios:'")])
             }
             root = node
         } catch let error as PackValidationError {
             throw error
         } catch let error as YamlError {
-            throw PackValidationError(folder: displayName, problems: [CoursePackLoader.problem(from: error, file: displayName, lineOffset: 0)])
+            throw PackValidationError(
+                folder: displayName, problems: [CoursePackLoader.problem(from: error, file: displayName, lineOffset: 0)])
         } catch {
             throw PackValidationError(folder: displayName, problems: [PackProblem(file: displayName, "cannot be read: \(error)")])
         }
         var timeout = 2.0
         if let node = root.mapping?["timeout"] {
-            if let seconds = node.float, seconds > 0 { timeout = seconds } else { problem(node, "'timeout' should be a number of seconds above 0") }
+            if let seconds = node.float, seconds > 0 {
+                timeout = seconds
+            } else {
+                problem(node, "'timeout' should be a number of seconds above 0")
+            }
         }
         var scenarios: [Scenario] = []
         guard let items = root.mapping?["scenarios"]?.sequence, !items.isEmpty else {
@@ -62,13 +69,18 @@ public enum SuiteLoader {
             }
             var given: [JSONValue] = []
             if let node = mapping["given"] {
-                if let events = node.sequence { given = events.map(JSONValue.init(yaml:)) }
-                else if node.null == nil { problem(node, "'given' should be a list of events") }
+                if let events = node.sequence {
+                    given = events.map(JSONValue.init(yaml:))
+                } else if node.null == nil {
+                    problem(node, "'given' should be a list of events")
+                }
             }
             guard let whenNode = mapping["when"], let when = whenNode.mapping, when.count == 1, let (driverNode, inputNode) = when.first,
                 let driver = driverNode.string
             else {
-                problem(mapping["when"] ?? item, "'when' should name one driver of the lesson's binding with its input, e.g. 'when: {decide: {startGame: {…}}}'")
+                problem(
+                    mapping["when"] ?? item,
+                    "'when' should name one driver of the lesson's binding with its input, e.g. 'when: {decide: {startGame: {…}}}'")
                 continue
             }
             guard let thenNode = mapping["then"], let then = thenNode.mapping, then.count == 1, let (kindNode, valueNode) = then.first,

@@ -7,7 +7,8 @@ public struct Toolchain: Sendable {
     public var identity: String
     /// Whether the toolchain ships lld beside swiftc (faster links than the system linker).
     public var hasLLD: Bool {
-        FileManager.default.isExecutableFile(atPath: swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld").path)
+        FileManager.default.isExecutableFile(
+            atPath: swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("ld.lld").path)
     }
 
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {

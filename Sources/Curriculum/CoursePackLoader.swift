@@ -42,7 +42,9 @@ public struct CoursePackLoader {
         guard files.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw PackValidationError(
                 folder: folder.path,
-                problems: [PackProblem(file: folder.lastPathComponent, "no lesson pack here; run from the repository's folder or pass --pack DIR")])
+                problems: [
+                    PackProblem(file: folder.lastPathComponent, "no lesson pack here; run from the repository's folder or pass --pack DIR")
+                ])
         }
         let (title, days) = readCourseFile()
         var lessons: [Lesson] = []
@@ -108,13 +110,16 @@ public struct CoursePackLoader {
         var startsAt: Int?
         if let starts = fields.string("starts", required: false) {
             startsAt = Self.minutes(fromClock: starts)
-            if startsAt == nil { fields.problem("'starts' should be a time such as \"09:00\", not '\(starts)'", at: fields.value("starts")) }
+            if startsAt == nil {
+                fields.problem("'starts' should be a time such as \"09:00\", not '\(starts)'", at: fields.value("starts"))
+            }
         }
         var schedule: [AgendaItem] = []
         if let items = fields.value("schedule")?.sequence, !items.isEmpty {
             for item in items { if let slot = readSlot(item, fields: &fields) { schedule.append(slot) } }
         } else {
-            fields.problem("each day needs a 'schedule': a list of '- lesson: ID' and '- break: TITLE' entries", at: fields.value("schedule"))
+            fields.problem(
+                "each day needs a 'schedule': a list of '- lesson: ID' and '- break: TITLE' entries", at: fields.value("schedule"))
         }
         problems += fields.problems
         guard let title else { return nil }
@@ -190,7 +195,8 @@ public struct CoursePackLoader {
             problems.append(
                 PackProblem(
                     file: "\(id)/\(hasSuite ? Self.bindingFile : Self.suiteFile)",
-                    hasSuite ? "is missing: a suite needs a binding that tells the host how to call the learner's code"
+                    hasSuite
+                        ? "is missing: a suite needs a binding that tells the host how to call the learner's code"
                         : "is missing: a binding without a suite has nothing to check"))
         }
         var commands: [DomainCommand] = []
@@ -202,7 +208,10 @@ public struct CoursePackLoader {
             stateViews = views
             problems += found
             if !parsed.isEmpty, !hasBinding {
-                problems.append(PackProblem(file: commandsPath, "domain commands need the lesson's binding.swift (with a 'decide' driver) to reach the learner's code"))
+                problems.append(
+                    PackProblem(
+                        file: commandsPath,
+                        "domain commands need the lesson's binding.swift (with a 'decide' driver) to reach the learner's code"))
             }
         }
         guard let title, let duration, fields.problems.isEmpty else { return nil }
@@ -216,7 +225,9 @@ public struct CoursePackLoader {
     private mutating func splitFrontMatter(_ source: String, file: String) -> (String, String)? {
         let lines = source.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
-            problems.append(PackProblem(file: file, line: 1, "should start with front matter: a '---' line, then id, title, duration, objectives, then '---'"))
+            problems.append(
+                PackProblem(
+                    file: file, line: 1, "should start with front matter: a '---' line, then id, title, duration, objectives, then '---'"))
             return nil
         }
         guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
@@ -233,7 +244,8 @@ public struct CoursePackLoader {
         guard let text = readText(path) else { return [] }
         let hints = HintsDocument.parse(text)
         if hints.isEmpty {
-            problems.append(PackProblem(file: path, "has no hints; start each tier with a '## ' heading (a nudge, an approach, nearly the answer)"))
+            problems.append(
+                PackProblem(file: path, "has no hints; start each tier with a '## ' heading (a nudge, an approach, nearly the answer)"))
         }
         for (index, hint) in hints.enumerated() where hint.text.isEmpty {
             problems.append(PackProblem(file: path, "hint \(index + 1) ('\(hint.title)') has no text under its heading"))
@@ -244,7 +256,10 @@ public struct CoursePackLoader {
     private mutating func starterFiles(lessonId: String) -> [String] {
         let starter = folder.appendingPathComponent(lessonId).appendingPathComponent(Self.starterFolder)
         guard let enumerator = files.enumerator(at: starter, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            problems.append(PackProblem(file: "\(lessonId)/\(Self.starterFolder)/", "is missing; add the files the learner starts from (they mirror the workspace, e.g. Sources/ConnectFour/Game.swift)"))
+            problems.append(
+                PackProblem(
+                    file: "\(lessonId)/\(Self.starterFolder)/",
+                    "is missing; add the files the learner starts from (they mirror the workspace, e.g. Sources/ConnectFour/Game.swift)"))
             return []
         }
         var paths: [String] = []
@@ -261,7 +276,10 @@ public struct CoursePackLoader {
         for entry in entries.sorted() where !scheduled.contains(entry) {
             let lessonText = folder.appendingPathComponent(entry).appendingPathComponent(Self.lessonFile)
             if files.fileExists(atPath: lessonText.path) {
-                problems.append(PackProblem(file: Self.courseFile, "lesson folder '\(entry)/' is not scheduled; add '- lesson: \(entry)' to a day, or remove the folder"))
+                problems.append(
+                    PackProblem(
+                        file: Self.courseFile,
+                        "lesson folder '\(entry)/' is not scheduled; add '- lesson: \(entry)' to a day, or remove the folder"))
             }
         }
     }
@@ -275,7 +293,8 @@ public struct CoursePackLoader {
             for prerequisite in lesson.prerequisites where !earlier.contains(prerequisite) {
                 let file = "\(lesson.id)/\(Self.lessonFile)"
                 if all.contains(prerequisite) {
-                    problems.append(PackProblem(file: file, "prerequisite '\(prerequisite)' comes after this lesson in course.yaml; move it earlier"))
+                    problems.append(
+                        PackProblem(file: file, "prerequisite '\(prerequisite)' comes after this lesson in course.yaml; move it earlier"))
                 } else {
                     let hint = Suggestion.closest(to: prerequisite, among: Array(all)).map { "; did you mean '\($0)'?" } ?? ""
                     problems.append(PackProblem(file: file, "prerequisite '\(prerequisite)' is not a lesson of this course\(hint)"))

@@ -33,7 +33,9 @@ public struct DomainCommand: Sendable, Hashable {
                     bindings[name] = match
                     continue
                 }
-                return .failure(DomainCommandError("\(name.uppercased()) must be one of \(allowed.joined(separator: ", ")), not '\(value)'; usage: \(usage)"))
+                return .failure(
+                    DomainCommandError(
+                        "\(name.uppercased()) must be one of \(allowed.joined(separator: ", ")), not '\(value)'; usage: \(usage)"))
             }
             guard !value.isEmpty else { return .failure(DomainCommandError("\(name.uppercased()) cannot be empty; usage: \(usage)")) }
             bindings[name] = value
@@ -77,7 +79,9 @@ enum DomainCommandsFile {
         var problems: [PackProblem] = []
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return ([], [], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")]) }
+            guard let node = try Yams.compose(yaml: text) else {
+                return ([], [], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")])
+            }
             root = node
         } catch let error as YamlError {
             return ([], [], [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
@@ -89,12 +93,19 @@ enum DomainCommandsFile {
             var fields = YAMLFields(file: file, node: node)
             fields.rejectUnknownKeys(["category", "driver", "picture"])
             if let category = fields.string("category"), let driver = fields.string("driver") {
-                views.append(StateView(category: category, driver: driver, picture: fields.string("picture", required: false), lesson: lesson))
+                views.append(
+                    StateView(category: category, driver: driver, picture: fields.string("picture", required: false), lesson: lesson))
             }
             problems += fields.problems
         }
         guard let items = root.mapping?["commands"]?.sequence ?? (views.isEmpty ? nil : []) else {
-            return ([], [], [PackProblem(file: file, line: root.mark?.line, "needs 'commands:', a list of commands with name, arguments, stream and command")])
+            return (
+                [], [],
+                [
+                    PackProblem(
+                        file: file, line: root.mark?.line, "needs 'commands:', a list of commands with name, arguments, stream and command")
+                ]
+            )
         }
         var commands: [DomainCommand] = []
         for item in items {

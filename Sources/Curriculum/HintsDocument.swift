@@ -5,7 +5,9 @@ enum HintsDocument {
         var title: String?
         var body: [String] = []
         func close() {
-            if let title { hints.append(Hint(title: title, text: body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))) }
+            if let title {
+                hints.append(Hint(title: title, text: body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
         }
         for line in text.components(separatedBy: "\n") {
             if line.hasPrefix("## ") {

@@ -24,7 +24,8 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
             PQfinish(connection)
-            throw EventStoreError.storage("cannot reach PostgreSQL at \(Self.redacted(url)): \(message); check the URL and that the server is running")
+            throw EventStoreError.storage(
+                "cannot reach PostgreSQL at \(Self.redacted(url)): \(message); check the URL and that the server is running")
         }
         self.connection = connection
         if let schema {
@@ -156,7 +157,8 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
                 let last = try lastRevision(stream)
                 let current = try visibleRevision(stream)
                 let known = try events.filter { event in
-                    let rows = try query("SELECT 1 FROM events WHERE stream = $1 AND event_id = $2", [stream.rawValue, event.eventId.uuidString])
+                    let rows = try query(
+                        "SELECT 1 FROM events WHERE stream = $1 AND event_id = $2", [stream.rawValue, event.eventId.uuidString])
                     defer { PQclear(rows.result) }
                     return rows.count > 0
                 }.map(\.eventId)
@@ -198,7 +200,8 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
                 // BIGSERIAL starts at 1; positions are 0-based like revisions.
                 position: (UInt64(rows.text(row, 4) ?? "1") ?? 1) - 1,
                 data: rows.data(row, 5), metadata: rows.data(row, 6),
-                causationId: rows.text(row, 7).flatMap(UUID.init(uuidString:)), correlationId: rows.text(row, 8).flatMap(UUID.init(uuidString:)),
+                causationId: rows.text(row, 7).flatMap(UUID.init(uuidString:)),
+                correlationId: rows.text(row, 8).flatMap(UUID.init(uuidString:)),
                 createdAt: Date(timeIntervalSince1970: Double(rows.text(row, 9) ?? "0") ?? 0))
         }
     }
@@ -237,7 +240,9 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
                 """, [])
             defer { PQclear(rows.result) }
             return (0..<rows.count).map {
-                StreamInfo(name: StreamName(rows.text($0, 0) ?? ""), count: UInt64(rows.text($0, 1) ?? "0") ?? 0, lastPosition: UInt64(rows.text($0, 2) ?? "0") ?? 0)
+                StreamInfo(
+                    name: StreamName(rows.text($0, 0) ?? ""), count: UInt64(rows.text($0, 1) ?? "0") ?? 0,
+                    lastPosition: UInt64(rows.text($0, 2) ?? "0") ?? 0)
             }
         }
     }

@@ -15,7 +15,10 @@ public enum FeedbackReport {
         var lines = ["# Feedback for \(submission.id)", "", "Score: **\(submission.score) / \(submission.maxScore)**", ""]
         if let message = submission.message { lines += ["Your submission could not be graded: \(message)", ""] }
         if !submission.ignored.isEmpty {
-            lines += ["Not built or run (only Swift sources under `Sources/` are graded): " + submission.ignored.map { "`\($0)`" }.joined(separator: ", "), ""]
+            lines += [
+                "Not built or run (only Swift sources under `Sources/` are graded): "
+                    + submission.ignored.map { "`\($0)`" }.joined(separator: ", "), "",
+            ]
         }
         for lesson in submission.lessons {
             lines.append("## \(lesson.lesson): \(lesson.score) / \(lesson.maxScore)")
@@ -31,7 +34,8 @@ public enum FeedbackReport {
             }
             for scenario in failed {
                 lines.append("- **\(scenario.name)** (\(scenario.status.rawValue))")
-                for line in explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly).components(separatedBy: "\n") where !line.isEmpty {
+                for line in explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly).components(separatedBy: "\n")
+                where !line.isEmpty {
                     lines.append("  \(line)")
                 }
             }

@@ -5,11 +5,15 @@ public enum GradeSummary {
     public static func lines(_ run: GradingRun, width: Int) -> [String] {
         var lines: [String] = []
         let idWidth = max(2, min(24, run.submissions.map(\.id.count).max() ?? 2))
-        func pad(_ text: String, _ count: Int) -> String { text.count >= count ? String(text.prefix(count)) : text + String(repeating: " ", count: count - text.count) }
+        func pad(_ text: String, _ count: Int) -> String {
+            text.count >= count ? String(text.prefix(count)) : text + String(repeating: " ", count: count - text.count)
+        }
         lines.append(pad("id", idWidth) + "  " + run.lessons.enumerated().map { pad("L\($0.offset + 1)", 5) }.joined() + "total     status")
         for submission in run.submissions {
             let scores = run.lessons.map { id in submission.lessons.first { $0.lesson == id }.map { "\($0.score)" } ?? "-" }
-            lines.append(pad(submission.id, idWidth) + "  " + scores.map { pad($0, 5) }.joined() + pad("\(submission.score)/\(submission.maxScore)", 10) + Gradebook.status(submission))
+            lines.append(
+                pad(submission.id, idWidth) + "  " + scores.map { pad($0, 5) }.joined()
+                    + pad("\(submission.score)/\(submission.maxScore)", 10) + Gradebook.status(submission))
         }
         lines.append("")
         lines.append("scores (percent of the maximum):")
@@ -28,7 +32,10 @@ public enum GradeSummary {
             lines.append("")
             lines.append("errors:")
             for submission in troubled {
-                let reason = submission.message ?? submission.lessons.first { $0.compileErrors != nil }.map { "\($0.lesson): " + ($0.compileErrors?.components(separatedBy: "\n").first ?? "") } ?? ""
+                let reason =
+                    submission.message ?? submission.lessons.first { $0.compileErrors != nil }.map {
+                        "\($0.lesson): " + ($0.compileErrors?.components(separatedBy: "\n").first ?? "")
+                    } ?? ""
                 lines.append("  \(submission.id): \(reason)")
             }
         }
@@ -45,6 +52,7 @@ public enum GradeSummary {
     public static func progressBar(done: Int, total: Int, last: String, width: Int) -> String {
         let room = max(10, min(30, width - 40))
         let filled = total == 0 ? room : done * room / total
-        return "grading \(done)/\(total) [" + String(repeating: "█", count: filled) + String(repeating: "░", count: room - filled) + "] " + String(last.prefix(20))
+        return "grading \(done)/\(total) [" + String(repeating: "█", count: filled) + String(repeating: "░", count: room - filled) + "] "
+            + String(last.prefix(20))
     }
 }

@@ -6,7 +6,9 @@ public enum Gradebook {
         var lines = [(["id"] + run.lessons + ["total", "max", "status"]).map(field).joined(separator: ",")]
         for submission in run.submissions {
             let scores = run.lessons.map { id in submission.lessons.first { $0.lesson == id }.map { String($0.score) } ?? "" }
-            lines.append(([submission.id] + scores + [String(submission.score), String(submission.maxScore), status(submission)]).map(field).joined(separator: ","))
+            lines.append(
+                ([submission.id] + scores + [String(submission.score), String(submission.maxScore), status(submission)]).map(field).joined(
+                    separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -47,7 +47,9 @@ public struct Grader: Sendable {
                 guard FileManager.default.fileExists(atPath: extra.path) else { continue }
                 let privateSuite = try SuiteLoader.load(extra, displayName: extra.path)
                 let clash = Set(suite.scenarios.map(\.name)).intersection(privateSuite.scenarios.map(\.name))
-                guard clash.isEmpty else { throw GradingError("\(extra.path) repeats scenario names of the lesson: \(clash.sorted().joined(separator: ", "))") }
+                guard clash.isEmpty else {
+                    throw GradingError("\(extra.path) repeats scenario names of the lesson: \(clash.sorted().joined(separator: ", "))")
+                }
                 suite.scenarios += privateSuite.scenarios
             }
             suites[lesson.id] = suite
@@ -56,7 +58,9 @@ public struct Grader: Sendable {
     }
 
     /// Grades every submission with `jobs` at a time; `progress` hears each finished one.
-    public func grade(_ submissions: [Submission], jobs: Int, scratch: URL, progress: @escaping @Sendable (SubmissionGrade) -> Void = { _ in }) throws -> GradingRun {
+    public func grade(
+        _ submissions: [Submission], jobs: Int, scratch: URL, progress: @escaping @Sendable (SubmissionGrade) -> Void = { _ in }
+    ) throws -> GradingRun {
         let suites = try suites()
         _ = try builder.kit()
         let queue = WorkQueue(count: submissions.count)
@@ -71,11 +75,15 @@ public struct Grader: Sendable {
                 queue.finished()
             }
         }
-        threads.forEach { $0.stackSize = 8 << 20; $0.start() }
+        threads.forEach {
+            $0.stackSize = 8 << 20; $0.start()
+        }
         queue.waitForWorkers(threads.count)
         var warnings: [String] = []
         if sandbox == nil {
-            warnings.append("bubblewrap is not installed: hosts ran without the sandbox (network, files and environment not isolated); install it with `apt-get install bubblewrap`")
+            warnings.append(
+                "bubblewrap is not installed: hosts ran without the sandbox (network, files and environment not isolated); install it with `apt-get install bubblewrap`"
+            )
         }
         return GradingRun(lessons: lessons.map(\.id), sandboxed: sandbox != nil, warnings: warnings, submissions: results.all())
     }
@@ -88,20 +96,29 @@ public struct Grader: Sendable {
             files = try SubmissionFiles.gather(submission, modules: Set(lessons.compactMap(\.module)), into: scratch)
         } catch {
             // Still a full row: every lesson at zero out of its maximum.
-            let zeros = lessons.map { LessonGrade(lesson: $0.id, status: "error", score: 0, maxScore: suites[$0.id]?.totalWeight ?? 0, scenarios: [], compileErrors: nil) }
-            return SubmissionGrade(id: submission.id, status: "error", message: "\(error)", lessons: zeros, ignored: [], seconds: Date().timeIntervalSince(started))
+            let zeros = lessons.map {
+                LessonGrade(
+                    lesson: $0.id, status: "error", score: 0, maxScore: suites[$0.id]?.totalWeight ?? 0, scenarios: [], compileErrors: nil)
+            }
+            return SubmissionGrade(
+                id: submission.id, status: "error", message: "\(error)", lessons: zeros, ignored: [],
+                seconds: Date().timeIntervalSince(started))
         }
         var grades: [LessonGrade] = []
         for lesson in lessons {
             let suite = suites[lesson.id]!
             let runner = CheckRunner(lesson: lesson.id, suite: suite)
             guard Date().timeIntervalSince(started) < submissionTimeout else {
-                grades.append(LessonGrade(lesson: lesson.id, status: "timeout", score: 0, maxScore: suite.totalWeight, scenarios: [], compileErrors: nil))
+                grades.append(
+                    LessonGrade(
+                        lesson: lesson.id, status: "timeout", score: 0, maxScore: suite.totalWeight, scenarios: [], compileErrors: nil))
                 continue
             }
             grades.append(grade(lesson, runner: runner, workspace: files.workspace, build: scratch.appendingPathComponent("build")))
         }
-        return SubmissionGrade(id: submission.id, status: "graded", message: nil, lessons: grades, ignored: files.ignored, seconds: Date().timeIntervalSince(started))
+        return SubmissionGrade(
+            id: submission.id, status: "graded", message: nil, lessons: grades, ignored: files.ignored,
+            seconds: Date().timeIntervalSince(started))
     }
 
     func grade(_ lesson: Lesson, runner: CheckRunner, workspace: URL, build: URL) -> LessonGrade {

@@ -25,7 +25,9 @@ public enum JUnitReport {
                 var suiteFailures = 0, suiteErrors = 0
                 if lesson.scenarios.isEmpty {
                     suiteErrors += 1
-                    cases.append("    <testcase classname=\"\(escape(name))\" name=\"\(escape(lesson.status))\" time=\"0\"><error message=\"\(escape(lesson.status))\">\(escape(lesson.compileErrors ?? ""))</error></testcase>")
+                    cases.append(
+                        "    <testcase classname=\"\(escape(name))\" name=\"\(escape(lesson.status))\" time=\"0\"><error message=\"\(escape(lesson.status))\">\(escape(lesson.compileErrors ?? ""))</error></testcase>"
+                    )
                 }
                 for scenario in lesson.scenarios {
                     let head = "    <testcase classname=\"\(escape(name))\" name=\"\(escape(scenario.name))\" time=\"0\""
@@ -34,10 +36,14 @@ public enum JUnitReport {
                     case .pass: cases.append(head + "/>")
                     case .fail:
                         suiteFailures += 1
-                        cases.append(head + "><failure message=\"\(escape(scenario.message))\" type=\"fail\">\(detail)</failure></testcase>")
+                        cases.append(
+                            head + "><failure message=\"\(escape(scenario.message))\" type=\"fail\">\(detail)</failure></testcase>")
                     default:
                         suiteErrors += 1
-                        cases.append(head + "><error message=\"\(escape(scenario.message))\" type=\"\(scenario.status.rawValue)\">\(detail)</error></testcase>")
+                        cases.append(
+                            head
+                                + "><error message=\"\(escape(scenario.message))\" type=\"\(scenario.status.rawValue)\">\(detail)</error></testcase>"
+                        )
                     }
                 }
                 total += cases.count

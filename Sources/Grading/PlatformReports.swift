@@ -1,5 +1,5 @@
-import Curriculum
 import Checking
+import Curriculum
 import Foundation
 
 /// The per-submission files learning platforms read: Gradescope's `results.json` and exercism's
@@ -10,19 +10,22 @@ public enum PlatformReports {
         var tests: [JSONValue] = []
         for lesson in submission.lessons {
             if lesson.scenarios.isEmpty {
-                tests.append(.object([
-                    "name": .string("\(lesson.lesson) · \(lesson.status)"), "score": .number(0), "max_score": .number(Double(lesson.maxScore)),
-                    "status": .string("failed"), "output": .string(lesson.compileErrors ?? lesson.status),
-                ]))
+                tests.append(
+                    .object([
+                        "name": .string("\(lesson.lesson) · \(lesson.status)"), "score": .number(0),
+                        "max_score": .number(Double(lesson.maxScore)),
+                        "status": .string("failed"), "output": .string(lesson.compileErrors ?? lesson.status),
+                    ]))
             }
             for scenario in lesson.scenarios {
-                tests.append(.object([
-                    "name": .string("\(lesson.lesson) · \(scenario.name)"),
-                    "score": .number(scenario.status == .pass ? Double(scenario.weight) : 0),
-                    "max_score": .number(Double(scenario.weight)),
-                    "status": .string(scenario.status == .pass ? "passed" : "failed"),
-                    "output": .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: false)),
-                ]))
+                tests.append(
+                    .object([
+                        "name": .string("\(lesson.lesson) · \(scenario.name)"),
+                        "score": .number(scenario.status == .pass ? Double(scenario.weight) : 0),
+                        "max_score": .number(Double(scenario.weight)),
+                        "status": .string(scenario.status == .pass ? "passed" : "failed"),
+                        "output": .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: false)),
+                    ]))
             }
         }
         return .object([
@@ -34,7 +37,10 @@ public enum PlatformReports {
     /// exercism's test-runner interface, version 3.
     public static func exercism(_ submission: SubmissionGrade) -> JSONValue {
         guard submission.status == "graded" else {
-            return .object(["version": .number(3), "status": .string("error"), "message": .string(submission.message ?? "not graded"), "tests": .array([])])
+            return .object([
+                "version": .number(3), "status": .string("error"), "message": .string(submission.message ?? "not graded"),
+                "tests": .array([]),
+            ])
         }
         if let broken = submission.lessons.first(where: { $0.compileErrors != nil }) {
             return .object([
@@ -51,7 +57,9 @@ public enum PlatformReports {
                     "test_code": .string("Given \(scenario.given)\nWhen \(scenario.when)"),
                     "task_id": .number(Double(task + 1)),
                 ]
-                if scenario.status != .pass { test["message"] = .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: false)) }
+                if scenario.status != .pass {
+                    test["message"] = .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: false))
+                }
                 if let output = scenario.output { test["output"] = .string(String(output.prefix(500))) }
                 tests.append(.object(test))
             }

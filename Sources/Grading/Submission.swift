@@ -20,7 +20,8 @@ public struct Submission: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw GradingError("no submissions folder at \(folder.path)")
         }
-        let entries = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+        let entries = try FileManager.default.contentsOfDirectory(
+            at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
         var submissions: [Submission] = []
         for entry in entries where !entry.lastPathComponent.hasPrefix(".") {
             let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
@@ -75,7 +76,8 @@ struct SubmissionFiles {
                 continue
             }
             let parts = relative.split(separator: "/")
-            let accepted = values?.isSymbolicLink != true && values?.isRegularFile == true
+            let accepted =
+                values?.isSymbolicLink != true && values?.isRegularFile == true
                 && url.pathExtension == "swift" && parts.count >= 3 && parts[0] == "Sources" && modules.contains(String(parts[1]))
                 && (values?.fileSize ?? 0) <= maximumFileBytes
             if accepted {
@@ -94,7 +96,8 @@ struct SubmissionFiles {
         var current = folder
         for _ in 0..<3 {
             if FileManager.default.fileExists(atPath: current.appendingPathComponent("Sources").path) { return current }
-            let children = ((try? FileManager.default.contentsOfDirectory(at: current, includingPropertiesForKeys: [.isDirectoryKey])) ?? [])
+            let children =
+                ((try? FileManager.default.contentsOfDirectory(at: current, includingPropertiesForKeys: [.isDirectoryKey])) ?? [])
                 .filter { !$0.lastPathComponent.hasPrefix(".") && !$0.lastPathComponent.hasPrefix("__MACOSX") }
             guard children.count == 1, (try? children[0].resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true else { break }
             current = children[0]
@@ -119,7 +122,8 @@ struct SubmissionFiles {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let reason = String(decoding: message, as: UTF8.self).components(separatedBy: "\n")
+            let reason =
+                String(decoding: message, as: UTF8.self).components(separatedBy: "\n")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("[") } ?? "damaged archive"
             throw GradingError("cannot unpack \(archive.lastPathComponent): \(reason)")
         }

@@ -32,7 +32,9 @@ public enum Host {
         guard let driver = drivers[name] else {
             return answer(id, "failure", jsonString("this lesson's binding has no driver '\(name)'"))
         }
-        let input = (try? JSONSerialization.data(withJSONObject: object["input"] ?? [String: Any](), options: [.fragmentsAllowed])) ?? Data("{}".utf8)
+        let input =
+            (try? JSONSerialization.data(withJSONObject: object["input"] ?? [String: Any](), options: [.fragmentsAllowed]))
+            ?? Data("{}".utf8)
         do {
             let output = try driver.answer(input)
             return answer(id, "ok", String(decoding: output, as: UTF8.self))

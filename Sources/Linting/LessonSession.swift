@@ -20,7 +20,8 @@ public struct LessonSession: Sendable, Equatable {
                 let lines = current ?? []
                 sessions.append(
                     LessonSession(
-                        line: start, commands: lines.filter { $0.hasPrefix("workshop> ") }.map { String($0.dropFirst(10)) }, transcript: lines))
+                        line: start, commands: lines.filter { $0.hasPrefix("workshop> ") }.map { String($0.dropFirst(10)) },
+                        transcript: lines))
                 current = nil
             } else if current != nil {
                 current?.append(line)

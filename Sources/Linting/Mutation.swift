@@ -36,19 +36,28 @@ public enum MutationGenerator {
         ("+ 1 to - 1", { replaceFirst($0, " + 1", " - 1") }),
         ("- 1 to + 1", { replaceFirst($0, " - 1", " + 1") }),
         ("number + 1", shiftNumber),
-        ("drop the guard", { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed.hasPrefix("guard ") && trimmed.contains(" else {") && trimmed.hasSuffix("}") ? "" : nil
-        }),
-        ("drop the throw", { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed.hasPrefix("throw ") ? "" : nil
-        }),
-        ("return nothing", { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("return ["), trimmed != "return []", trimmed.hasSuffix("]") else { return nil }
-            return line.replacingOccurrences(of: trimmed, with: "return []")
-        }),
+        (
+            "drop the guard",
+            { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                return trimmed.hasPrefix("guard ") && trimmed.contains(" else {") && trimmed.hasSuffix("}") ? "" : nil
+            }
+        ),
+        (
+            "drop the throw",
+            { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                return trimmed.hasPrefix("throw ") ? "" : nil
+            }
+        ),
+        (
+            "return nothing",
+            { line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix("return ["), trimmed != "return []", trimmed.hasSuffix("]") else { return nil }
+                return line.replacingOccurrences(of: trimmed, with: "return []")
+            }
+        ),
         ("drop .reversed()", { replaceFirst($0, ".reversed()", "") }),
         ("first to last", { replaceFirst($0, ".first", ".last") }),
         ("change a string", changeString),
@@ -60,7 +69,9 @@ public enum MutationGenerator {
     /// otherwise, as a learner might, which changes what the events look like when stored.
     static func renameLabel(_ line: String) -> String? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("case "), let open = line.firstIndex(of: "("), let colon = line[open...].firstIndex(of: ":") else { return nil }
+        guard trimmed.hasPrefix("case "), let open = line.firstIndex(of: "("), let colon = line[open...].firstIndex(of: ":") else {
+            return nil
+        }
         let label = line[line.index(after: open)..<colon]
         guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
         return line.replacingCharacters(in: open...colon, with: "(\(label)_:")

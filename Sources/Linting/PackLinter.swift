@@ -57,8 +57,11 @@ public struct PackLinter: Sendable {
             }
             // The starter compiles and fails something.
             var starter = try previousReference(of: lesson)
-            for path in lesson.starterFiles { starter[path] = try String(contentsOf: lesson.starterFolder.appendingPathComponent(path), encoding: .utf8) }
-            let starterReport = try run(lesson, suite: suite, module: module, binding: binding, workspace: folder.appendingPathComponent("starter"), files: starter)
+            for path in lesson.starterFiles {
+                starter[path] = try String(contentsOf: lesson.starterFolder.appendingPathComponent(path), encoding: .utf8)
+            }
+            let starterReport = try run(
+                lesson, suite: suite, module: module, binding: binding, workspace: folder.appendingPathComponent("starter"), files: starter)
             let starterFails = starterReport.map { !$0.allPassed } ?? false
             if starterReport == nil { problems.append("\(lesson.id): the starter (with the previous lesson's reference) does not compile") }
             if starterReport?.allPassed == true { problems.append("\(lesson.id): the starter already passes every scenario") }
@@ -70,7 +73,8 @@ public struct PackLinter: Sendable {
             var survivors: [String] = []
             var lessonKilled = 0, lessonTried = 0
             if referencePasses {
-                let outcomes = try runMutants(mutants, of: reference, lesson: lesson, suite: suite, module: module, binding: binding, folder: folder)
+                let outcomes = try runMutants(
+                    mutants, of: reference, lesson: lesson, suite: suite, module: module, binding: binding, folder: folder)
                 for (mutation, failed) in zip(mutants, outcomes) {
                     guard let failed else { stillborn += 1; continue }
                     lessonTried += 1
@@ -80,7 +84,9 @@ public struct PackLinter: Sendable {
             }
             let unkilled = suite.scenarios.map(\.name).filter { killers[$0] == 0 }
             if referencePasses, !unkilled.isEmpty {
-                problems.append("\(lesson.id): no mutant fails " + unkilled.map { "'\($0)'" }.joined(separator: ", ") + " (a scenario no wrong solution fails teaches nothing: sharpen it, or drop it)")
+                problems.append(
+                    "\(lesson.id): no mutant fails " + unkilled.map { "'\($0)'" }.joined(separator: ", ")
+                        + " (a scenario no wrong solution fails teaches nothing: sharpen it, or drop it)")
             }
             tried += lessonTried
             killed += lessonKilled
@@ -90,7 +96,8 @@ public struct PackLinter: Sendable {
                     replayed += 1
                     let got = try replay(lesson, referenceWorkspace, session)
                     if let difference = session.firstDifference(from: got) {
-                        problems.append("\(lesson.id): the session in lesson.md (line \(session.line) of the text) replays differently: \(difference)")
+                        problems.append(
+                            "\(lesson.id): the session in lesson.md (line \(session.line) of the text) replays differently: \(difference)")
                     }
                 }
             }
@@ -108,7 +115,9 @@ public struct PackLinter: Sendable {
 
     func referenceFiles(of lesson: Lesson) throws -> [String: String] {
         let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return [:]
+        }
         var files: [String: String] = [:]
         let base = folder.standardizedFileURL.path
         for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
@@ -136,9 +145,13 @@ public struct PackLinter: Sendable {
     // MARK: Running
 
     /// The report of the suite against `workspace` (written from `files` when given); nil if it does not compile.
-    func run(_ lesson: Lesson, suite: Suite, module: String, binding: URL, workspace: URL, files: [String: String]? = nil) throws -> CheckReport? {
+    func run(_ lesson: Lesson, suite: Suite, module: String, binding: URL, workspace: URL, files: [String: String]? = nil) throws
+        -> CheckReport?
+    {
         if let files { try write(files, into: workspace) }
-        switch try builder.host(workspace: workspace, module: module, binding: binding, buildFolder: workspace.appendingPathComponent(".build-lint")) {
+        switch try builder.host(
+            workspace: workspace, module: module, binding: binding, buildFolder: workspace.appendingPathComponent(".build-lint"))
+        {
         case .compileErrors:
             return nil
         case .built(let executable, _):

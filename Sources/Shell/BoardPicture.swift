@@ -24,9 +24,13 @@ public enum BoardPicture {
         }
         var caption: [String] = []
         if let one, let two { caption.append("X \(one) · O \(two)") }
-        if let winner = fields["winner"].flatMap(\.text) { caption.append("\(winner) won") }
-        else if let next = fields["nextPlayer"].flatMap(\.text) { caption.append("\(next) to move") }
-        else if fields["isOver"] == .bool(true) { caption.append("a draw") }
+        if let winner = fields["winner"].flatMap(\.text) {
+            caption.append("\(winner) won")
+        } else if let next = fields["nextPlayer"].flatMap(\.text) {
+            caption.append("\(next) to move")
+        } else if fields["isOver"] == .bool(true) {
+            caption.append("a draw")
+        }
         if !caption.isEmpty { lines.append("    " + caption.joined(separator: " · ")) }
         return lines
     }

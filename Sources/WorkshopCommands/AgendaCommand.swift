@@ -47,7 +47,9 @@ struct AgendaCommand: WorkshopCommand {
             days = [today]
         }
         let agenda = days.map { index in
-            Day(number: index + 1, title: course.days[index].title, slots: slots(of: course.days[index], progress: progress, course: course))
+            Day(
+                number: index + 1, title: course.days[index].title, slots: slots(of: course.days[index], progress: progress, course: course)
+            )
         }
         if json { return try session.json(agenda) }
         let out = session.out
@@ -59,7 +61,10 @@ struct AgendaCommand: WorkshopCommand {
                 guard let id = slot.lesson, let lesson = course.lesson(id) else {
                     return [time, "", out.styled("☕ \(slot.title) (\(slot.minutes) min)", .dim), marker]
                 }
-                return [time, Session.number(lesson), "\(slot.title) (\(slot.minutes) min)  " + LessonsCommand.badge(slot.status ?? "", out), marker]
+                return [
+                    time, Session.number(lesson), "\(slot.title) (\(slot.minutes) min)  " + LessonsCommand.badge(slot.status ?? "", out),
+                    marker,
+                ]
             }
             for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["time", "#", "", ""], rows: rows).dropFirst() {
                 out.line(line)

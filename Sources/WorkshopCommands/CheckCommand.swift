@@ -37,7 +37,9 @@ struct Checker {
         }
         let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
         guard let toolRoot = ToolLocation.packageRoot else {
-            throw WorkshopError("cannot find the workshop's own sources (Sources/EventSourcing) to build your code against; run the tool from its repository")
+            throw WorkshopError(
+                "cannot find the workshop's own sources (Sources/EventSourcing) to build your code against; run the tool from its repository"
+            )
         }
         let toolchain = try Toolchain.find()
         let builder = HostBuilder(
@@ -88,7 +90,9 @@ struct CheckReportRenderer {
         out.line(out.styled("check · \(session.title(of: lesson))", .accent))
         if let errors = report.compileErrors ?? report.missing.map({ _ in "" }) {
             if let missing = report.missing {
-                out.paragraph(out.styled("✗ ", .failure) + "Your code does not define " + missing.map { "`\($0)`" }.joined(separator: ", ") + ", which this lesson needs; `lesson` shows what to write.")
+                out.paragraph(
+                    out.styled("✗ ", .failure) + "Your code does not define " + missing.map { "`\($0)`" }.joined(separator: ", ")
+                        + ", which this lesson needs; `lesson` shows what to write.")
             } else {
                 out.line(out.styled("✗ Your code does not compile:", .failure))
             }
@@ -97,7 +101,9 @@ struct CheckReportRenderer {
             out.line("0 of \(report.total) scenarios ran")
             return
         }
-        if let first = report.scenarios.first, report.scenarios.allSatisfy({ $0.status == .error }), first.message.hasPrefix("there is no Swift code") {
+        if let first = report.scenarios.first, report.scenarios.allSatisfy({ $0.status == .error }),
+            first.message.hasPrefix("there is no Swift code")
+        {
             out.paragraph(out.styled("✗ ", .failure) + first.message)
             return
         }
@@ -112,9 +118,13 @@ struct CheckReportRenderer {
             let showGiven = scenario.given != "no events" || scenario.when == scenario.when.replacingOccurrences(of: " of ", with: "")
             let lines = (showGiven ? [("Given", scenario.given)] : []) + [("When ", scenario.when), ("Then ", scenario.message)]
             for (label, text) in lines {
-                for line in TextWrapper.wrap(text, width: out.width, firstPrefix: "    \(out.styled(label, .bold)) ", restPrefix: "          ") { out.line(line) }
+                for line in TextWrapper.wrap(
+                    text, width: out.width, firstPrefix: "    \(out.styled(label, .bold)) ", restPrefix: "          ")
+                { out.line(line) }
             }
-            if let difference = scenario.difference { out.paragraph(out.styled("first difference: ", .dim) + difference, indent: "    ", hanging: "      ") }
+            if let difference = scenario.difference {
+                out.paragraph(out.styled("first difference: ", .dim) + difference, indent: "    ", hanging: "      ")
+            }
             if let feedback = scenario.feedback { out.paragraph(out.styled("↳ ", .accent) + feedback, indent: "    ", hanging: "      ") }
             if let output = scenario.output {
                 out.line(out.styled("    your code printed:", .dim))
@@ -124,7 +134,9 @@ struct CheckReportRenderer {
         out.line()
         let summary = "\(report.passed) of \(report.total) scenarios pass · score \(report.score)/\(report.maxScore)"
         if report.allPassed {
-            out.line(out.styled("✓ " + summary + " · lesson complete", .success, .bold) + (report.reusedBuild == true ? out.styled(" (no changes, not recompiled)", .dim) : ""))
+            out.line(
+                out.styled("✓ " + summary + " · lesson complete", .success, .bold)
+                    + (report.reusedBuild == true ? out.styled(" (no changes, not recompiled)", .dim) : ""))
             out.paragraph(out.styled("`next` starts the next lesson; `solution` shows the reference to compare.", .dim))
         } else {
             out.line(out.styled(summary, .bold))

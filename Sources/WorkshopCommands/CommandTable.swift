@@ -5,7 +5,9 @@ import Shell
 
 /// Runs shell lines through the same command types as the command line, and answers Tab.
 final class CommandTable: CommandInterpreter {
-    static let shellOnly = [("help", "Show the commands, or one command's usage: help [COMMAND]."), ("quit", "Leave the shell (also: exit, Ctrl-D).")]
+    static let shellOnly = [
+        ("help", "Show the commands, or one command's usage: help [COMMAND]."), ("quit", "Leave the shell (also: exit, Ctrl-D)."),
+    ]
 
     let session: Session
     let completion: CompletionSource
@@ -101,11 +103,14 @@ final class CommandTable: CommandInterpreter {
             return .success
         }
         let rows = Workshop.commands.map { [$0.name, $0.configuration.abstract] } + Self.shellOnly.map { [$0.0, $0.1] }
-        for line in TableRenderer(styler: session.out.styler, width: session.out.width).render(header: ["command", "what it does"], rows: rows) {
+        for line in TableRenderer(styler: session.out.styler, width: session.out.width).render(
+            header: ["command", "what it does"], rows: rows)
+        {
             session.out.line(line)
         }
         session.out.line()
-        session.out.paragraph("`help COMMAND` shows a command's arguments. Lessons are named by number or id (`start 2`, `start deciding`).")
+        session.out.paragraph(
+            "`help COMMAND` shows a command's arguments. Lessons are named by number or id (`start 2`, `start deciding`).")
         return .success
     }
 }

@@ -12,7 +12,9 @@ struct GlobalOptions: ParsableArguments {
     var pack: String?
 
     @Option(
-        name: .long, help: ArgumentHelp("A PostgreSQL URL to keep streams on a server instead of the workspace's SQLite file (or $WORKSHOP_STORE).", valueName: "url"))
+        name: .long,
+        help: ArgumentHelp(
+            "A PostgreSQL URL to keep streams on a server instead of the workspace's SQLite file (or $WORKSHOP_STORE).", valueName: "url"))
     var store: String?
 
     var isEmpty: Bool { workspace == nil && pack == nil && store == nil }

@@ -29,7 +29,9 @@ struct GradeRunCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The folder of submissions.", valueName: "submissions")) var submissions: String
     @Option(help: ArgumentHelp("The lessons to grade: 1-7, 2, 1,3-4 or ids.", valueName: "range")) var lessons: String
-    @Option(name: .customLong("suite"), help: ArgumentHelp("A folder of private suites (<lesson-id>/suite.yaml), added to the lessons' own; repeatable.", valueName: "dir"))
+    @Option(
+        name: .customLong("suite"),
+        help: ArgumentHelp("A folder of private suites (<lesson-id>/suite.yaml), added to the lessons' own; repeatable.", valueName: "dir"))
     var privateSuites: [String] = []
     @Option(help: "How many submissions to grade at once.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir")) var out: String = "grades"
@@ -51,11 +53,15 @@ struct GradeRunCommand: ParsableCommand {
             all = Sharding.slice(all, index: index, count: count)
         }
         let toolchain = try Toolchain.find()
-        guard let toolRoot = ToolLocation.packageRoot else { throw WorkshopError("cannot find the workshop's own sources to build submissions against") }
+        guard let toolRoot = ToolLocation.packageRoot else {
+            throw WorkshopError("cannot find the workshop's own sources to build submissions against")
+        }
         let sandbox = Sandbox.find(toolchain: toolchain)
         let grader = Grader(
             course: course, lessons: chosen, privateSuites: privateSuites.map { URL(fileURLWithPath: $0) },
-            builder: HostBuilder(toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder()),
+            builder: HostBuilder(
+                toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder()
+            ),
             sandbox: sandbox, limits: Grader.graderLimits)
         let terminal = Terminal.current()
         let errors = Output.standardError(terminal: terminal)
@@ -68,7 +74,9 @@ struct GradeRunCommand: ParsableCommand {
         let run = try grader.grade(all, jobs: jobs, scratch: scratch) { grade in
             let done = counter.increment()
             if showProgress {
-                StandardStream.write("\r\u{1B}[K" + GradeSummary.progressBar(done: done, total: total, last: grade.id, width: terminal.width), to: STDERR_FILENO)
+                StandardStream.write(
+                    "\r\u{1B}[K" + GradeSummary.progressBar(done: done, total: total, last: grade.id, width: terminal.width),
+                    to: STDERR_FILENO)
             }
         }
         if showProgress { StandardStream.write("\r\u{1B}[K", to: STDERR_FILENO) }
@@ -102,5 +110,9 @@ struct GradeMergeCommand: ParsableCommand {
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func increment() -> Int { lock.withLock { value += 1; return value } }
+    func increment() -> Int {
+        lock.withLock {
+            value += 1; return value
+        }
+    }
 }

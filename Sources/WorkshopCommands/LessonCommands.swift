@@ -34,7 +34,9 @@ struct LessonsCommand: WorkshopCommand {
                 entry.id, "\(entry.minutes) min", Self.badge(entry.status, out), entry.title,
             ]
         }
-        for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["  #", "id", "time", "status", "title"], rows: rows) {
+        for line in TableRenderer(styler: out.styler, width: out.width).render(
+            header: ["  #", "id", "time", "status", "title"], rows: rows)
+        {
             out.line(line)
         }
     }
@@ -97,9 +99,12 @@ struct StartCommand: WorkshopCommand {
             out.paragraph(out.styled("note: ", .warning) + "this lesson builds on \(missing.joined(separator: ", ")), not completed yet.")
         }
         for path in report.added { out.line("  " + out.styled("+ ", .success) + path) }
-        for path in report.updated { out.line("  " + out.styled("~ ", .warning) + path + " (the new lesson's version; you had not edited it)") }
+        for path in report.updated {
+            out.line("  " + out.styled("~ ", .warning) + path + " (the new lesson's version; you had not edited it)")
+        }
         for kept in report.kept {
-            out.paragraph("  " + out.styled("= ", .dim) + "\(kept.path) kept as you wrote it; the lesson's version is at \(kept.lessonVersion)")
+            out.paragraph(
+                "  " + out.styled("= ", .dim) + "\(kept.path) kept as you wrote it; the lesson's version is at \(kept.lessonVersion)")
         }
         out.paragraph(out.styled("Your code lives in \(session.workspace.root.path)/Sources. `lesson` shows the text.", .dim))
     }
@@ -151,11 +156,14 @@ struct HintCommand: WorkshopCommand {
         let shown: Int
         if let tier {
             guard (1...max(1, used)).contains(tier), tier <= lesson.hints.count else {
-                throw WorkshopError(used == 0 ? "no hints seen yet; `hint` shows the first" : "you have seen hints 1 to \(used); `hint` shows the next")
+                throw WorkshopError(
+                    used == 0 ? "no hints seen yet; `hint` shows the first" : "you have seen hints 1 to \(used); `hint` shows the next")
             }
             shown = tier
         } else if used >= lesson.hints.count {
-            out.paragraph("That was the last hint (\(lesson.hints.count) of \(lesson.hints.count)). `hint N` shows one again; the reference solution opens once the lesson passes.")
+            out.paragraph(
+                "That was the last hint (\(lesson.hints.count) of \(lesson.hints.count)). `hint N` shows one again; the reference solution opens once the lesson passes."
+            )
             return
         } else {
             shown = used + 1

@@ -40,7 +40,8 @@ final class Playground {
         for attempt in 0...Self.retries {
             let history = try store.readIfPresent(stream)
             let given = try history.map { try JSONValue.parse($0.data) }
-            let exchange = try host.ask(driver: command.driver, input: .object(["given": .array(given), "command": request, "input": request]))
+            let exchange = try host.ask(
+                driver: command.driver, input: .object(["given": .array(given), "command": request, "input": request]))
             if !exchange.output.isEmpty {
                 for line in exchange.output.components(separatedBy: "\n") where !line.isEmpty { out.line(out.styled("│ ", .dim) + line) }
             }
@@ -57,10 +58,13 @@ final class Playground {
             case .mismatch(let message):
                 throw WorkshopError(message)
             case .returned(let value):
-                guard case .array(let events) = value else { throw WorkshopError("your decide returned \(value.json), not a list of events") }
+                guard case .array(let events) = value else {
+                    throw WorkshopError("your decide returned \(value.json), not a list of events")
+                }
                 let data = try events.map { event in
                     EventData(
-                        type: Self.typeName(of: event), data: Data(event.json.utf8), metadata: Data("{\"command\":\"\(command.name)\"}".utf8),
+                        type: Self.typeName(of: event), data: Data(event.json.utf8),
+                        metadata: Data("{\"command\":\"\(command.name)\"}".utf8),
                         causationId: commandId, correlationId: commandId)
                 }
                 let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
@@ -81,12 +85,19 @@ final class Playground {
         guard let lesson = session.course.lesson(id), let binding = lesson.bindingFile, let module = lesson.module else {
             throw WorkshopError("lesson '\(id)' has no binding to run \(purpose) with")
         }
-        guard let toolRoot = ToolLocation.packageRoot else { throw WorkshopError("cannot find the workshop's own sources to build your code against") }
+        guard let toolRoot = ToolLocation.packageRoot else {
+            throw WorkshopError("cannot find the workshop's own sources to build your code against")
+        }
         let builder = HostBuilder(
-            toolchain: try Toolchain.find(), toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder())
-        switch try builder.host(workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder) {
+            toolchain: try Toolchain.find(), toolSources: toolRoot.appendingPathComponent("Sources"),
+            cacheFolder: HostBuilder.defaultCacheFolder())
+        switch try builder.host(
+            workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder)
+        {
         case .compileErrors(let report):
-            let reason = report.missing.isEmpty ? "it does not compile; `check` shows the errors" : "it does not define " + report.missing.joined(separator: ", ")
+            let reason =
+                report.missing.isEmpty
+                ? "it does not compile; `check` shows the errors" : "it does not define " + report.missing.joined(separator: ", ")
             throw WorkshopError("\(purpose) runs your code, but \(reason)")
         case .built(let executable, _):
             if let warm = hosts[executable] { return warm }

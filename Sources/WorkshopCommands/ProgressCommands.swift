@@ -70,7 +70,9 @@ struct EventsCommand: WorkshopCommand {
         var events = try session.workspace.progressEvents()
         if let last { events = Array(events.suffix(last)) }
         let entries = events.map {
-            Entry(revision: $0.revision, position: $0.position, type: $0.type, data: String(decoding: $0.data, as: UTF8.self), createdAt: $0.createdAt, eventId: $0.eventId)
+            Entry(
+                revision: $0.revision, position: $0.position, type: $0.type, data: String(decoding: $0.data, as: UTF8.self),
+                createdAt: $0.createdAt, eventId: $0.eventId)
         }
         if json { return try session.json(entries) }
         let out = session.out

@@ -18,14 +18,19 @@ struct SolutionCommand: WorkshopCommand {
         let status = try session.workspace.progress()[lesson.id].status
         // A skipped lesson's reference is in the workspace already, so it is no secret any more.
         guard instructor || status == .completed || status == .skipped else {
-            throw WorkshopError("the reference for lesson \(lesson.number) opens once your code passes `check`; try `hint` first (instructors: `solution \(lesson.number) --instructor`)")
+            throw WorkshopError(
+                "the reference for lesson \(lesson.number) opens once your code passes `check`; try `hint` first (instructors: `solution \(lesson.number) --instructor`)"
+            )
         }
         let paths = Workspace.referenceFiles(of: lesson, in: session.course)
         guard !paths.isEmpty else { throw WorkshopError("lesson \(lesson.number) has no reference solution in solutions/\(lesson.id)/") }
         let out = session.out
         out.line(out.styled("reference · \(session.title(of: lesson))", .accent))
         for path in paths {
-            let text = (try? String(contentsOf: session.course.solutionsFolder.appendingPathComponent(lesson.id).appendingPathComponent(path), encoding: .utf8)) ?? ""
+            let text =
+                (try? String(
+                    contentsOf: session.course.solutionsFolder.appendingPathComponent(lesson.id).appendingPathComponent(path),
+                    encoding: .utf8)) ?? ""
             out.line()
             out.line(out.styled("── \(path)", .bold))
             for line in text.components(separatedBy: "\n") { out.line(out.styled(line, .code)) }
@@ -37,7 +42,9 @@ struct SolutionCommand: WorkshopCommand {
 struct CatchUpCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
         commandName: "catch-up", abstract: "Join at lesson N: install the reference code of every lesson before it.",
-        discussion: "Those lessons are recorded as skipped (no credit). Files of yours that differ are moved to the workspace's .workshop/set-aside/, never deleted.")
+        discussion:
+            "Those lessons are recorded as skipped (no credit). Files of yours that differ are moved to the workspace's .workshop/set-aside/, never deleted."
+    )
     static let completions: [ArgumentCompletion] = [.lesson]
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The lesson to join at.", valueName: "lesson")) var reference: String
@@ -72,7 +79,9 @@ enum ReferenceInstall {
         if try session.workspace.progress()[lesson.id].status != .completed {
             try session.workspace.record(.lessonSkipped(lesson: lesson.id))
         }
-        out.line(out.styled("↷ ", .dim) + "lesson \(Session.number(lesson)) · \(lesson.title): reference installed" + (report.installed.isEmpty ? " (already in place)" : ""))
+        out.line(
+            out.styled("↷ ", .dim) + "lesson \(Session.number(lesson)) · \(lesson.title): reference installed"
+                + (report.installed.isEmpty ? " (already in place)" : ""))
         for (path, aside) in report.setAside.sorted(by: { $0.key < $1.key }) {
             out.paragraph("your \(path) was moved to \(aside)", indent: "    ", hanging: "      ")
         }

@@ -20,14 +20,19 @@ struct StateCommand: WorkshopCommand {
         let view = try StateSupport.view(for: name, in: session)
         var events = try StateSupport.events(of: name, in: session)
         if !when.isEmpty {
-            guard when.count == 2, when[0].lowercased() == "at" else { throw WorkshopError("usage: state STREAM [at REVISION | at HH:MM[:SS]]") }
+            guard when.count == 2, when[0].lowercased() == "at" else {
+                throw WorkshopError("usage: state STREAM [at REVISION | at HH:MM[:SS]]")
+            }
             if let revision = UInt64(when[1]) {
-                guard revision < UInt64(events.count) else { throw WorkshopError("\(stream) has revisions 0 to \(events.count - 1); there is no \(revision)") }
+                guard revision < UInt64(events.count) else {
+                    throw WorkshopError("\(stream) has revisions 0 to \(events.count - 1); there is no \(revision)")
+                }
                 events = events.filter { $0.revision <= revision }
             } else if let time = StateSupport.time(today: when[1]) {
                 events = events.filter { $0.createdAt <= time }
             } else {
-                throw WorkshopError("'\(when[1])' is neither a revision nor a time such as 11:05; usage: state STREAM [at REVISION | at HH:MM[:SS]]")
+                throw WorkshopError(
+                    "'\(when[1])' is neither a revision nor a time such as 11:05; usage: state STREAM [at REVISION | at HH:MM[:SS]]")
             }
         }
         let state = try session.playground.fold(events, view: view)

@@ -6,7 +6,8 @@ import Shell
 
 /// `streams`: every stream in the workspace's store, with its category and size.
 struct StreamsCommand: WorkshopCommand {
-    static let configuration = CommandConfiguration(commandName: "streams", abstract: "List the streams in your store: names, categories, counts.")
+    static let configuration = CommandConfiguration(
+        commandName: "streams", abstract: "List the streams in your store: names, categories, counts.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
@@ -17,7 +18,9 @@ struct StreamsCommand: WorkshopCommand {
     }
 
     func run(in session: Session) throws {
-        let entries = try session.workspace.store.streams().map { Entry(name: $0.name.rawValue, category: $0.name.category, events: $0.count) }
+        let entries = try session.workspace.store.streams().map {
+            Entry(name: $0.name.rawValue, category: $0.name.category, events: $0.count)
+        }
         if json { return try session.json(entries) }
         let out = session.out
         for line in TableRenderer(styler: out.styler, width: out.width).render(
@@ -45,17 +48,24 @@ struct ShowCommand: WorkshopCommand {
             switch word.lowercased() {
             case "backwards": direction = .backwards
             case "from":
-                guard let value = words.popFirst().flatMap({ UInt64($0) }) else { throw WorkshopError("`from` takes a revision number; usage: show STREAM [from N] [backwards] [limit N]") }
+                guard let value = words.popFirst().flatMap({ UInt64($0) }) else {
+                    throw WorkshopError("`from` takes a revision number; usage: show STREAM [from N] [backwards] [limit N]")
+                }
                 from = value
             case "limit":
-                guard let value = words.popFirst().flatMap({ Int($0) }), value > 0 else { throw WorkshopError("`limit` takes a number above 0; usage: show STREAM [from N] [backwards] [limit N]") }
+                guard let value = words.popFirst().flatMap({ Int($0) }), value > 0 else {
+                    throw WorkshopError("`limit` takes a number above 0; usage: show STREAM [from N] [backwards] [limit N]")
+                }
                 limit = value
             default: throw WorkshopError("unknown word '\(word)'; usage: show STREAM [from N] [backwards] [limit N]")
             }
         }
         let name = StreamName(stream)
         do {
-            if json { return try session.json(session.workspace.store.read(name, from: from, direction: direction, limit: limit).map(EventView.init)) }
+            if json {
+                return try session.json(
+                    session.workspace.store.read(name, from: from, direction: direction, limit: limit).map(EventView.init))
+            }
             try session.playground.show(name, new: nil, from: from, direction: direction, limit: limit)
         } catch EventStoreError.streamNotFound {
             let known = (try? session.workspace.store.streams().map(\.name.rawValue)) ?? []
@@ -67,7 +77,8 @@ struct ShowCommand: WorkshopCommand {
 
 /// `all`: the all-stream, every event in global order.
 struct AllCommand: WorkshopCommand {
-    static let configuration = CommandConfiguration(commandName: "all", abstract: "Show the all-stream: every event in the order it was stored.")
+    static let configuration = CommandConfiguration(
+        commandName: "all", abstract: "Show the all-stream: every event in the order it was stored.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Show at most N events.") var limit: Int?
     @Flag(help: "Print JSON.") var json = false

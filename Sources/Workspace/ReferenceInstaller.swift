@@ -12,7 +12,9 @@ extension Workspace {
     /// The reference solution's files of a lesson, as paths relative to its solution folder.
     public static func referenceFiles(of lesson: Lesson, in course: Course) -> [String] {
         let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
         let base = folder.standardizedFileURL.path
         return enumerator.compactMap { $0 as? URL }
             .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }

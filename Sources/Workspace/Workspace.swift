@@ -51,7 +51,8 @@ public final class Workspace: @unchecked Sendable {
             progressStore = local
             if let storeURL {
                 guard storeURL.hasPrefix("postgres://") || storeURL.hasPrefix("postgresql://") else {
-                    throw WorkspaceError.store("--store takes a PostgreSQL URL (postgres://user@host/database), not '\(PostgresEventStore.redacted(storeURL))'")
+                    throw WorkspaceError.store(
+                        "--store takes a PostgreSQL URL (postgres://user@host/database), not '\(PostgresEventStore.redacted(storeURL))'")
                 }
                 store = try PostgresEventStore(url: storeURL)
             } else {

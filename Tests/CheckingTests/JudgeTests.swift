@@ -1,8 +1,8 @@
+import Curriculum
 import Foundation
 import Testing
 
 @testable import Checking
-import Curriculum
 
 @Suite("Judging what the learner's code did")
 struct JudgeTests {
@@ -18,15 +18,24 @@ struct JudgeTests {
         let swapped = Judge.verdict(expected, .returned(.array([move("bob", "D", 2), move("alice", "D", 1)])))
         #expect(swapped.status == .fail)
         #expect(swapped.difference == "events[0].moveMade.player: expected \"alice\", got \"bob\"")
-        #expect(swapped.message == "expected: MoveMade(column: D, player: alice, row: 1), MoveMade(column: D, player: bob, row: 2) · got: MoveMade(column: D, player: bob, row: 2), MoveMade(column: D, player: alice, row: 1)")
+        #expect(
+            swapped.message
+                == "expected: MoveMade(column: D, player: alice, row: 1), MoveMade(column: D, player: bob, row: 2) · got: MoveMade(column: D, player: bob, row: 2), MoveMade(column: D, player: alice, row: 1)"
+        )
     }
 
     @Test("missing and extra events are named")
     func counts() {
         let expected = Expectation.events([started])
-        #expect(Judge.verdict(expected, .returned(.array([]))).difference == "events: missing [0]: GameStarted(playerOne: alice, playerTwo: bob)")
-        #expect(Judge.verdict(expected, .returned(.array([started, started]))).difference?.hasPrefix("events: 1 more than expected, from [1]") == true)
-        #expect(Judge.verdict(.events([]), .returned(.array([started]))).message == "expected: no events · got: GameStarted(playerOne: alice, playerTwo: bob)")
+        #expect(
+            Judge.verdict(expected, .returned(.array([]))).difference
+                == "events: missing [0]: GameStarted(playerOne: alice, playerTwo: bob)")
+        #expect(
+            Judge.verdict(expected, .returned(.array([started, started]))).difference?.hasPrefix("events: 1 more than expected, from [1]")
+                == true)
+        #expect(
+            Judge.verdict(.events([]), .returned(.array([started]))).message
+                == "expected: no events · got: GameStarted(playerOne: alice, playerTwo: bob)")
     }
 
     @Test("a rejection passes when its case matches, and fails in domain words otherwise")
@@ -99,7 +108,9 @@ struct SuiteLoaderTests {
         #expect(suite.totalWeight == 3)
         #expect(suite.scenarios[0].when.driver == "decide")
         #expect(suite.scenarios[0].feedback == "Teach something.")
-        #expect(suite.scenarios[0].then == .events([.object(["gameStarted": .object(["playerOne": .string("alice"), "playerTwo": .string("bob")])])]))
+        #expect(
+            suite.scenarios[0].then
+                == .events([.object(["gameStarted": .object(["playerOne": .string("alice"), "playerTwo": .string("bob")])])]))
         #expect(suite.scenarios[1].then == .error("alreadyStarted"))
         // Quoted scalars stay text; plain numbers are numbers.
         #expect(suite.scenarios[1].when.input == .object(["startGame": .object(["playerOne": .string(""), "playerTwo": .string("1")])]))

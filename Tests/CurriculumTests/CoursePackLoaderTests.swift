@@ -29,7 +29,10 @@ struct CoursePackLoaderTests {
         #expect(course.lessons.map(\.number) == [1, 2, 3])
         #expect(course.days.count == 2)
         #expect(course.days[0].startsAt == 9 * 60)
-        #expect(course.days[0].schedule == [.lesson(id: "lesson-1", minutes: 20), .lesson(id: "lesson-2", minutes: 21), .pause(title: "Coffee", minutes: 15)])
+        #expect(
+            course.days[0].schedule == [
+                .lesson(id: "lesson-1", minutes: 20), .lesson(id: "lesson-2", minutes: 21), .pause(title: "Coffee", minutes: 15),
+            ])
         let second = try #require(course.lesson("2"))
         #expect(second.title == "Lesson number 2")
         #expect(second.objectives == ["Understand thing 2"])
@@ -96,9 +99,13 @@ struct CoursePackLoaderTests {
         folder.write("lessons/stray/lesson.md", "---\nid: stray\n---\n")
         let found = problems()
         let descriptions = found.map(\.description)
-        #expect(descriptions.contains { $0.hasPrefix("lesson-1/lesson.md:2:") && $0.contains("'id' is 'lesson-one' but the folder is 'lesson-1'") })
+        #expect(
+            descriptions.contains {
+                $0.hasPrefix("lesson-1/lesson.md:2:") && $0.contains("'id' is 'lesson-one' but the folder is 'lesson-1'")
+            })
         #expect(descriptions.contains { $0.hasPrefix("lesson-1/lesson.md:4:") && $0.contains("'duration' should be a whole number") })
-        #expect(descriptions.contains { $0.hasPrefix("lesson-1/lesson.md:7:") && $0.contains("unknown field 'titel'; did you mean 'title'?") })
+        #expect(
+            descriptions.contains { $0.hasPrefix("lesson-1/lesson.md:7:") && $0.contains("unknown field 'titel'; did you mean 'title'?") })
         #expect(descriptions.contains { $0.hasPrefix("lesson-2/hints.md") && $0.contains("missing") })
         #expect(descriptions.contains { $0.hasPrefix("lesson-3/lesson.md:1:") && $0.contains("never closed") })
         #expect(descriptions.contains { $0.contains("'stray/' is not scheduled") })
@@ -145,7 +152,8 @@ struct CoursePackLoaderTests {
     @Test("a lesson scheduled twice and hints without tiers are reported")
     func duplicatesAndEmptyHints() {
         PackFixture.write(in: folder, lessons: 1)
-        folder.write("lessons/course.yaml", "title: T\ndays:\n  - title: D\n    schedule:\n      - lesson: lesson-1\n      - lesson: lesson-1\n")
+        folder.write(
+            "lessons/course.yaml", "title: T\ndays:\n  - title: D\n    schedule:\n      - lesson: lesson-1\n      - lesson: lesson-1\n")
         folder.write("lessons/lesson-1/hints.md", "Just text, no headings.\n")
         let messages = problems().map(\.message)
         #expect(messages.contains { $0.contains("scheduled twice") })

@@ -31,7 +31,8 @@ struct CheckTests {
 
     func report(_ lesson: String) throws -> (status: Int32, json: [String: Any]) {
         let result = try run(["check", lesson, "--json"])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)\(result.errors)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)\(result.errors)")
         return (result.status, json)
     }
 
@@ -68,9 +69,13 @@ struct CheckTests {
     /// A `Decide.swift` for the deciding lesson whose start behaves as given.
     func decide(_ body: String, extra: String = "") throws {
         try install("solutions/events-are-facts")
-        let decide = try String(contentsOf: Self.root.appendingPathComponent("lessons/deciding/starter/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
-        let replaced = decide.replacingOccurrences(of: "    case .startGame:\n", with: "    case .startGame(let playerOne, let playerTwo):\n").replacingOccurrences(
-            of: "        // TODO: refuse a start that breaks one of the lesson's three rules (in their order);\n        // otherwise answer with the fact that the game started.\n        return []",
+        let decide = try String(
+            contentsOf: Self.root.appendingPathComponent("lessons/deciding/starter/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        let replaced = decide.replacingOccurrences(
+            of: "    case .startGame:\n", with: "    case .startGame(let playerOne, let playerTwo):\n"
+        ).replacingOccurrences(
+            of:
+                "        // TODO: refuse a start that breaks one of the lesson's three rules (in their order);\n        // otherwise answer with the fact that the game started.\n        return []",
             with: body)
         #expect(replaced != decide, "the starter's TODO moved; update this test")
         folder.write("ws/Sources/ConnectFour/Decide.swift", replaced + extra)
@@ -78,7 +83,9 @@ struct CheckTests {
 
     @Test("an endless loop times out, and the next scenario still runs")
     func endlessLoop() throws {
-        try decide("        if events.isEmpty, playerOne == \"alice\", playerTwo == \"bob\" { while true {} }\n        throw GameError.alreadyStarted")
+        try decide(
+            "        if events.isEmpty, playerOne == \"alice\", playerTwo == \"bob\" { while true {} }\n        throw GameError.alreadyStarted"
+        )
         let (status, json) = try report("deciding")
         #expect(status == 1)
         let verdicts = statuses(json)
@@ -111,7 +118,9 @@ struct CheckTests {
 
     @Test("gigabytes of printing are cut off: the scenario times out and the output shown is capped")
     func printLoop() throws {
-        try decide("        if playerOne == \"alice\", playerTwo == \"bob\" { while true { print(String(repeating: \"spam \", count: 1000)) } }\n        return []")
+        try decide(
+            "        if playerOne == \"alice\", playerTwo == \"bob\" { while true { print(String(repeating: \"spam \", count: 1000)) } }\n        return []"
+        )
         let result = try run(["check", "deciding", "--json"])
         #expect(result.status == 1)
         #expect(result.output.count < 2_000_000, "the report must not carry the flood")
@@ -134,7 +143,8 @@ struct CheckTests {
     @Test("a function the lesson needs but the code lacks is named")
     func missingFunction() throws {
         try install("solutions/events-are-facts")
-        folder.write("ws/Sources/ConnectFour/Decide.swift", "enum GameCommand: Codable { case startGame(playerOne: String, playerTwo: String) }\n")
+        folder.write(
+            "ws/Sources/ConnectFour/Decide.swift", "enum GameCommand: Codable { case startGame(playerOne: String, playerTwo: String) }\n")
         let result = try run(["check", "deciding"])
         #expect(result.status == 1)
         #expect(result.output.contains("Your code does not define `decide`, which this lesson needs"))
@@ -180,7 +190,10 @@ struct CheckTests {
         #expect(!result.output.contains("not completed yet"))
         #expect(result.output.contains("your Sources/ConnectFour/Events.swift was moved to"))
         let asideFolder = workspace.appendingPathComponent(".workshop/set-aside")
-        let kept = try #require(FileManager.default.enumerator(at: asideFolder, includingPropertiesForKeys: nil)?.allObjects.compactMap { $0 as? URL }.first { $0.lastPathComponent == "Events.swift" })
+        let kept = try #require(
+            FileManager.default.enumerator(at: asideFolder, includingPropertiesForKeys: nil)?.allObjects.compactMap { $0 as? URL }.first {
+                $0.lastPathComponent == "Events.swift"
+            })
         #expect(try String(contentsOf: kept, encoding: .utf8) == "// my own attempt\n")
         #expect(folder.read("ws/Sources/ConnectFour/Events.swift")?.contains("case gameDrawn") == true)
         let progress = try run(["progress", "--json"]).output
@@ -247,7 +260,8 @@ struct LintTests {
         let result = try WorkshopProcess.run(
             ["lint", "--json"],
             environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache]), timeout: 1_200)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)\(result.errors)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)\(result.errors)")
         #expect(result.status == 0, "\(report["problems"] ?? "")")
         #expect(report["lessons"] as? Int ?? 0 >= 2)
         #expect(report["mutantsTried"] as? Int ?? 0 > 0)
@@ -264,10 +278,12 @@ struct LintTests {
         // The starter of lesson 1 becomes the reference: it passes everything, so it teaches nothing.
         let starter = folder.url.appendingPathComponent("lessons/events-are-facts/starter/Sources/ConnectFour/Events.swift")
         try FileManager.default.removeItem(at: starter)
-        try FileManager.default.copyItem(at: root.appendingPathComponent("solutions/events-are-facts/Sources/ConnectFour/Events.swift"), to: starter)
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("solutions/events-are-facts/Sources/ConnectFour/Events.swift"), to: starter)
         let result = try WorkshopProcess.run(
             ["--pack", folder.url.appendingPathComponent("lessons").path, "lint", "--mutants", "4"],
-            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "200"]), timeout: 600)
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "200"]),
+            timeout: 600)
         #expect(result.status == 1)
         #expect(result.output.contains("events-are-facts: the starter already passes every scenario"))
     }

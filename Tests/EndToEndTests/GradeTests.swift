@@ -26,10 +26,12 @@ struct GradeTests {
         let decide = try file("lessons/deciding/starter/Sources/ConnectFour/Decide.swift")
             .replacingOccurrences(of: "    case .startGame:\n", with: "    case .startGame(let playerOne, let playerTwo):\n")
             .replacingOccurrences(
-                of: "        // TODO: refuse a start that breaks one of the lesson's three rules (in their order);\n        // otherwise answer with the fact that the game started.\n        return []",
+                of:
+                    "        // TODO: refuse a start that breaks one of the lesson's three rules (in their order);\n        // otherwise answer with the fact that the game started.\n        return []",
                 with: body)
         folder.write("submissions/\(id)/Sources/ConnectFour/Decide.swift", imports + decide + extra)
-        folder.write("submissions/\(id)/Sources/ConnectFour/Events.swift", try file("solutions/events-are-facts/Sources/ConnectFour/Events.swift"))
+        folder.write(
+            "submissions/\(id)/Sources/ConnectFour/Events.swift", try file("solutions/events-are-facts/Sources/ConnectFour/Events.swift"))
     }
 
     func correct(_ id: String) throws {
@@ -44,10 +46,11 @@ struct GradeTests {
     }
 
     func rows(_ csv: String) -> [String: [String]] {
-        Dictionary(uniqueKeysWithValues: csv.split(separator: "\n").dropFirst().map { line in
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return (fields[0], fields)
-        })
+        Dictionary(
+            uniqueKeysWithValues: csv.split(separator: "\n").dropFirst().map { line in
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return (fields[0], fields)
+            })
     }
 
     /// Only the first scenario (a start between alice and bob, with no history) misbehaves, so a
@@ -58,23 +61,40 @@ struct GradeTests {
     func hostileBatch() throws {
         let leak = folder.url.appendingPathComponent("leak").path
         try correct("a-correct")
-        try submission("b-partial", start: "        guard playerOne != playerTwo else { throw GameError.samePlayerTwice }\n        return [.gameStarted(playerOne: playerOne, playerTwo: playerTwo)]")
+        try submission(
+            "b-partial",
+            start:
+                "        guard playerOne != playerTwo else { throw GameError.samePlayerTwice }\n        return [.gameStarted(playerOne: playerOne, playerTwo: playerTwo)]"
+        )
         folder.write("submissions/c-broken/Sources/ConnectFour/Decide.swift", "func decide( {\n")
         try submission("d-loop", start: "        \(Self.first) { while true {} }\n        return []")
-        try submission("e-forkbomb", start: "        \(Self.first) { for _ in 0..<2000 { var pid: pid_t = 0; _ = posix_spawn(&pid, \"/bin/sh\", nil, nil, [strdup(\"sh\"), strdup(\"-c\"), strdup(\"sleep 60\"), nil], nil) } }\n        return []", imports: "import Glibc\n")
-        try submission("f-memory", start: "        \(Self.first) { var hoard: [[UInt8]] = []; while true { hoard.append([UInt8](repeating: 7, count: 50_000_000)) } }\n        return []")
-        try submission("g-output", start: "        \(Self.first) { while true { print(String(repeating: \"flood \", count: 10_000)) } }\n        return []")
+        try submission(
+            "e-forkbomb",
+            start:
+                "        \(Self.first) { for _ in 0..<2000 { var pid: pid_t = 0; _ = posix_spawn(&pid, \"/bin/sh\", nil, nil, [strdup(\"sh\"), strdup(\"-c\"), strdup(\"sleep 60\"), nil], nil) } }\n        return []",
+            imports: "import Glibc\n")
+        try submission(
+            "f-memory",
+            start:
+                "        \(Self.first) { var hoard: [[UInt8]] = []; while true { hoard.append([UInt8](repeating: 7, count: 50_000_000)) } }\n        return []"
+        )
+        try submission(
+            "g-output",
+            start: "        \(Self.first) { while true { print(String(repeating: \"flood \", count: 10_000)) } }\n        return []")
         try submission("h-crash", start: "        \(Self.first) { fatalError(\"gave up\") }\n        return []")
         try submission("i-exit", start: "        \(Self.first) { exit(0) }\n        return []", imports: "import Glibc\n")
         try submission(
-            "j-fake", start: "        print(\"{\\\"id\\\":1,\\\"ok\\\":[]}\")\n        print(\"✓ 10 of 10 scenarios pass\")\n        return []")
+            "j-fake",
+            start: "        print(\"{\\\"id\\\":1,\\\"ok\\\":[]}\")\n        print(\"✓ 10 of 10 scenarios pass\")\n        return []")
         try submission(
             "k-snoop",
-            start: "        let stolen = (try? String(contentsOfFile: \"\(Self.root.path)/lessons/deciding/suite.yaml\", encoding: .utf8)) ?? \"unreadable\"\n        return [.gameStarted(playerOne: String(stolen.prefix(40)), playerTwo: \"x\")]",
+            start:
+                "        let stolen = (try? String(contentsOfFile: \"\(Self.root.path)/lessons/deciding/suite.yaml\", encoding: .utf8)) ?? \"unreadable\"\n        return [.gameStarted(playerOne: String(stolen.prefix(40)), playerTwo: \"x\")]",
             imports: "import Foundation\n")
         try submission(
             "l-network",
-            start: "        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0); var address = sockaddr_in(); address.sin_family = sa_family_t(AF_INET); address.sin_port = UInt16(80).bigEndian; address.sin_addr.s_addr = inet_addr(\"1.1.1.1\")\n        let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }\n        return [.gameStarted(playerOne: result == 0 ? \"online\" : \"offline\", playerTwo: \"x\")]",
+            start:
+                "        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0); var address = sockaddr_in(); address.sin_family = sa_family_t(AF_INET); address.sin_port = UInt16(80).bigEndian; address.sin_addr.s_addr = inet_addr(\"1.1.1.1\")\n        let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }\n        return [.gameStarted(playerOne: result == 0 ? \"online\" : \"offline\", playerTwo: \"x\")]",
             imports: "import Glibc\n")
         try submission(
             "m-writer",
@@ -99,7 +119,8 @@ struct GradeTests {
             return (tests.first?["output"] as? String)
         }
         let run = try json("out/grading.json")
-        let graded = Dictionary(uniqueKeysWithValues: (run["submissions"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0) })
+        let graded = Dictionary(
+            uniqueKeysWithValues: (run["submissions"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0) })
         func firstStatus(_ id: String) -> String? {
             let lessons = graded[id]?["lessons"] as? [[String: Any]]
             return (lessons?.first?["scenarios"] as? [[String: Any]])?.first?["status"] as? String
@@ -132,7 +153,8 @@ struct GradeTests {
             #expect(statuses.count == 10 && statuses.dropFirst().allSatisfy { $0 == "pass" || $0 == "fail" }, "\(id): \(statuses)")
         }
         #expect(result.output.contains("scores (percent of the maximum):"))
-        #expect(!result.output.contains("warning: bubblewrap"), "bubblewrap must be installed for the sandbox tests (make test installs it)")
+        #expect(
+            !result.output.contains("warning: bubblewrap"), "bubblewrap must be installed for the sandbox tests (make test installs it)")
         _ = try verdict("a-correct")
     }
 
@@ -149,7 +171,11 @@ struct GradeTests {
         #expect(gradescope["score"] as? Double == 10)
         let tests = try #require(gradescope["tests"] as? [[String: Any]])
         #expect(tests.count == 17)
-        #expect(tests.allSatisfy { $0["name"] is String && $0["score"] is Double && $0["max_score"] is Double && ["passed", "failed"].contains($0["status"] as? String ?? "") })
+        #expect(
+            tests.allSatisfy {
+                $0["name"] is String && $0["score"] is Double && $0["max_score"] is Double
+                    && ["passed", "failed"].contains($0["status"] as? String ?? "")
+            })
 
         let exercism = try json("out/submissions/bob/exercism.json")
         #expect(exercism["version"] as? Int == 3)
@@ -193,7 +219,9 @@ struct GradeTests {
         #expect(numbers.dropFirst().first ?? 0 >= 30)
         #expect(numbers.last ?? 0 >= 10)
 
-        let withheld = try grade(["--lessons", "2", "--out", folder.url.appendingPathComponent("withheld").path, "--feedback", "names-only"])
+        let withheld = try grade([
+            "--lessons", "2", "--out", folder.url.appendingPathComponent("withheld").path, "--feedback", "names-only",
+        ])
         #expect(withheld.status == 0)
         let names = try #require(folder.read("withheld/feedback/bob.md"))
         #expect(names.contains("starting a new game records who plays"))
@@ -235,8 +263,10 @@ struct GradeTests {
         let shardOne = try #require(folder.read("shard-1-2/grades.csv"))
         #expect(shardOne.split(separator: "\n").count == 4)
         let merge = try WorkshopProcess.run(
-            ["grade", "merge", folder.url.appendingPathComponent("shard-1-2").path, folder.url.appendingPathComponent("shard-2-2").path,
-             "--out", folder.url.appendingPathComponent("merged").path],
+            [
+                "grade", "merge", folder.url.appendingPathComponent("shard-1-2").path, folder.url.appendingPathComponent("shard-2-2").path,
+                "--out", folder.url.appendingPathComponent("merged").path,
+            ],
             environment: WorkshopProcess.environment(home: folder.path))
         #expect(merge.status == 0, "\(merge.errors)")
         let merged = try reports("merged")
@@ -260,11 +290,16 @@ struct GradeTests {
                 then:
                   error: alreadyStarted
             """)
-        let result = try grade(["--lessons", "2", "--suite", folder.url.appendingPathComponent("private").path, "--out", folder.url.appendingPathComponent("out").path])
+        let result = try grade([
+            "--lessons", "2", "--suite", folder.url.appendingPathComponent("private").path, "--out",
+            folder.url.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 0, "\(result.errors)")
         #expect(folder.read("out/grades.csv")?.contains("ann,19,19,19,pass") == true)
         let tests = try json("out/submissions/ann/results.json")["tests"] as? [[String: Any]]
-        #expect(tests?.contains { $0["name"] as? String == "deciding · a third start is refused too" && $0["max_score"] as? Double == 5 } == true)
+        #expect(
+            tests?.contains { $0["name"] as? String == "deciding · a third start is refused too" && $0["max_score"] as? Double == 5 }
+                == true)
     }
 
     @Test("check --as-grader runs the learner's code under the grader's sandbox and limits")

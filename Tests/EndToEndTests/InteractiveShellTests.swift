@@ -9,7 +9,9 @@ struct InteractiveShellTests {
 
     init() { PackFixture.write(in: folder, lessons: 3) }
 
-    var arguments: [String] { ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path] }
+    var arguments: [String] {
+        ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path]
+    }
 
     func open(extra: [String: String] = ["TERM": "xterm"], columns: UInt16 = 80) throws -> PseudoTerminal {
         try PseudoTerminal(
@@ -33,7 +35,8 @@ struct InteractiveShellTests {
         try terminal.waitFor("workshop>")
         terminal.type("pro" + PseudoTerminal.Key.tab)
         try terminal.waitFor("workshop> progress")
-        terminal.type(PseudoTerminal.Key.ctrlA + PseudoTerminal.Key.ctrlK + "start lesson-" + PseudoTerminal.Key.tab + PseudoTerminal.Key.tab)
+        terminal.type(
+            PseudoTerminal.Key.ctrlA + PseudoTerminal.Key.ctrlK + "start lesson-" + PseudoTerminal.Key.tab + PseudoTerminal.Key.tab)
         // Several lessons match: the editor lists them.
         try terminal.waitFor("lesson-1  lesson-2  lesson-3")
         terminal.type("3" + PseudoTerminal.Key.enter)
@@ -87,8 +90,10 @@ struct InteractiveShellTests {
 
     @Test("under a parent in the same job (as `make run` starts it), Ctrl-C reaches only the shell")
     func interruptUnderParent() throws {
-        let command = [WorkshopProcess.executable, "--pack", folder.url.appendingPathComponent("lessons").path,
-                       "--workspace", folder.url.appendingPathComponent("ws").path].map { "'\($0)'" }.joined(separator: " ")
+        let command = [
+            WorkshopProcess.executable, "--pack", folder.url.appendingPathComponent("lessons").path,
+            "--workspace", folder.url.appendingPathComponent("ws").path,
+        ].map { "'\($0)'" }.joined(separator: " ")
         let terminal = try PseudoTerminal(
             executable: "/bin/sh", arguments: ["-c", "\(command); echo parent carried on after status $?"],
             environment: WorkshopProcess.environment(home: folder.path, extra: ["TERM": "xterm"]))

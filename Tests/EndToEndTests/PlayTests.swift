@@ -18,7 +18,8 @@ struct PlayTests {
     /// The deciding lesson started, with lesson 1's reference and a Decide.swift whose start does `body`.
     func setUp(start body: String? = nil) throws {
         #expect(try run(["catch-up", "2"]).status == 0)
-        var decide = try String(contentsOf: Self.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        var decide = try String(
+            contentsOf: Self.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
         if let body {
             decide = decide.replacingOccurrences(of: "        // History first:", with: body + "\n        // History first:")
         }
@@ -95,7 +96,9 @@ struct PlayTests {
 struct SharedStoreTests {
     @Test("two workspaces on one PostgreSQL store see each other's events")
     func twoShellsOneServer() throws {
-        let server = try #require(ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"], "make test starts a throwaway PostgreSQL and sets WORKSHOP_TEST_POSTGRES")
+        let server = try #require(
+            ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"],
+            "make test starts a throwaway PostgreSQL and sets WORKSHOP_TEST_POSTGRES")
         let schema = "play_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let create = Process()
         create.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -112,7 +115,8 @@ struct SharedStoreTests {
         }
         for workspace in ["ann", "ben"] {
             #expect(try run(workspace, ["catch-up", "2"]).status == 0)
-            let decide = try String(contentsOf: PlayTests.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+            let decide = try String(
+                contentsOf: PlayTests.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
             folder.write("\(workspace)/Sources/ConnectFour/Decide.swift", decide)
         }
         #expect(try run("ann", ["start-game", "7", "ann", "ben"]).status == 0)

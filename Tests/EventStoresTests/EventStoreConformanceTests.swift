@@ -23,12 +23,15 @@ struct EventStoreConformanceTests {
             guard let url = ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"] else {
                 throw MissingServer()
             }
-            return try PostgresEventStore(url: url, schema: "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
+            return try PostgresEventStore(
+                url: url, schema: "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())
         }
     }
 
     struct MissingServer: Error, CustomStringConvertible {
-        var description: String { "WORKSHOP_TEST_POSTGRES is not set: run the tests with `make test`, which starts a throwaway PostgreSQL (scripts/test-postgres.sh)" }
+        var description: String {
+            "WORKSHOP_TEST_POSTGRES is not set: run the tests with `make test`, which starts a throwaway PostgreSQL (scripts/test-postgres.sh)"
+        }
     }
 
     func event(_ type: String, _ value: Int = 0) -> EventData {
@@ -128,7 +131,9 @@ struct EventStoreConformanceTests {
     func envelope(kind: Kind) throws {
         let store = try makeStore(kind)
         let cause = UUID(), correlation = UUID()
-        let sent = EventData(type: "MoveMade", data: Data("{}".utf8), metadata: Data("{\"by\":\"alice\"}".utf8), causationId: cause, correlationId: correlation)
+        let sent = EventData(
+            type: "MoveMade", data: Data("{}".utf8), metadata: Data("{\"by\":\"alice\"}".utf8), causationId: cause,
+            correlationId: correlation)
         try store.append([sent], to: "game-1", expected: .noStream)
         let got = try #require(try store.read("game-1").first)
         #expect(got.eventId == sent.eventId)

@@ -19,7 +19,10 @@ struct GradingUnitTests {
     func gradebook() {
         let run = GradingRun(
             lessons: ["one", "two"], sandboxed: true, warnings: [],
-            submissions: [grade("ann", [("one", 3, 3, "pass"), ("two", 1, 4, "fail")]), grade("smith, \"jo\"", [("one", 3, 3, "pass"), ("two", 4, 4, "pass")])])
+            submissions: [
+                grade("ann", [("one", 3, 3, "pass"), ("two", 1, 4, "fail")]),
+                grade("smith, \"jo\"", [("one", 3, 3, "pass"), ("two", 4, 4, "pass")]),
+            ])
         #expect(Gradebook.csv(run) == "id,one,two,total,max,status\nann,3,1,4,7,fail\n\"smith, \"\"jo\"\"\",3,4,7,7,pass\n")
     }
 
@@ -49,7 +52,9 @@ struct GradingUnitTests {
         #expect(merged.sandboxed == false)
         #expect(merged.warnings == ["w"])
         #expect(throws: GradingError.self) { try Sharding.merge([a, a]) }
-        #expect(throws: GradingError.self) { try Sharding.merge([a, GradingRun(lessons: ["two"], sandboxed: true, warnings: [], submissions: [])]) }
+        #expect(throws: GradingError.self) {
+            try Sharding.merge([a, GradingRun(lessons: ["two"], sandboxed: true, warnings: [], submissions: [])])
+        }
     }
 
     @Test("JUnit text is escaped, and characters XML cannot hold are dropped")

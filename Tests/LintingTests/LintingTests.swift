@@ -18,7 +18,11 @@ struct LintingTests {
         let mutations = MutationGenerator.mutations(of: [("F.swift", source)])
         let names = Set(mutations.map(\.operatorName))
         #expect(!mutations.contains { $0.line == 1 })
-        #expect(names.isSuperset(of: ["!= to ==", "drop the guard", "> to >=", "&& to ||", "+ 1 to - 1", "change a string", "swap neighbours", "rename a label", "return nothing"]))
+        #expect(
+            names.isSuperset(of: [
+                "!= to ==", "drop the guard", "> to >=", "&& to ||", "+ 1 to - 1", "change a string", "swap neighbours", "rename a label",
+                "return nothing",
+            ]))
         let guardDropped = mutations.first { $0.operatorName == "drop the guard" }!
         #expect(MutationGenerator.apply(guardDropped, to: source).components(separatedBy: "\n")[1] == "")
         #expect(mutations.first { $0.operatorName == "swap neighbours" }?.replacement == "case B, A, C")
@@ -45,7 +49,8 @@ struct LintingTests {
         #expect(sessions.count == 1)
         #expect(sessions[0].commands == ["check"])
         #expect(sessions[0].firstDifference(from: "workshop> check\nall good   \n") == nil)
-        #expect(sessions[0].firstDifference(from: "workshop> check\nall bad\n") == "the text shows \"all good\", the shell printed \"all bad\"")
+        #expect(
+            sessions[0].firstDifference(from: "workshop> check\nall bad\n") == "the text shows \"all good\", the shell printed \"all bad\"")
         #expect(sessions[0].firstDifference(from: "workshop> check") != nil)
     }
 }

@@ -53,7 +53,8 @@ struct RenderingTests {
     func wrapping() {
         let lines = MarkdownRenderer(styler: plain, width: 20).render(
             "A paragraph that is long enough to wrap twice over.\n\n- an item that also wraps around\n1. first")
-        #expect(lines == ["A paragraph that is", "long enough to wrap", "twice over.", "", "• an item that also", "  wraps around", "1. first"])
+        #expect(
+            lines == ["A paragraph that is", "long enough to wrap", "twice over.", "", "• an item that also", "  wraps around", "1. first"])
         #expect(lines.allSatisfy { $0.count <= 20 })
     }
 
@@ -61,7 +62,8 @@ struct RenderingTests {
     func markup() {
         let text = "# Events\n\nSome **bold** and *em* and `code` and [docs](http://x).\n\n```swift\nlet a = 1\n```\n\n> a quote"
         let lines = MarkdownRenderer(styler: plain, width: 60).render(text)
-        #expect(lines == ["EVENTS", "══════", "", "Some bold and em and `code` and docs (http://x).", "", "    let a = 1", "", "│ a quote"])
+        #expect(
+            lines == ["EVENTS", "══════", "", "Some bold and em and `code` and docs (http://x).", "", "    let a = 1", "", "│ a quote"])
     }
 
     @Test("colour wraps text in escape codes only when enabled, and escape codes take no columns")

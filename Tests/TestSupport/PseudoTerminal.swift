@@ -173,7 +173,9 @@ enum ScreenModel {
                 guard scalars.first == "[" else { _ = scalars.popFirst(); continue }
                 scalars.removeFirst()
                 var parameters = ""
-                while let next = scalars.first, !(0x40...0x7E).contains(next.value) { parameters.unicodeScalars.append(scalars.removeFirst()) }
+                while let next = scalars.first, !(0x40...0x7E).contains(next.value) {
+                    parameters.unicodeScalars.append(scalars.removeFirst())
+                }
                 let command = scalars.popFirst() ?? "m"
                 let count = Int(parameters.split(separator: ";").first ?? "") ?? 1
                 switch command {
@@ -183,8 +185,11 @@ enum ScreenModel {
                 case "B": row += count; while lines.count <= row { lines.append([]) }
                 case "G": column = max(0, count - 1)
                 case "K":
-                    if parameters.isEmpty || parameters == "0" { if column < lines[row].count { lines[row].removeSubrange(column...) } }
-                    else if parameters == "2" { lines[row] = [] }
+                    if parameters.isEmpty || parameters == "0" {
+                        if column < lines[row].count { lines[row].removeSubrange(column...) }
+                    } else if parameters == "2" {
+                        lines[row] = []
+                    }
                 case "J":
                     if parameters.isEmpty || parameters == "0" {
                         if column < lines[row].count { lines[row].removeSubrange(column...) }

@@ -20,7 +20,8 @@ struct CommandTableTests {
         let (output, text) = Output.buffer(width: 80)
         screen = text
         table = CommandTable(
-            session: Session(course: course, workspace: workspace, out: output, terminal: Terminal(isInteractive: false, usesColour: false, width: 80)))
+            session: Session(
+                course: course, workspace: workspace, out: output, terminal: Terminal(isInteractive: false, usesColour: false, width: 80)))
     }
 
     @Test("every command of the table parses its arguments with swift-argument-parser")
@@ -117,7 +118,9 @@ struct RepositoryCourseTests {
         for lesson in course.lessons {
             #expect(lesson.hints.count >= 3, "\(lesson.id) needs three tiers of hints")
             #expect(!lesson.starterFiles.isEmpty, "\(lesson.id) needs starter files")
-            #expect(FileManager.default.fileExists(atPath: course.solutionsFolder.appendingPathComponent(lesson.id).path), "\(lesson.id) needs a reference solution")
+            #expect(
+                FileManager.default.fileExists(atPath: course.solutionsFolder.appendingPathComponent(lesson.id).path),
+                "\(lesson.id) needs a reference solution")
         }
     }
 }

@@ -21,4 +21,6 @@ started = Date()
 let read = try store.read("game-1")
 let readSeconds = Date().timeIntervalSince(started)
 precondition(read.count == count)
-print(#"{"events": \#(count), "append_s": \#(appendSeconds), "append_per_s": \#(Int(Double(count) / appendSeconds)), "read_s": \#(readSeconds)}"#)
+print(
+    #"{"events": \#(count), "append_s": \#(appendSeconds), "append_per_s": \#(Int(Double(count) / appendSeconds)), "read_s": \#(readSeconds)}"#
+)
