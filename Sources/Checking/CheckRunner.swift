@@ -65,6 +65,7 @@ public struct CheckRunner {
 
     /// A decider's command reads as itself; any other driver says what it is asked: `eventType of GameWon(…)`.
     static func when(_ scenario: Scenario) -> String {
+        if scenario.when.input == .object([:]) || scenario.when.input == .null { return scenario.when.driver }
         let input = DomainWords.describe(scenario.when.input)
         return scenario.when.driver == "decide" ? input : "\(scenario.when.driver) of \(input)"
     }
