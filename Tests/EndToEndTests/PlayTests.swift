@@ -43,6 +43,27 @@ struct PlayTests {
         #expect(all.output.components(separatedBy: "GameStarted").count == 2, "exactly one event on game-42")
     }
 
+    @Test("a whole game: moves through the learner's rules, the board as a temporal query, and replay")
+    func wholeGame() throws {
+        #expect(try run(["catch-up", "4"]).status == 0)
+        for name in ["Decide.swift", "Rules.swift"] {
+            folder.write("ws/Sources/ConnectFour/\(name)", try String(contentsOf: Self.root.appendingPathComponent("solutions/playing-by-the-rules/Sources/ConnectFour/\(name)"), encoding: .utf8))
+        }
+        let moves = ["A", "B", "A", "B", "A", "B", "A"].enumerated().map { "move 1 \($0.offset % 2 == 0 ? "alice" : "bob") \($0.element)" }
+        let result = try run([], input: (["start-game 1 alice bob"] + moves + ["move 1 bob C", "move 1 alice z", "state game-1", "state game-1 at 2"]).joined(separator: "\n") + "\n")
+        #expect(result.output.contains("▸ 7  MoveMade"))
+        #expect(result.output.contains("▸ 8  GameWon"))
+        #expect(result.output.contains("rejected: gameOver"))
+        #expect(result.output.contains("COLUMN must be one of A, B, C, D, E, F, G, not 'z'"))
+        #expect(result.output.contains("    X alice · O bob · alice won"))
+        #expect(result.output.contains("  1 X O · · · · ·"))
+        #expect(result.output.contains("after revision 2 (MoveMade)"))
+        let replay = try run(["replay", "game-1", "--json"])
+        let states = try #require(try JSONSerialization.jsonObject(with: Data(replay.output.utf8)) as? [[String: Any]])
+        #expect(states.count == 10, "the initial state and one after each of the nine events")
+        #expect(states.last?["winner"] as? String == "alice")
+    }
+
     @Test("domain commands also run from the command line, with Tab-free usage errors and a status")
     func commandLine() throws {
         try setUp()
