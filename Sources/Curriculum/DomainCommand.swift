@@ -38,21 +38,43 @@ public struct DomainCommand: Sendable, Hashable {
                         "\(name.uppercased()) must be one of \(allowed.joined(separator: ", ")), not '\(value)'; usage: \(usage)"))
             }
             guard !value.isEmpty else { return .failure(DomainCommandError("\(name.uppercased()) cannot be empty; usage: \(usage)")) }
+            if Self.isNumeric(name, in: command), Int(value) == nil {
+                return .failure(DomainCommandError("\(name.uppercased()) must be a whole number, not '\(value)'; usage: \(usage)"))
+            }
             bindings[name] = value
         }
         return .success((Self.fill(stream, bindings), Self.fill(command, bindings)))
+    }
+
+    /// Whether the template reads argument `name` as a number (`{name:int}`).
+    static func isNumeric(_ name: String, in value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): text == "{\(name):int}"
+        case .array(let items): items.contains { isNumeric(name, in: $0) }
+        case .object(let fields): fields.values.contains { isNumeric(name, in: $0) }
+        default: false
+        }
     }
 
     static func fill(_ text: String, _ bindings: [String: String]) -> String {
         bindings.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 
+    /// Fills placeholders; a string that is exactly `{name:int}` becomes a number and
+    /// `{name:list}` a list (split at commas), so commands can carry more than text.
     static func fill(_ value: JSONValue, _ bindings: [String: String]) -> JSONValue {
         switch value {
-        case .string(let text): .string(fill(text, bindings))
-        case .array(let items): .array(items.map { fill($0, bindings) })
-        case .object(let fields): .object(fields.mapValues { fill($0, bindings) })
-        default: value
+        case .string(let text) where text.hasPrefix("{") && text.hasSuffix(":int}"):
+            let name = String(text.dropFirst().dropLast(5))
+            return bindings[name].flatMap { Double($0) }.map(JSONValue.number) ?? .string(bindings[name] ?? text)
+        case .string(let text) where text.hasPrefix("{") && text.hasSuffix(":list}"):
+            let name = String(text.dropFirst().dropLast(6))
+            let items = (bindings[name] ?? "").split(separator: ",").map { JSONValue.string($0.trimmingCharacters(in: .whitespaces)) }
+            return .array(items)
+        case .string(let text): return .string(fill(text, bindings))
+        case .array(let items): return .array(items.map { fill($0, bindings) })
+        case .object(let fields): return .object(fields.mapValues { fill($0, bindings) })
+        default: return value
         }
     }
 }

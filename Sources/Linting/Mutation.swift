@@ -87,14 +87,28 @@ public enum MutationGenerator {
         return line.replacingOccurrences(of: trimmed, with: "case " + swapped.joined(separator: ", "))
     }
 
-    /// `"GameStarted"` → `"GameStarted_"`: the first non-empty, non-interpolated string literal.
+    /// `"GameStarted"` → `"_GameStarted"`, `"order-\(id)"` → `"_order-\(id)"`: the first non-empty
+    /// string literal, changed at its start (which stays valid with interpolation).
     static func changeString(_ line: String) -> String? {
         guard let open = line.firstIndex(of: "\""), !line[open...].hasPrefix("\"\"\""),
-            let close = line[line.index(after: open)...].firstIndex(of: "\""), close > line.index(after: open)
+            line.index(after: open) < line.endIndex, line[line.index(after: open)] != "\""
         else { return nil }
-        let content = line[line.index(after: open)..<close]
-        guard !content.contains("\\") else { return nil }
-        return line.replacingCharacters(in: open...close, with: "\"\(content)_\"")
+        return line.replacingCharacters(in: open...open, with: "\"_")
+    }
+
+    /// `throw OrderError.notPlaced` → `throw OrderError.notPaid`: the wrong error of the same type,
+    /// taken from the other errors the file throws.
+    static func wrongErrors(in text: String) -> [String: [String]] {
+        var cases: [String: [String]] = [:]
+        for line in text.components(separatedBy: "\n") {
+            guard let range = line.range(of: "throw ") else { continue }
+            let thrown = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }
+            let parts = thrown.split(separator: ".")
+            guard parts.count == 2 else { continue }
+            let type = String(parts[0]), name = String(parts[1])
+            if !(cases[type] ?? []).contains(name) { cases[type, default: []].append(name) }
+        }
+        return cases
     }
 
     static func replaceWord(_ line: String, _ word: String, _ with: String) -> String? {
@@ -136,6 +150,7 @@ public enum MutationGenerator {
     public static func mutations(of files: [(path: String, text: String)]) -> [Mutation] {
         var result: [Mutation] = []
         for (path, text) in files {
+            let errors = wrongErrors(in: text)
             var inBlockComment = false
             for (index, line) in text.components(separatedBy: "\n").enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -148,15 +163,43 @@ public enum MutationGenerator {
                     let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
                     result.append(Mutation(file: path, line: index + 1, operatorName: name, original: line, replacement: mutated + comment))
                 }
+                for (type, names) in errors {
+                    guard let thrown = names.first(where: { code.contains("throw \(type).\($0)") }),
+                        let other = names.first(where: { $0 != thrown })
+                    else { continue }
+                    let mutated = code.replacingOccurrences(of: "throw \(type).\(thrown)", with: "throw \(type).\(other)")
+                    result.append(
+                        Mutation(file: path, line: index + 1, operatorName: "throw the wrong error", original: line, replacement: mutated))
+                }
             }
         }
         return result
     }
 
-    /// At most `limit` mutants, spread evenly over the list, so every part of the code is tried.
+    /// At most `limit` mutants, taken line by line: the first mutant of every line, then the
+    /// second of every line, and so on, so every line of the code is tried before any twice.
     public static func sample(_ mutations: [Mutation], limit: Int) -> [Mutation] {
         guard mutations.count > limit, limit > 0 else { return mutations }
-        return (0..<limit).map { mutations[$0 * mutations.count / limit] }
+        var lines: [[Mutation]] = []
+        var index: [String: Int] = [:]
+        for mutation in mutations {
+            let key = "\(mutation.file):\(mutation.line)"
+            if let position = index[key] {
+                lines[position].append(mutation)
+            } else {
+                index[key] = lines.count
+                lines.append([mutation])
+            }
+        }
+        var chosen: [Mutation] = []
+        var round = 0
+        while chosen.count < limit {
+            let layer = lines.compactMap { $0.count > round ? $0[round] : nil }
+            if layer.isEmpty { break }
+            chosen += layer.prefix(limit - chosen.count)
+            round += 1
+        }
+        return chosen
     }
 
     /// The text of `file` with the mutation applied.

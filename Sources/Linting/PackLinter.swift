@@ -68,18 +68,35 @@ public struct PackLinter: Sendable {
             // Mutants of what this lesson adds or changes.
             let previous = try previousReference(of: lesson)
             let own = reference.filter { previous[$0.key] != $0.value && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
-            let mutants = MutationGenerator.sample(MutationGenerator.mutations(of: own.map { ($0.key, $0.value) }), limit: mutantLimit)
+            let all = MutationGenerator.mutations(of: own.map { ($0.key, $0.value) })
+            let mutants = MutationGenerator.sample(all, limit: mutantLimit)
             var killers: [String: Int] = Dictionary(uniqueKeysWithValues: suite.scenarios.map { ($0.name, 0) })
             var survivors: [String] = []
             var lessonKilled = 0, lessonTried = 0
-            if referencePasses {
+            func record(_ batch: [Mutation]) throws {
                 let outcomes = try runMutants(
-                    mutants, of: reference, lesson: lesson, suite: suite, module: module, binding: binding, folder: folder)
-                for (mutation, failed) in zip(mutants, outcomes) {
-                    guard let failed else { stillborn += 1; continue }
+                    batch, of: reference, lesson: lesson, suite: suite, module: module, binding: binding, folder: folder)
+                for (mutation, failed) in zip(batch, outcomes) {
+                    guard let failed else {
+                        stillborn += 1
+                        continue
+                    }
                     lessonTried += 1
                     if failed.isEmpty { survivors.append(mutation.description) } else { lessonKilled += 1 }
                     for name in failed { killers[name, default: 0] += 1 }
+                }
+            }
+            if referencePasses {
+                try record(mutants)
+                // A scenario no sampled mutant failed gets the rest of the mutants, a few at a time,
+                // up to as many again, before it is called one that teaches nothing.
+                var rest = all.filter { !mutants.contains($0) }[...]
+                var budget = mutantLimit
+                while killers.values.contains(0), budget > 0, !rest.isEmpty {
+                    let batch = Array(rest.prefix(min(budget, max(2, jobs * 2))))
+                    rest = rest.dropFirst(batch.count)
+                    budget -= batch.count
+                    try record(batch)
                 }
             }
             let unkilled = suite.scenarios.map(\.name).filter { killers[$0] == 0 }

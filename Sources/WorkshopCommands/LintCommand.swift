@@ -19,7 +19,7 @@ struct LintCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The most mutants tried per lesson.") var mutants: Int = 24
+    @Option(help: "The most mutants tried per lesson.") var mutants: Int = 40
     @Option(help: "How many mutants to run at once.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Print the report as JSON.") var json = false
 

@@ -103,7 +103,10 @@ final class Playground {
             if let warm = hosts[executable] { return warm }
             hosts.values.forEach { $0.stop() }
             hosts = [:]
-            let host = try HostProcess(executable: executable, limits: HostLimits())
+            var limits = HostLimits()
+            // A person is waiting; a few seconds is still an answer, but never forever.
+            limits.requestTimeout = 5
+            let host = try HostProcess(executable: executable, limits: limits)
             hosts[executable] = host
             return host
         }

@@ -47,10 +47,17 @@ struct PlayTests {
     func wholeGame() throws {
         #expect(try run(["catch-up", "4"]).status == 0)
         for name in ["Decide.swift", "Rules.swift"] {
-            folder.write("ws/Sources/ConnectFour/\(name)", try String(contentsOf: Self.root.appendingPathComponent("solutions/playing-by-the-rules/Sources/ConnectFour/\(name)"), encoding: .utf8))
+            folder.write(
+                "ws/Sources/ConnectFour/\(name)",
+                try String(
+                    contentsOf: Self.root.appendingPathComponent("solutions/playing-by-the-rules/Sources/ConnectFour/\(name)"),
+                    encoding: .utf8))
         }
         let moves = ["A", "B", "A", "B", "A", "B", "A"].enumerated().map { "move 1 \($0.offset % 2 == 0 ? "alice" : "bob") \($0.element)" }
-        let result = try run([], input: (["start-game 1 alice bob"] + moves + ["move 1 bob C", "move 1 alice z", "state game-1", "state game-1 at 2"]).joined(separator: "\n") + "\n")
+        let result = try run(
+            [],
+            input: (["start-game 1 alice bob"] + moves + ["move 1 bob C", "move 1 alice z", "state game-1", "state game-1 at 2"]).joined(
+                separator: "\n") + "\n")
         #expect(result.output.contains("▸ 7  MoveMade"))
         #expect(result.output.contains("▸ 8  GameWon"))
         #expect(result.output.contains("rejected: gameOver"))
@@ -62,6 +69,30 @@ struct PlayTests {
         let states = try #require(try JSONSerialization.jsonObject(with: Data(replay.output.utf8)) as? [[String: Any]])
         #expect(states.count == 10, "the initial state and one after each of the nine events")
         #expect(states.last?["winner"] as? String == "alice")
+    }
+
+    @Test("the coffee shop: orders and customers on streams of their own, numbers and lists typed as words")
+    func coffeeShop() throws {
+        #expect(try run(["start", "many-streams"]).status == 0)
+        for name in ["Orders.swift", "Customers.swift"] {
+            folder.write(
+                "ws/Sources/Barstucks/\(name)",
+                try String(
+                    contentsOf: Self.root.appendingPathComponent("solutions/many-streams/Sources/Barstucks/\(name)"), encoding: .utf8))
+        }
+        let result = try run(
+            [],
+            input:
+                "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant 650\npay-order 323 600\npay-order 323 650\n"
+                + "pay-order 323 lots\nprepare-order 323 sam\nserve-order 323\nstreams --json\n")
+        #expect(
+            result.output.contains(
+                #"▸ 0  OrderPlaced  {"orderPlaced":{"customerId":"helen","items":["latte","croissant"],"orderId":"323","total":650}}"#))
+        #expect(result.output.contains("rejected: wrongAmount"))
+        #expect(result.output.contains("AMOUNT must be a whole number, not 'lots'"))
+        #expect(result.output.contains("▸ 3  OrderServed"))
+        #expect(result.output.contains("\"category\" : \"customer\""))
+        #expect(result.output.contains("\"name\" : \"order-323\""))
     }
 
     @Test("domain commands also run from the command line, with Tab-free usage errors and a status")
@@ -89,10 +120,21 @@ struct PlayTests {
 
     @Test("two processes appending to one stream lose nothing: the second reloads, decides again and says so")
     func twoWriters() throws {
-        // Both deciders read an empty history, then take a while: the second to append loses the race.
-        try setUp(start: "        if events.isEmpty { usleep(1_200_000) }")
+        // A barrier: each decider of game 5, having read the empty history, waits until both have,
+        // so both decide on the same revision and the second to append must lose the race.
+        let barrier = folder.url.appendingPathComponent("barrier").path
+        try FileManager.default.createDirectory(atPath: barrier, withIntermediateDirectories: true)
+        let wait = [
+            "        if events.isEmpty, case .startGame(let one, _) = command, one != \"warm\" {",
+            "            FileManager.default.createFile(atPath: \"\(barrier)/\" + one, contents: nil)",
+            "            for _ in 0..<400 where ((try? FileManager.default.contentsOfDirectory(atPath: \"\(barrier)\"))?.count ?? 0) < 2 {",
+            "                usleep(10_000)",
+            "            }",
+            "        }",
+        ]
+        try setUp(start: wait.joined(separator: "\n"))
         let decide = try #require(folder.read("ws/Sources/ConnectFour/Decide.swift"))
-        folder.write("ws/Sources/ConnectFour/Decide.swift", "import Glibc\n" + decide)
+        folder.write("ws/Sources/ConnectFour/Decide.swift", "import Foundation\n" + decide)
         #expect(try run(["start-game", "0", "warm", "up"]).status == 0, "builds the host once, before the race")
         let results = ResultsBox()
         let group = DispatchGroup()

@@ -26,19 +26,22 @@ struct LintingTests {
         let guardDropped = mutations.first { $0.operatorName == "drop the guard" }!
         #expect(MutationGenerator.apply(guardDropped, to: source).components(separatedBy: "\n")[1] == "")
         #expect(mutations.first { $0.operatorName == "swap neighbours" }?.replacement == "case B, A, C")
-        #expect(mutations.first { $0.operatorName == "change a string" }?.replacement == #"case .gameStarted: "GameStarted_""#)
+        #expect(mutations.first { $0.operatorName == "change a string" }?.replacement == #"case .gameStarted: "_GameStarted""#)
         #expect(mutations.first { $0.operatorName == "rename a label" }?.replacement == "case moveMade(player_: String, row: Int)")
         #expect(MutationGenerator.shiftNumber("let x = 6") == "let x = 7")
         #expect(MutationGenerator.shiftNumber("let name = \"p1\"") == nil)
     }
 
-    @Test("sampling keeps at most the limit, spread over the list")
+    @Test("sampling keeps at most the limit, and tries every line once before any line twice")
     func sampling() {
-        let all = (1...100).map { Mutation(file: "F", line: $0, operatorName: "x", original: "", replacement: "") }
-        let sample = MutationGenerator.sample(all, limit: 10)
-        #expect(sample.count == 10)
-        #expect(sample.first?.line == 1)
-        #expect(sample.last?.line == 91)
+        let all = (1...4).flatMap { line in
+            (1...3).map { Mutation(file: "F", line: line, operatorName: "op\($0)", original: "", replacement: "") }
+        }
+        let sample = MutationGenerator.sample(all, limit: 6)
+        #expect(sample.count == 6)
+        #expect(sample.prefix(4).map(\.line) == [1, 2, 3, 4])
+        #expect(sample.prefix(4).allSatisfy { $0.operatorName == "op1" })
+        #expect(sample.dropFirst(4).map(\.operatorName) == ["op2", "op2"])
         #expect(MutationGenerator.sample(Array(all.prefix(5)), limit: 10).count == 5)
     }
 

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import Curriculum
+
+@Suite("Domain commands bind typed words into the learner's command")
+struct DomainCommandTests {
+    let order = DomainCommand(
+        name: "place-order", summary: "Place an order.", arguments: ["order", "items", "total", "size"], values: ["size": ["S", "M", "L"]],
+        stream: "order-{order}",
+        command: .object([
+            "placeOrder": .object([
+                "orderId": .string("{order}"), "items": .string("{items:list}"), "total": .string("{total:int}"), "size": .string("{size}"),
+            ])
+        ]),
+        driver: "decideOrder", lesson: "many-streams")
+
+    @Test("placeholders fill the stream and the command; :int makes a number and :list a list")
+    func binding() throws {
+        let (stream, command) = try order.bind(["323", "latte, croissant", "650", "m"]).get()
+        #expect(stream == "order-323")
+        let expected: JSONValue = .object([
+            "placeOrder": .object([
+                "orderId": .string("323"), "items": .array([.string("latte"), .string("croissant")]), "total": .number(650),
+                "size": .string("M"),
+            ])
+        ])
+        #expect(command == expected)
+    }
+
+    @Test("a wrong count, a non-number or a value outside the list gets the usage")
+    func badInput() {
+        #expect(throws: DomainCommandError.self) { try order.bind(["323"]).get() }
+        #expect((try? order.bind(["323", "latte", "lots", "M"]).get()) == nil)
+        if case .failure(let error) = order.bind(["323", "latte", "650", "XL"]) {
+            #expect(error.description == "SIZE must be one of S, M, L, not 'XL'; usage: place-order ORDER ITEMS TOTAL SIZE")
+        } else {
+            Issue.record("XL is not a size")
+        }
+    }
+}
