@@ -62,8 +62,22 @@ public enum MutationGenerator {
         ("first to last", { replaceFirst($0, ".first", ".last") }),
         ("change a string", changeString),
         ("rename a label", renameLabel),
+        ("negate the guard", negateGuard),
         ("swap neighbours", swapNeighbours),
     ]
+
+    /// `guard ready else {` → `guard !(ready) else {`: a rule turned upside down (guards over
+    /// several lines too, where dropping the guard would not compile).
+    static func negateGuard(_ line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("guard "), !trimmed.hasPrefix("guard let "), !trimmed.hasPrefix("guard var "),
+            !trimmed.hasPrefix("guard case "), let elseRange = line.range(of: " else {")
+        else { return nil }
+        let start = line.range(of: "guard ")!.upperBound
+        let condition = line[start..<elseRange.lowerBound]
+        guard !condition.contains(","), !condition.isEmpty else { return nil }
+        return line.replacingCharacters(in: start..<elseRange.lowerBound, with: "!(\(condition))")
+    }
 
     /// `case moveMade(player: String, …)` → `case moveMade(player_: String, …)`: a field named
     /// otherwise, as a learner might, which changes what the events look like when stored.

@@ -99,6 +99,28 @@ public struct PackLinter: Sendable {
                     try record(batch)
                 }
             }
+            // Plausible wrong solutions kept beside the reference (`solutions/<id>.wrong/<name>/`, files
+            // laid over the reference): each must compile and fail something, and counts as a killer.
+            var wrongTried = 0
+            if referencePasses {
+                for (name, overlay) in try wrongSolutions(of: lesson) {
+                    var files = reference
+                    files.merge(overlay) { $1 }
+                    let workspace = folder.appendingPathComponent("wrong-\(name)")
+                    guard let report = try run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files)
+                    else {
+                        problems.append(
+                            "\(lesson.id): the wrong solution '\(name)' does not compile; a wrong solution must compile to teach")
+                        continue
+                    }
+                    wrongTried += 1
+                    let failed = report.scenarios.filter { $0.status != .pass }.map(\.name)
+                    if failed.isEmpty {
+                        problems.append("\(lesson.id): the wrong solution '\(name)' passes every scenario; a scenario should catch it")
+                    }
+                    for name in failed { killers[name, default: 0] += 1 }
+                }
+            }
             let unkilled = suite.scenarios.map(\.name).filter { killers[$0] == 0 }
             if referencePasses, !unkilled.isEmpty {
                 problems.append(
@@ -147,6 +169,22 @@ public struct PackLinter: Sendable {
     func previousReference(of lesson: Lesson) throws -> [String: String] {
         guard let previous = course.lessons.prefix(lesson.number - 1).last(where: { $0.module == lesson.module }) else { return [:] }
         return try referenceFiles(of: previous)
+    }
+
+    /// The wrong solutions of a lesson, by name: each a set of files laid over the reference.
+    func wrongSolutions(of lesson: Lesson) throws -> [(String, [String: String])] {
+        let folder = course.solutionsFolder.appendingPathComponent("\(lesson.id).wrong")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return try names.map { name in
+            let base = folder.appendingPathComponent(name)
+            var files: [String: String] = [:]
+            let prefix = base.standardizedFileURL.path
+            guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return (name, [:]) }
+            for case let url as URL in enumerator where url.pathExtension == "swift" {
+                files[String(url.standardizedFileURL.path.dropFirst(prefix.count + 1))] = try String(contentsOf: url, encoding: .utf8)
+            }
+            return (name, files)
+        }
     }
 
     func write(_ files: [String: String], into folder: URL) throws {
