@@ -1,0 +1,31 @@
+// Connect Four · Playing by the rules
+//
+// Where a disc lands, and whether it connects four.
+
+/// The row (1 = bottom, 6 = top) a disc dropped into `column` lands in, or nil if the column is full.
+func landingRow(in state: GameState, column: Column) -> Int? {
+    let discs = state.board[column.index].count
+    return discs < 6 ? discs + 1 : nil
+}
+
+/// Whether the disc of `player` at `column` and `row` (both counted from 0) completes four in a
+/// row on `board`: horizontally, vertically, or along either diagonal.
+func connectsFour(_ board: [[String]], column: Int, row: Int, player: String) -> Bool {
+    func owner(_ column: Int, _ row: Int) -> String? {
+        guard (0..<7).contains(column), row >= 0, row < board[column].count else { return nil }
+        return board[column][row]
+    }
+    for (dc, dr) in [(1, 0), (0, 1), (1, 1), (1, -1)] {
+        var count = 1
+        for sign in [1, -1] {
+            var c = column + dc * sign, r = row + dr * sign
+            while owner(c, r) == player {
+                count += 1
+                c += dc * sign
+                r += dr * sign
+            }
+        }
+        if count >= 4 { return true }
+    }
+    return false
+}
