@@ -104,7 +104,14 @@ enum StateSupport {
         if view.picture == "connect-four", let picture = BoardPicture.connectFour(state, styler: out.styler) {
             picture.forEach(out.line)
         } else {
-            out.paragraph(DomainWords.describe(state))
+            // A state reads as its fields, even with one field (DomainWords would take it for an event).
+            if case .object(let fields) = state {
+                out.paragraph(
+                    "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \(DomainWords.describe($0.value))" }.joined(separator: ", ")
+                        + "}")
+            } else {
+                out.paragraph(DomainWords.describe(state))
+            }
         }
     }
 }

@@ -1,0 +1,40 @@
+// Barstucks · Temporal queries
+//
+// The state of an order at any moment of its past: fold only the events up to that moment.
+// Type `lesson` for the why, `hint` if you are stuck, `check` to see how far you are.
+import Foundation
+
+/// What an order looks like at some moment.
+struct OrderState: Codable, Equatable {
+    /// "none", "placed", "paid", "prepared" or "served".
+    var status: String
+    var total: Int?
+    var barista: String?
+
+    static let initial = OrderState(status: "none", total: nil, barista: nil)
+}
+
+/// The order's state after one more event.
+func evolveOrder(_ state: OrderState, _ event: OrderEvent) -> OrderState {
+    // TODO: placed (with its total), paid, prepared (by whom), served.
+    state
+}
+
+/// A stored event with its revision and the moment it was recorded (ISO 8601, e.g. 2026-11-24T11:05:00Z).
+struct Stamped: Codable, Equatable {
+    var revision: Int
+    var at: String
+    var event: OrderEvent
+}
+
+/// The state after the events up to and including `revision`.
+func orderState(_ history: [Stamped], atRevision revision: Int) -> OrderState {
+    // TODO: fold only the events up to and including `revision`.
+    history.map(\.event).reduce(OrderState.initial, evolveOrder)
+}
+
+/// The state as it was at `time`: the events recorded at or before it.
+func orderState(_ history: [Stamped], at time: String) -> OrderState {
+    // TODO: parse the times (ISO8601DateFormatter) and fold only the events recorded at or before `time`.
+    history.map(\.event).reduce(OrderState.initial, evolveOrder)
+}
