@@ -160,20 +160,32 @@ public enum MutationGenerator {
     }
 
     /// Every mutant of the given files (path → text), in a fixed order. Comments, strings-only
-    /// lines and declarations are left alone.
-    public static func mutations(of files: [(path: String, text: String)]) -> [Mutation] {
+    /// lines and declarations are left alone, and so are lines the file had already in `earlier`
+    /// (the previous lesson's reference): they were mutated, and caught, by the lesson that wrote them.
+    public static func mutations(of files: [(path: String, text: String)], earlier: [String: String] = [:]) -> [Mutation] {
         var result: [Mutation] = []
         for (path, text) in files {
             let errors = wrongErrors(in: text)
+            let inherited = Set((earlier[path] ?? "").components(separatedBy: "\n"))
             var inBlockComment = false
+            var enclosingEnum = ""
             for (index, line) in text.components(separatedBy: "\n").enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("enum ") || trimmed.contains(" enum ") { enclosingEnum = trimmed }
                 if trimmed.hasPrefix("/*") { inBlockComment = true }
                 defer { if trimmed.contains("*/") { inBlockComment = false } }
-                if inBlockComment || trimmed.hasPrefix("//") || trimmed.isEmpty || trimmed.hasPrefix("import ") { continue }
+                if inBlockComment || trimmed.hasPrefix("//") || trimmed.isEmpty || trimmed.hasPrefix("import ") || inherited.contains(line)
+                {
+                    continue
+                }
                 let code = line.components(separatedBy: "//").first ?? line
                 for (name, apply) in operators {
                     guard let mutated = apply(code), mutated != code else { continue }
+                    // Swapping the cases of an enum whose order nothing can observe (no Int raw values,
+                    // no CaseIterable, no Comparable) leaves the program unchanged: an equivalent mutant.
+                    if name == "swap neighbours", !["Int", "CaseIterable", "Comparable"].contains(where: enclosingEnum.contains) {
+                        continue
+                    }
                     let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
                     result.append(Mutation(file: path, line: index + 1, operatorName: name, original: line, replacement: mutated + comment))
                 }

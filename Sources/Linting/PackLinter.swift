@@ -68,7 +68,7 @@ public struct PackLinter: Sendable {
             // Mutants of what this lesson adds or changes.
             let previous = try previousReference(of: lesson)
             let own = reference.filter { previous[$0.key] != $0.value && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
-            let all = MutationGenerator.mutations(of: own.map { ($0.key, $0.value) })
+            let all = MutationGenerator.mutations(of: own.map { ($0.key, $0.value) }, earlier: previous)
             let mutants = MutationGenerator.sample(all, limit: mutantLimit)
             var killers: [String: Int] = Dictionary(uniqueKeysWithValues: suite.scenarios.map { ($0.name, 0) })
             var survivors: [String] = []

@@ -11,6 +11,7 @@ struct LintingTests {
             guard playerOne != playerTwo else { throw GameError.samePlayerTwice }
             if row > 6 && full { return [.moveMade(player: p, column: c, row: row + 1)] }
             case .gameStarted: "GameStarted"
+            enum Rank: Int {
             case A, B, C
             case moveMade(player: String, row: Int)
             return [.gameStarted(playerOne: a, playerTwo: b)]
@@ -29,6 +30,11 @@ struct LintingTests {
         #expect(mutations.first { $0.operatorName == "change a string" }?.replacement == #"case .gameStarted: "_GameStarted""#)
         #expect(mutations.first { $0.operatorName == "rename a label" }?.replacement == "case moveMade(player_: String, row: Int)")
         #expect(MutationGenerator.shiftNumber("let x = 6") == "let x = 7")
+        let plainEnum = MutationGenerator.mutations(of: [("E.swift", "enum GameError: Error {\n    case over, full\n}")])
+        #expect(!plainEnum.contains { $0.operatorName == "swap neighbours" }, "the order of plain cases is unobservable")
+        let earlier = "guard a != b else { return }\nlet x = 6"
+        let grown = MutationGenerator.mutations(of: [("G.swift", earlier + "\nlet y = 6")], earlier: ["G.swift": earlier])
+        #expect(Set(grown.map(\.line)) == [3], "only the line this lesson added is mutated")
         #expect(MutationGenerator.shiftNumber("let name = \"p1\"") == nil)
     }
 
