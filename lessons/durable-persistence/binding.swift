@@ -5,7 +5,8 @@ import Foundation
 import LearnerHost
 
 /// `{append: {expected, types}}` on stream game-1, `{restart: true}`, `{read: true}`, `{readAll: true}`,
-/// `{lines: true}` (complete lines in the file), `{tear: true}` (a crash mid-write: half a line).
+/// `{lines: true}` (complete lines in the file), `{tear: true}` (a crash mid-write: half a line),
+/// `{readBackwardsFrom: N}`, `{readOther: true}` (a stream nobody wrote), `{streams: true}`.
 struct Step: Decodable {
     struct Append: Decodable {
         var expected: String
@@ -17,6 +18,9 @@ struct Step: Decodable {
     var readAll: Bool?
     var lines: Bool?
     var tear: Bool?
+    var readBackwardsFrom: UInt64?
+    var readOther: Bool?
+    var streams: Bool?
 }
 
 func expectation(_ text: String) -> ExpectedRevision {
@@ -62,6 +66,15 @@ enum LessonBinding {
                         }
                         if step.readAll == true {
                             return try store.readAll(from: 0, limit: nil).map { "\($0.type)#\($0.position)" }.joined(separator: " ")
+                        }
+                        if let from = step.readBackwardsFrom {
+                            return try store.read("game-1", from: from, direction: .backwards, limit: nil).map { "\($0.type)@\($0.revision)" }.joined(separator: " ")
+                        }
+                        if step.readOther == true {
+                            return try store.read("game-2", from: nil, direction: .forwards, limit: nil).map(\.type).joined(separator: " ")
+                        }
+                        if step.streams == true {
+                            return try store.streams().map { "\($0.name) \($0.count)" }.joined(separator: ", ")
                         }
                         if step.lines == true {
                             let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""

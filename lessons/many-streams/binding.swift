@@ -11,6 +11,8 @@ enum LessonBinding {
             "orderStream": .value { (id: String) in orderStream(id) },
             "customerStream": .value { (id: String) in customerStream(id) },
             "category": .value { (stream: String) in category(of: stream) },
+            "orderEventTypes": .value { (events: [OrderEvent]) in events.map(\.eventType) },
+            "customerEventTypes": .value { (events: [CustomerEvent]) in events.map(\.eventType) },
         ])
     }
 }
