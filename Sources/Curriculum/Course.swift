@@ -41,6 +41,19 @@ public struct Course: Sendable {
         return lessons.prefix(lesson.number).filter { $0.module == lesson.module }.flatMap(\.stateViews).last { $0.category == category }
     }
 
+    /// The reactions a learner on `lesson` has written the code for, in the same module; a later
+    /// lesson's reaction of the same name replaces an earlier one.
+    public func reactions(upTo lesson: Lesson?) -> [Reaction] {
+        guard let lesson else { return [] }
+        var latest: [String: Reaction] = [:]
+        var order: [String] = []
+        for reaction in lessons.prefix(lesson.number).filter({ $0.module == lesson.module }).flatMap(\.reactions) {
+            if latest[reaction.name] == nil { order.append(reaction.name) }
+            latest[reaction.name] = reaction
+        }
+        return order.compactMap { latest[$0] }
+    }
+
     public func day(of lesson: Lesson) -> CourseDay? {
         days.first { $0.lessonIds.contains(lesson.id) }
     }
@@ -100,6 +113,8 @@ public struct Lesson: Sendable, Hashable {
     public var commands: [DomainCommand] = []
     /// How this lesson's code shows the state of a category's streams (`states:` in `commands.yaml`).
     public var stateViews: [StateView] = []
+    /// Code of this lesson's that reacts to events in the shell (`reactions:` in `commands.yaml`).
+    public var reactions: [Reaction] = []
 
     public var starterFolder: URL { folder.appendingPathComponent("starter") }
 

@@ -201,13 +201,15 @@ public struct CoursePackLoader {
         }
         var commands: [DomainCommand] = []
         var stateViews: [StateView] = []
+        var reactions: [Reaction] = []
         let commandsPath = "\(id)/commands.yaml"
         if files.fileExists(atPath: folder.appendingPathComponent(commandsPath).path), let text = readText(commandsPath) {
-            let (parsed, views, found) = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
+            let (parsed, views, reacting, found) = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
             commands = parsed
             stateViews = views
+            reactions = reacting
             problems += found
-            if !parsed.isEmpty, !hasBinding {
+            if !parsed.isEmpty || !reacting.isEmpty, !hasBinding {
                 problems.append(
                     PackProblem(
                         file: commandsPath,
@@ -218,7 +220,8 @@ public struct CoursePackLoader {
         return Lesson(
             number: number, id: id, title: title, duration: duration, objectives: objectives,
             prerequisites: prerequisites, text: body, hints: hints, starterFiles: starter, folder: lessonFolder,
-            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil, commands: commands, stateViews: stateViews)
+            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil, commands: commands, stateViews: stateViews,
+            reactions: reactions)
     }
 
     /// Splits `---`-fenced front matter from the Markdown body.

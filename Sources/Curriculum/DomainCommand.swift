@@ -46,6 +46,41 @@ public struct DomainCommand: Sendable, Hashable {
         return .success((Self.fill(stream, bindings), Self.fill(command, bindings)))
     }
 
+    /// The arguments that would make this command's template produce `value`, or nil when it
+    /// cannot: the way back from a command the learner's code sent to the shell command that runs it.
+    public func arguments(producing value: JSONValue) -> [String]? {
+        var bindings: [String: String] = [:]
+        guard Self.match(command, value, into: &bindings), Set(bindings.keys) == Set(arguments) else { return nil }
+        return arguments.map { bindings[$0]! }
+    }
+
+    static func match(_ template: JSONValue, _ value: JSONValue, into bindings: inout [String: String]) -> Bool {
+        switch (template, value) {
+        case (.string(let text), _) where text.hasPrefix("{") && text.hasSuffix("}") && !text.dropFirst().contains("{"):
+            let inner = text.dropFirst().dropLast()
+            let name = String(inner.split(separator: ":").first ?? inner)
+            let bound: String
+            switch value {
+            case .string(let text): bound = text
+            case .number(let number) where number == number.rounded(): bound = String(Int(number))
+            case .array(let items):
+                let texts = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+                guard texts.count == items.count else { return false }
+                bound = texts.joined(separator: ",")
+            default: return false
+            }
+            if let earlier = bindings[name], earlier != bound { return false }
+            bindings[name] = bound
+            return true
+        case (.object(let expected), .object(let actual)):
+            return Set(expected.keys) == Set(actual.keys) && expected.allSatisfy { match($0.value, actual[$0.key]!, into: &bindings) }
+        case (.array(let expected), .array(let actual)):
+            return expected.count == actual.count && zip(expected, actual).allSatisfy { match($0, $1, into: &bindings) }
+        default:
+            return template == value
+        }
+    }
+
     /// Whether the template reads argument `name` as a number (`{name:int}`).
     static func isNumeric(_ name: String, in value: JSONValue) -> Bool {
         switch value {
@@ -88,6 +123,19 @@ public struct StateView: Sendable, Hashable {
     public var lesson: String
 }
 
+/// Code of the learner's that reacts to events in the shell: after a domain command appends to a
+/// stream of `category`, each new event is handed to the binding's `driver`, which answers with
+/// commands to send (a process manager). Each command runs like a typed one, by the domain
+/// command whose template it matches, with the causation and correlation ids the learner's
+/// code gave it.
+public struct Reaction: Sendable, Hashable {
+    /// A name for the shell to say who sent a command (`fulfilment`).
+    public var name: String
+    public var category: String
+    public var driver: String
+    public var lesson: String
+}
+
 public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String
     public init(_ description: String) { self.description = description }
@@ -97,18 +145,18 @@ public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equa
 enum DomainCommandsFile {
     static let keys = ["name", "summary", "arguments", "values", "stream", "command", "driver"]
 
-    static func parse(_ text: String, file: String, lesson: String) -> ([DomainCommand], [StateView], [PackProblem]) {
+    static func parse(_ text: String, file: String, lesson: String) -> ([DomainCommand], [StateView], [Reaction], [PackProblem]) {
         var problems: [PackProblem] = []
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return ([], [], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")])
+                return ([], [], [], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")])
             }
             root = node
         } catch let error as YamlError {
-            return ([], [], [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
+            return ([], [], [], [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
         } catch {
-            return ([], [], [PackProblem(file: file, "cannot be read: \(error)")])
+            return ([], [], [], [PackProblem(file: file, "cannot be read: \(error)")])
         }
         var views: [StateView] = []
         for node in root.mapping?["states"]?.sequence ?? [] {
@@ -120,9 +168,18 @@ enum DomainCommandsFile {
             }
             problems += fields.problems
         }
-        guard let items = root.mapping?["commands"]?.sequence ?? (views.isEmpty ? nil : []) else {
+        var reactions: [Reaction] = []
+        for node in root.mapping?["reactions"]?.sequence ?? [] {
+            var fields = YAMLFields(file: file, node: node)
+            fields.rejectUnknownKeys(["name", "category", "driver"])
+            if let name = fields.string("name"), let category = fields.string("category"), let driver = fields.string("driver") {
+                reactions.append(Reaction(name: name, category: category, driver: driver, lesson: lesson))
+            }
+            problems += fields.problems
+        }
+        guard let items = root.mapping?["commands"]?.sequence ?? (views.isEmpty && reactions.isEmpty ? nil : []) else {
             return (
-                [], [],
+                [], [], [],
                 [
                     PackProblem(
                         file: file, line: root.mark?.line, "needs 'commands:', a list of commands with name, arguments, stream and command")
@@ -159,6 +216,6 @@ enum DomainCommandsFile {
                     stream: stream, command: JSONValue(yaml: template), driver: fields.string("driver", required: false) ?? "decide",
                     lesson: lesson))
         }
-        return (commands, views, problems)
+        return (commands, views, reactions, problems)
     }
 }

@@ -10,8 +10,9 @@ import Workspace
 /// events are appended with the stream's expected revision, and the stream is shown.
 final class Playground {
     let session: Session
-    /// Warm hosts by executable: the same process answers every command until the code changes.
-    private var hosts: [URL: HostProcess] = [:]
+    /// Warm hosts by lesson (commands and reactions may come from different lessons' bindings):
+    /// the same process answers until the learner's code changes and the executable with it.
+    private var hosts: [String: (executable: URL, process: HostProcess)] = [:]
     /// Show each event's envelope: ids, causation, correlation.
     var showsMetadata = false
     /// How often a command may decide again after losing a race for the stream.
@@ -19,7 +20,7 @@ final class Playground {
 
     init(session: Session) { self.session = session }
 
-    deinit { hosts.values.forEach { $0.stop() } }
+    deinit { hosts.values.forEach { $0.process.stop() } }
 
     /// The domain command named `name` for the learner's current lesson.
     func command(named name: String) throws -> DomainCommand? {
@@ -32,10 +33,21 @@ final class Playground {
         case .success(let bound): (streamName, request) = bound
         case .failure(let error): throw WorkshopError(error.description)
         }
-        let stream = StreamName(streamName)
+        // A typed command starts a conversation: it is its own cause and correlation.
+        let commandId = UUID()
+        let appended = try execute(command, request: request, on: StreamName(streamName), causationId: commandId, correlationId: commandId)
+        try react(to: appended, round: 1)
+    }
+
+    /// Decides `request` with the learner's code against the stream's history, appends what it
+    /// decided with the stream's expected revision (deciding again after losing a race), shows the
+    /// stream, and returns the new events. A rejection is shown and thrown as a failure status.
+    @discardableResult
+    private func execute(
+        _ command: DomainCommand, request: JSONValue, on stream: StreamName, causationId: UUID?, correlationId: UUID?
+    ) throws -> [RecordedEvent] {
         let host = try self.host(lesson: command.lesson, purpose: command.name)
         let store = session.workspace.store
-        let commandId = UUID()
         let out = session.out
         for attempt in 0...Self.retries {
             let history = try store.readIfPresent(stream)
@@ -65,19 +77,104 @@ final class Playground {
                     EventData(
                         type: Self.typeName(of: event), data: Data(event.json.utf8),
                         metadata: Data("{\"command\":\"\(command.name)\"}".utf8),
-                        causationId: commandId, correlationId: commandId)
+                        causationId: causationId, correlationId: correlationId)
                 }
                 let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
                 do {
-                    if !data.isEmpty { try store.append(data, to: stream, expected: expected) }
-                    if data.isEmpty { out.line(out.styled("your code decided nothing happens · nothing was appended", .dim)) }
-                    return try show(stream, new: data.isEmpty ? nil : UInt64(history.count))
+                    if data.isEmpty {
+                        out.line(out.styled("your code decided nothing happens · nothing was appended", .dim))
+                        try show(stream, new: nil)
+                        return []
+                    }
+                    try store.append(data, to: stream, expected: expected)
+                    try show(stream, new: UInt64(history.count))
+                    return try store.read(stream, from: UInt64(history.count), direction: .forwards, limit: nil)
                 } catch EventStoreError.wrongExpectedRevision {
                     guard attempt < Self.retries else { throw WorkshopError("\(stream) kept changing under us; try again") }
                     out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
                 }
             }
         }
+        return []
+    }
+
+    /// How many rounds of reactions one typed command may set off: a command that causes
+    /// itself again would otherwise never end.
+    static let reactionRounds = 8
+
+    /// Hands each new event to the learner's reactions (a process manager) and runs the
+    /// commands they send, with the ids they gave them; their events may set off the next round.
+    private func react(to events: [RecordedEvent], round: Int) throws {
+        let reactions = session.course.reactions(upTo: try session.currentLesson())
+        guard !events.isEmpty, !reactions.isEmpty else { return }
+        let out = session.out
+        guard round <= Self.reactionRounds else {
+            out.line(
+                out.styled("⚠ stopped after \(Self.reactionRounds) rounds of reactions: does a command set itself off again?", .warning))
+            return
+        }
+        let commands = session.course.domainCommands(upTo: try session.currentLesson())
+        for event in events {
+            for reaction in reactions where reaction.category == event.stream.category {
+                let sent: [JSONValue]
+                do {
+                    sent = try ask(reaction, about: event)
+                } catch {
+                    out.line(out.styled("\(reaction.name) did not run: \(error)", .dim))
+                    continue
+                }
+                for message in sent {
+                    guard case .object(let fields) = message, let command = fields["command"] else {
+                        out.line(out.styled("\(reaction.name) sent \(message.json), which has no command", .warning))
+                        continue
+                    }
+                    guard
+                        let (domain, arguments) = commands.lazy.compactMap({ domain in
+                            domain.arguments(producing: command).map { (domain, $0) }
+                        }).first
+                    else {
+                        out.line(out.styled("\(reaction.name) sent \(command.json), which no shell command runs", .warning))
+                        continue
+                    }
+                    let causation = Self.uuid(fields["causationId"]), correlation = Self.uuid(fields["correlationId"])
+                    guard case .success(let bound) = domain.bind(arguments) else {
+                        out.line(out.styled("\(reaction.name) sent \(command.json), which \(domain.name) does not accept", .warning))
+                        continue
+                    }
+                    out.line(
+                        out.styled("↳ \(reaction.name) sent ", .dim) + out.styled(([domain.name] + arguments).joined(separator: " "), .bold)
+                            + out.styled(" · caused by \(event.type) \(StreamTable.short(event.eventId))", .dim))
+                    let stream = StreamName(bound.stream)
+                    let appended: [RecordedEvent]
+                    do {
+                        appended = try execute(domain, request: command, on: stream, causationId: causation, correlationId: correlation)
+                    } catch is ExitCode {
+                        continue  // rejected: the domain's answer, already shown
+                    }
+                    try react(to: appended, round: round + 1)
+                }
+            }
+        }
+    }
+
+    /// What the learner's reaction sends for one recorded event.
+    private func ask(_ reaction: Reaction, about event: RecordedEvent) throws -> [JSONValue] {
+        let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
+        var received: [String: JSONValue] = ["eventId": .string(event.eventId.uuidString), "event": try JSONValue.parse(event.data)]
+        if let correlation = event.correlationId { received["correlationId"] = .string(correlation.uuidString) }
+        switch try host.ask(driver: reaction.driver, input: .object(["input": .object(received)])).answer {
+        case .returned(.array(let messages)): return messages
+        case .returned(let other): throw WorkshopError("it returned \(other.json), not a list of commands")
+        case .threw(_, let description): throw WorkshopError("it threw \(description)")
+        case .timedOut(let seconds): throw WorkshopError("it did not answer within \(Int(seconds)) s")
+        case .crashed(let reason): throw WorkshopError("it crashed: \(reason)")
+        case .mismatch(let message): throw WorkshopError(message)
+        }
+    }
+
+    /// An id the learner's code passed along; nil (no id recorded) when it is not one the store made.
+    static func uuid(_ value: JSONValue?) -> UUID? {
+        if case .string(let text)? = value { UUID(uuidString: text) } else { nil }
     }
 
     /// The warm host for a lesson's binding, built if the learner's code changed.
@@ -100,14 +197,13 @@ final class Playground {
                 ? "it does not compile; `check` shows the errors" : "it does not define " + report.missing.joined(separator: ", ")
             throw WorkshopError("\(purpose) runs your code, but \(reason)")
         case .built(let executable, _):
-            if let warm = hosts[executable] { return warm }
-            hosts.values.forEach { $0.stop() }
-            hosts = [:]
+            if let warm = hosts[id], warm.executable == executable { return warm.process }
+            hosts[id]?.process.stop()
             var limits = HostLimits()
             // A person is waiting; a few seconds is still an answer, but never forever.
             limits.requestTimeout = 5
             let host = try HostProcess(executable: executable, limits: limits)
-            hosts[executable] = host
+            hosts[id] = (executable, host)
             return host
         }
     }

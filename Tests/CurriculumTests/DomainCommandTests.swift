@@ -37,4 +37,31 @@ struct DomainCommandTests {
             Issue.record("XL is not a size")
         }
     }
+
+    @Test("a command the learner's code sent is traced back to the words that would type it")
+    func commandsSentBack() throws {
+        let (_, command) = try order.bind(["323", "latte,croissant", "650", "M"]).get()
+        #expect(order.arguments(producing: command) == ["323", "latte,croissant", "650", "M"])
+        let other: JSONValue = .object(["serveOrder": .object(["orderId": .string("323")])])
+        #expect(order.arguments(producing: other) == nil, "another command's case")
+        let missing: JSONValue = .object(["placeOrder": .object(["orderId": .string("323"), "total": .number(650)])])
+        #expect(order.arguments(producing: missing) == nil, "a field the template has is missing")
+        let fractional: JSONValue = .object([
+            "placeOrder": .object([
+                "orderId": .string("323"), "items": .array([.string("latte")]), "total": .number(6.5), "size": .string("M"),
+            ])
+        ])
+        #expect(order.arguments(producing: fractional) == nil, "a total no one can type as a whole number")
+    }
+
+    @Test("reactions in commands.yaml are read with their category and driver; unknown keys are reported")
+    func reactions() {
+        let (commands, views, reactions, problems) = DomainCommandsFile.parse(
+            "reactions:\n  - name: fulfilment\n    category: order\n    driver: fulfil\n  - name: x\n    category: order\n    drivr: y\n",
+            file: "pm/commands.yaml", lesson: "pm")
+        #expect(commands.isEmpty && views.isEmpty)
+        #expect(reactions == [Reaction(name: "fulfilment", category: "order", driver: "fulfil", lesson: "pm")])
+        #expect(problems.count >= 1)
+        #expect(problems.contains { $0.description.contains("drivr") })
+    }
 }

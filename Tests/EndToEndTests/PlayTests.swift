@@ -95,6 +95,36 @@ struct PlayTests {
         #expect(result.output.contains("\"name\" : \"order-323\""))
     }
 
+    @Test("a process manager reacts in the shell: payment sets off preparation and serving, traced by causation and correlation")
+    func processManager() throws {
+        // Lesson 12 started: lesson 11's Fulfilment (the reference) is the learner's code now.
+        #expect(try run(["catch-up", "12"]).status == 0)
+        let result = try run([], input: "place-order 9 helen latte 450\npay-order 9 450\nprepare-order 9 sam\n")
+        #expect(result.status == 1, "preparing by hand is rejected: the process manager already did")
+        #expect(result.output.contains("↳ fulfilment sent prepare-order 9 sam · caused by OrderPaid"))
+        #expect(result.output.contains("↳ fulfilment sent serve-order 9 · caused by OrderPrepared"))
+        #expect(result.output.contains("rejected: alreadyPrepared"))
+        struct Recorded: Decodable { var type: String, eventId: String, causationId: String?, correlationId: String? }
+        let shown = try run(["show", "order-9", "--json"])
+        let events = try JSONDecoder().decode([Recorded].self, from: Data(shown.output.utf8))
+        #expect(events.map(\.type) == ["OrderPlaced", "OrderPaid", "OrderPrepared", "OrderServed"])
+        guard events.count == 4 else { return }
+        #expect(events[2].causationId == events[1].eventId, "prepared because it was paid")
+        #expect(events[3].causationId == events[2].eventId, "served because it was prepared")
+        #expect(Set(events[1...].map(\.correlationId)) == [events[1].correlationId], "one conversation, started by the payment")
+        #expect(events[0].correlationId != events[1].correlationId, "placing was a conversation of its own")
+
+        // With the starter's Fulfilment (it sends nothing), nothing reacts.
+        folder.write(
+            "ws/Sources/Barstucks/Fulfilment.swift",
+            try String(
+                contentsOf: Self.root.appendingPathComponent("lessons/process-manager/starter/Sources/Barstucks/Fulfilment.swift"),
+                encoding: .utf8))
+        let quiet = try run([], input: "place-order 10 omar latte 450\npay-order 10 450\n")
+        #expect(quiet.status == 0)
+        #expect(!quiet.output.contains("fulfilment sent"))
+    }
+
     @Test("domain commands also run from the command line, with Tab-free usage errors and a status")
     func commandLine() throws {
         try setUp()
