@@ -26,10 +26,28 @@ public struct TableRenderer: Sendable {
             guard Styler.visibleWidth(line) + Styler.visibleWidth(last) > width, leading + 12 < width else {
                 return [(line + styler.apply(last, styles)).trimmingTrailingSpaces()]
             }
-            let pieces = TextWrapper.wrap(last, width: lastWidth)
+            let pieces = TextWrapper.wrap(last, width: lastWidth).flatMap { Self.breakLong($0, width: lastWidth) }
             return [line + styler.apply(pieces[0], styles)] + pieces.dropFirst().map { pad + styler.apply($0, styles) }
         }
         return format(header, styles: [.bold]) + rows.flatMap { format($0) }
+    }
+
+    /// A piece still wider than `width` (a word without spaces, such as JSON) broken into lines:
+    /// after the last comma that fits, where there is one in the second half, else at the width.
+    static func breakLong(_ text: String, width: Int) -> [String] {
+        var rest = Substring(text)
+        var lines: [String] = []
+        while Styler.visibleWidth(String(rest)) > width {
+            let chunk = rest.prefix(width)
+            let cut = chunk.lastIndex(of: ",").flatMap { comma in
+                chunk.distance(from: chunk.startIndex, to: comma) >= width / 2 ? chunk.index(after: comma) : nil
+            }
+            let end = cut ?? chunk.endIndex
+            lines.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        if !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
+        return lines
     }
 }
 

@@ -44,7 +44,8 @@ final class Playground {
     /// stream, and returns the new events. A rejection is shown and thrown as a failure status.
     @discardableResult
     private func execute(
-        _ command: DomainCommand, request: JSONValue, on stream: StreamName, causationId: UUID?, correlationId: UUID?
+        _ command: DomainCommand, request: JSONValue, on stream: StreamName, causationId: UUID?, correlationId: UUID?,
+        showsNewOnly: Bool = false
     ) throws -> [RecordedEvent] {
         let host = try self.host(lesson: command.lesson, purpose: command.name)
         let store = session.workspace.store
@@ -60,7 +61,7 @@ final class Playground {
             switch exchange.answer {
             case .threw(_, let description):
                 out.line(out.styled("✗ rejected: ", .failure) + description + out.styled(" · nothing was appended to \(stream)", .dim))
-                try show(stream, new: nil)
+                if !history.isEmpty { try show(stream, new: nil) }
                 // A rejection is the domain's answer, not a fault; scripts still see it in the status.
                 throw ExitCode.failure
             case .timedOut(let seconds):
@@ -83,12 +84,18 @@ final class Playground {
                 do {
                     if data.isEmpty {
                         out.line(out.styled("your code decided nothing happens · nothing was appended", .dim))
-                        try show(stream, new: nil)
+                        if !history.isEmpty { try show(stream, new: nil) }
                         return []
                     }
                     try store.append(data, to: stream, expected: expected)
-                    try show(stream, new: UInt64(history.count))
-                    return try store.read(stream, from: UInt64(history.count), direction: .forwards, limit: nil)
+                    let appended = try store.read(stream, from: UInt64(history.count), direction: .forwards, limit: nil)
+                    // A reaction's step shows only what it added: the stream was just shown above it.
+                    if showsNewOnly {
+                        StreamTable.render(appended, new: UInt64(history.count), metadata: showsMetadata, out: out)
+                    } else {
+                        try show(stream, new: UInt64(history.count))
+                    }
+                    return appended
                 } catch EventStoreError.wrongExpectedRevision {
                     guard attempt < Self.retries else { throw WorkshopError("\(stream) kept changing under us; try again") }
                     out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
@@ -147,7 +154,8 @@ final class Playground {
                     let stream = StreamName(bound.stream)
                     let appended: [RecordedEvent]
                     do {
-                        appended = try execute(domain, request: command, on: stream, causationId: causation, correlationId: correlation)
+                        appended = try execute(
+                            domain, request: command, on: stream, causationId: causation, correlationId: correlation, showsNewOnly: true)
                     } catch is ExitCode {
                         continue  // rejected: the domain's answer, already shown
                     }
@@ -242,19 +250,23 @@ enum StreamTable {
     static func render(_ events: [RecordedEvent], new: UInt64?, metadata: Bool, out: Output, positions: Bool = false) {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
-        var header = [positions ? "pos" : "rev", "type", "data", "time"]
+        // The data goes last: it is the one column of any length, and the last column is the one
+        // that wraps to the screen.
+        var header = [positions ? "pos" : "rev", "type", "time"]
         if positions { header.insert("stream", at: 1) }
         if metadata { header += ["event id", "causation", "correlation"] }
+        header.append("data")
         let rows = events.map { event -> [String] in
             let isNew = new.map { event.revision >= $0 } ?? false
             var row = [
                 (isNew ? out.styled("▸ ", .success) : "  ") + "\(positions ? event.position : event.revision)",
-                out.styled(event.type, .cyan), String(decoding: event.data, as: UTF8.self), formatter.string(from: event.createdAt),
+                out.styled(event.type, .cyan), formatter.string(from: event.createdAt),
             ]
             if positions { row.insert(event.stream.rawValue, at: 1) }
             if metadata {
                 row += [short(event.eventId), event.causationId.map(short) ?? "-", event.correlationId.map(short) ?? "-"]
             }
+            row.append(String(decoding: event.data, as: UTF8.self))
             return row
         }
         for line in TableRenderer(styler: out.styler, width: out.width).render(header: header, rows: rows) { out.line(line) }

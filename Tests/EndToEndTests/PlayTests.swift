@@ -34,7 +34,9 @@ struct PlayTests {
         let lines = result.output.components(separatedBy: "\n")
         let first = try #require(lines.firstIndex(of: "workshop> start-game 42 alice bob"))
         #expect(lines[first + 1] == "stream game-42 · category game")
-        #expect(lines[first + 3].hasPrefix("▸ 0  GameStarted  {\"gameStarted\":{\"playerOne\":\"alice\",\"playerTwo\":\"bob\"}}"))
+        #expect(lines[first + 2].hasPrefix("rev  type         time      data"))
+        #expect(lines[first + 3].hasPrefix("▸ 0  GameStarted  "))
+        #expect(lines[first + 3].hasSuffix("  {\"gameStarted\":{\"playerOne\":\"alice\",\"playerTwo\":\"bob\"}}"))
         #expect(result.output.contains("✗ rejected: alreadyStarted · nothing was appended to game-42"))
         #expect(result.output.contains("error: usage: start-game GAME PLAYERONE PLAYERTWO"))
         #expect(result.output.contains("\"name\" : \"game-42\""))
@@ -84,13 +86,15 @@ struct PlayTests {
             [],
             input:
                 "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant 650\npay-order 323 600\npay-order 323 650\n"
-                + "pay-order 323 lots\nprepare-order 323 sam\nserve-order 323\nstreams --json\n")
+                + "pay-order 323 lots\nprepare-order 323 sam\nserve-order 323\nserve-order 999\nstreams --json\n")
+        #expect(result.output.contains("▸ 0  OrderPlaced  "))
         #expect(
-            result.output.contains(
-                #"▸ 0  OrderPlaced  {"orderPlaced":{"customerId":"helen","items":["latte","croissant"],"orderId":"323","total":650}}"#))
+            result.output.contains(#"  {"orderPlaced":{"customerId":"helen","items":["latte","croissant"],"orderId":"323","total":650}}"#))
         #expect(result.output.contains("rejected: wrongAmount"))
         #expect(result.output.contains("AMOUNT must be a whole number, not 'lots'"))
         #expect(result.output.contains("▸ 3  OrderServed"))
+        #expect(result.output.contains("rejected: notPlaced · nothing was appended to order-999"))
+        #expect(!result.output.contains("does not exist"), "a refusal on a new stream shows no stream, and no error")
         #expect(result.output.contains("\"category\" : \"customer\""))
         #expect(result.output.contains("\"name\" : \"order-323\""))
     }

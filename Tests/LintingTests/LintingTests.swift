@@ -38,6 +38,16 @@ struct LintingTests {
         #expect(MutationGenerator.shiftNumber("let name = \"p1\"") == nil)
     }
 
+    @Test("a session compares clock times and short event ids as placeholders, and everything else exactly")
+    func sessionPlaceholders() throws {
+        let session = try #require(
+            LessonSession.sessions(in: "```session\nworkshop> show order-9\n▸ 0  OrderPaid  {}  11:55:02  92d3aa47\n```\n").first)
+        #expect(session.firstDifference(from: "workshop> show order-9\n▸ 0  OrderPaid  {}  16:01:59  0be1c2ff") == nil)
+        #expect(session.firstDifference(from: "workshop> show order-9\n▸ 1  OrderPaid  {}  16:01:59  0be1c2ff") != nil)
+        #expect(session.firstDifference(from: "workshop> show order-9\n▸ 0  OrderPaid  {}  16:01  0be1c2ff") != nil)
+        #expect(LessonSession.normalised("caffeine") == "caffeine", "a word of hex letters without a digit is a word")
+    }
+
     @Test("sampling keeps at most the limit, and tries every line once before any line twice")
     func sampling() {
         let all = (1...4).flatMap { line in

@@ -90,6 +90,11 @@ struct RenderingTests {
         #expect(lines[2].hasPrefix("2  a much longer"))
         #expect(lines.count > 3)
         #expect(lines.allSatisfy { $0.count <= 30 })
+        let json = #"{"orderPlaced":{"customerId":"helen","items":["latte"],"orderId":"6","total":450}}"#
+        let data = TableRenderer(styler: plain, width: 40).render(header: ["rev", "data"], rows: [["0", json]])
+        #expect(data.dropFirst().allSatisfy { $0.count <= 40 }, "a word without spaces is broken too")
+        #expect(data.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.joined() == "0    " + json, "and nothing is lost")
+        #expect(data.dropFirst().dropLast().contains { $0.hasSuffix(",") }, "JSON breaks after a comma where one fits")
     }
 
     @Test("the terminal's colour follows NO_COLOR and TERM")
