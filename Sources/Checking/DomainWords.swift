@@ -16,13 +16,19 @@ public enum DomainWords {
             default: return "\(title)(\(describe(payload)))"
             }
         case .object(let fields):
-            return "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ") + "}"
+            return record(fields)
         case .array(let items):
             return items.isEmpty ? "nothing" : items.map(describe).joined(separator: ", ")
         case .string(let text): return text
         case .null: return "nothing"
         default: return value.json
         }
+    }
+
+    /// A state or any other record, as its fields in name order: `{status: paid, total: 450}`.
+    /// Use it where a one-field object must not read as an event.
+    public static func record(_ fields: [String: JSONValue]) -> String {
+        "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \(describe($0.value))" }.joined(separator: ", ") + "}"
     }
 
     /// A list of events, or "no events".

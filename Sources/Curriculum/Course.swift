@@ -28,32 +28,35 @@ public struct Course: Sendable {
         lesson.number >= 2 ? lessons[lesson.number - 2] : nil
     }
 
-    /// The day a lesson is taught on.
+    /// Every lesson up to and including `lesson`, in its module: the code a learner on it has written.
+    func lessonsSoFar(upTo lesson: Lesson?) -> [Lesson] {
+        guard let lesson else { return [] }
+        return lessons.prefix(lesson.number).filter { $0.module == lesson.module }
+    }
+
     /// The domain commands a learner on `lesson` can type: those of every lesson up to it, in the same module.
     public func domainCommands(upTo lesson: Lesson?) -> [DomainCommand] {
-        guard let lesson else { return [] }
-        return lessons.prefix(lesson.number).filter { $0.module == lesson.module }.flatMap(\.commands)
+        lessonsSoFar(upTo: lesson).flatMap(\.commands)
     }
 
     /// The latest way to show a category's state that a learner on `lesson` has written the code for.
     public func stateView(for category: String, upTo lesson: Lesson?) -> StateView? {
-        guard let lesson else { return nil }
-        return lessons.prefix(lesson.number).filter { $0.module == lesson.module }.flatMap(\.stateViews).last { $0.category == category }
+        lessonsSoFar(upTo: lesson).flatMap(\.stateViews).last { $0.category == category }
     }
 
     /// The reactions a learner on `lesson` has written the code for, in the same module; a later
     /// lesson's reaction of the same name replaces an earlier one.
     public func reactions(upTo lesson: Lesson?) -> [Reaction] {
-        guard let lesson else { return [] }
         var latest: [String: Reaction] = [:]
         var order: [String] = []
-        for reaction in lessons.prefix(lesson.number).filter({ $0.module == lesson.module }).flatMap(\.reactions) {
+        for reaction in lessonsSoFar(upTo: lesson).flatMap(\.reactions) {
             if latest[reaction.name] == nil { order.append(reaction.name) }
             latest[reaction.name] = reaction
         }
         return order.compactMap { latest[$0] }
     }
 
+    /// The day a lesson is taught on.
     public func day(of lesson: Lesson) -> CourseDay? {
         days.first { $0.lessonIds.contains(lesson.id) }
     }

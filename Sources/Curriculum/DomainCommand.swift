@@ -56,9 +56,8 @@ public struct DomainCommand: Sendable, Hashable {
 
     static func match(_ template: JSONValue, _ value: JSONValue, into bindings: inout [String: String]) -> Bool {
         switch (template, value) {
-        case (.string(let text), _) where text.hasPrefix("{") && text.hasSuffix("}") && !text.dropFirst().contains("{"):
-            let inner = text.dropFirst().dropLast()
-            let name = String(inner.split(separator: ":").first ?? inner)
+        case (.string(let text), _):
+            guard let name = placeholder(text)?.name else { return template == value }
             let bound: String
             switch value {
             case .string(let text): bound = text
@@ -81,10 +80,17 @@ public struct DomainCommand: Sendable, Hashable {
         }
     }
 
+    /// A template string that is one placeholder as a whole: `{order}`, `{total:int}`, `{items:list}`.
+    static func placeholder(_ text: String) -> (name: String, kind: String?)? {
+        guard text.hasPrefix("{"), text.hasSuffix("}"), !text.dropFirst().contains("{") else { return nil }
+        let parts = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        return (String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
+    }
+
     /// Whether the template reads argument `name` as a number (`{name:int}`).
     static func isNumeric(_ name: String, in value: JSONValue) -> Bool {
         switch value {
-        case .string(let text): text == "{\(name):int}"
+        case .string(let text): placeholder(text).map { $0.name == name && $0.kind == "int" } ?? false
         case .array(let items): items.contains { isNumeric(name, in: $0) }
         case .object(let fields): fields.values.contains { isNumeric(name, in: $0) }
         default: false
@@ -99,14 +105,16 @@ public struct DomainCommand: Sendable, Hashable {
     /// `{name:list}` a list (split at commas), so commands can carry more than text.
     static func fill(_ value: JSONValue, _ bindings: [String: String]) -> JSONValue {
         switch value {
-        case .string(let text) where text.hasPrefix("{") && text.hasSuffix(":int}"):
-            let name = String(text.dropFirst().dropLast(5))
-            return bindings[name].flatMap { Double($0) }.map(JSONValue.number) ?? .string(bindings[name] ?? text)
-        case .string(let text) where text.hasPrefix("{") && text.hasSuffix(":list}"):
-            let name = String(text.dropFirst().dropLast(6))
-            let items = (bindings[name] ?? "").split(separator: ",").map { JSONValue.string($0.trimmingCharacters(in: .whitespaces)) }
-            return .array(items)
-        case .string(let text): return .string(fill(text, bindings))
+        case .string(let text):
+            switch placeholder(text) {
+            case (let name, "int"?)?:
+                return bindings[name].flatMap { Double($0) }.map(JSONValue.number) ?? .string(bindings[name] ?? text)
+            case (let name, "list"?)?:
+                let items = (bindings[name] ?? "").split(separator: ",").map { JSONValue.string($0.trimmingCharacters(in: .whitespaces)) }
+                return .array(items)
+            default:
+                return .string(fill(text, bindings))
+            }
         case .array(let items): return .array(items.map { fill($0, bindings) })
         case .object(let fields): return .object(fields.mapValues { fill($0, bindings) })
         default: return value

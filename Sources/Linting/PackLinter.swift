@@ -153,7 +153,11 @@ public struct PackLinter: Sendable {
     // MARK: Files
 
     func referenceFiles(of lesson: Lesson) throws -> [String: String] {
-        let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
+        try files(under: course.solutionsFolder.appendingPathComponent(lesson.id))
+    }
+
+    /// The regular files under `folder`, by path relative to it; none when it does not exist.
+    func files(under folder: URL) throws -> [String: String] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
             return [:]
         }
@@ -175,16 +179,7 @@ public struct PackLinter: Sendable {
     func wrongSolutions(of lesson: Lesson) throws -> [(String, [String: String])] {
         let folder = course.solutionsFolder.appendingPathComponent("\(lesson.id).wrong")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        return try names.map { name in
-            let base = folder.appendingPathComponent(name)
-            var files: [String: String] = [:]
-            let prefix = base.standardizedFileURL.path
-            guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return (name, [:]) }
-            for case let url as URL in enumerator where url.pathExtension == "swift" {
-                files[String(url.standardizedFileURL.path.dropFirst(prefix.count + 1))] = try String(contentsOf: url, encoding: .utf8)
-            }
-            return (name, files)
-        }
+        return try names.map { name in (name, try files(under: folder.appendingPathComponent(name)).filter { $0.key.hasSuffix(".swift") }) }
     }
 
     func write(_ files: [String: String], into folder: URL) throws {

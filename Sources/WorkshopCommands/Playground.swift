@@ -36,7 +36,12 @@ final class Playground {
         // A typed command starts a conversation: it is its own cause and correlation.
         let commandId = UUID()
         let appended = try execute(command, request: request, on: StreamName(streamName), causationId: commandId, correlationId: commandId)
-        try react(to: appended, round: 1)
+        // The learner's lesson is read once per typed command, not once per round of reactions.
+        let lesson = try session.currentLesson()
+        let reactions = session.course.reactions(upTo: lesson)
+        if !reactions.isEmpty {
+            try react(to: appended, round: 1, reactions: reactions, commands: session.course.domainCommands(upTo: lesson))
+        }
     }
 
     /// Decides `request` with the learner's code against the stream's history, appends what it
@@ -111,16 +116,14 @@ final class Playground {
 
     /// Hands each new event to the learner's reactions (a process manager) and runs the
     /// commands they send, with the ids they gave them; their events may set off the next round.
-    private func react(to events: [RecordedEvent], round: Int) throws {
-        let reactions = session.course.reactions(upTo: try session.currentLesson())
-        guard !events.isEmpty, !reactions.isEmpty else { return }
+    private func react(to events: [RecordedEvent], round: Int, reactions: [Reaction], commands: [DomainCommand]) throws {
+        guard !events.isEmpty else { return }
         let out = session.out
         guard round <= Self.reactionRounds else {
             out.line(
                 out.styled("⚠ stopped after \(Self.reactionRounds) rounds of reactions: does a command set itself off again?", .warning))
             return
         }
-        let commands = session.course.domainCommands(upTo: try session.currentLesson())
         for event in events {
             for reaction in reactions where reaction.category == event.stream.category {
                 let sent: [JSONValue]
@@ -159,7 +162,7 @@ final class Playground {
                     } catch is ExitCode {
                         continue  // rejected: the domain's answer, already shown
                     }
-                    try react(to: appended, round: round + 1)
+                    try react(to: appended, round: round + 1, reactions: reactions, commands: commands)
                 }
             }
         }

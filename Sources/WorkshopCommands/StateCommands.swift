@@ -106,9 +106,7 @@ enum StateSupport {
         } else {
             // A state reads as its fields, even with one field (DomainWords would take it for an event).
             if case .object(let fields) = state {
-                out.paragraph(
-                    "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \(DomainWords.describe($0.value))" }.joined(separator: ", ")
-                        + "}")
+                out.paragraph(DomainWords.record(fields))
             } else {
                 out.paragraph(DomainWords.describe(state))
             }
