@@ -8,8 +8,11 @@ DEPS := libedit-dev:/usr/include/editline/readline.h libsqlite3-dev:/usr/include
 
 .PHONY: run test test-deps build deps bench clean
 
+# `prepare` builds the kit learner code compiles against (once per toolchain), so the first
+# check is as quick as the next.
 run: deps
 	@$(SWIFT) build --product workshop
+	@.build/debug/workshop prepare
 	@exec .build/debug/workshop
 
 # The PostgreSQL conformance tests run against a throwaway cluster started here and removed after.
@@ -25,6 +28,7 @@ test: deps test-deps
 test-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing: postgresql"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	@command -v bwrap >/dev/null || { echo "installing: bubblewrap"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; }
+	@command -v less >/dev/null || { echo "installing: less"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq less; }
 	@python3 -c 'import junitparser' 2>/dev/null || { echo "installing: junitparser (PyPI)"; python3 -m pip install -q --root-user-action=ignore junitparser; }
 
 build: deps

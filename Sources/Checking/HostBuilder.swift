@@ -29,9 +29,14 @@ public struct HostBuilder: Sendable {
 
     // MARK: The kit
 
-    /// The folder with the kit's modules and libraries, built now if this toolchain and these
-    /// sources have not been built before.
-    public func kit() throws -> URL {
+    /// Whether this toolchain's kit is built already; the first check after an install builds it.
+    public var kitIsBuilt: Bool {
+        guard let folder = try? kitFolder().folder else { return false }
+        return FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path)
+    }
+
+    /// Where this toolchain's kit of these sources lives, and the sources it is built from.
+    private func kitFolder() throws -> (folder: URL, sources: [(String, [URL])], fingerprint: String) {
         var fingerprint = Fingerprint()
         fingerprint.add(toolchain.identity)
         let sources = try Self.kitModules.map { module in (module, try swiftFiles(in: toolSources.appendingPathComponent(module))) }
@@ -39,10 +44,16 @@ public struct HostBuilder: Sendable {
             fingerprint.add(module)
             for file in files { fingerprint.add(file.lastPathComponent); fingerprint.add(try Data(contentsOf: file)) }
         }
-        let folder = cacheFolder.appendingPathComponent("kit-\(fingerprint.hex)")
+        return (cacheFolder.appendingPathComponent("kit-\(fingerprint.hex)"), sources, fingerprint.hex)
+    }
+
+    /// The folder with the kit's modules and libraries, built now if this toolchain and these
+    /// sources have not been built before.
+    public func kit() throws -> URL {
+        let (folder, sources, hex) = try kitFolder()
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) { return folder }
         // Built aside and moved into place whole, so a crash or a second process never sees half a kit.
-        let scratch = cacheFolder.appendingPathComponent("kit-\(fingerprint.hex).building-\(ProcessInfo.processInfo.processIdentifier)")
+        let scratch = cacheFolder.appendingPathComponent("kit-\(hex).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: scratch)
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -40,6 +40,9 @@ public enum Interrupt {
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
+    /// Whether Ctrl-C came, leaving the flag as it is.
+    public static var isPending: Bool { flag != 0 }
+
     /// Whether Ctrl-C came since the last call; clears it.
     public static func take() -> Bool {
         defer { flag = 0 }
@@ -64,8 +67,11 @@ public final class LineEditor: LineReader {
         self.historyFile = historyFile
         self.historyLimit = Int32(historyLimit)
         Self.completionSource = completion
+        // libedit reads and shows characters beyond ASCII (zoë) by the locale's character type.
+        setlocale(LC_CTYPE, "")
         // Names this program in ~/.editrc, so lines there prefixed `workshop:` apply only to it.
         workshop_editline_configure(strdup("workshop")) { text, _, _ in LineEditor.completeCurrentWord(text) }
+        workshop_editline_set_interrupted { Interrupt.isPending ? 1 : 0 }
         rl_initialize()
         stifle_history(self.historyLimit)
         if let historyFile { _ = read_history(historyFile.path) }
@@ -86,6 +92,12 @@ public final class LineEditor: LineReader {
         defer { free(raw) }
         if Interrupt.take() { return .interrupted }
         return .line(String(cString: raw))
+    }
+
+    /// Starts the next line being edited with `text`, as if typed: a key pressed at a prompt
+    /// outside the editor (replay's) that belongs to the next command is not lost.
+    public static func typeAhead(_ text: String) {
+        workshop_editline_type_ahead(text)
     }
 
     /// Wraps each escape sequence of a coloured prompt in libedit's ignore markers (\1 … \2),
@@ -109,6 +121,8 @@ public final class LineEditor: LineReader {
 
     public func remember(_ line: String) {
         guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        // The same command run again is one history entry, so Up reaches the one before it.
+        if let last = workshop_editline_last_history(), String(cString: last) == line { return }
         add_history(line)
         // Written after every line, so a crash or a closed terminal loses nothing.
         if let historyFile { _ = write_history(historyFile.path) }

@@ -32,21 +32,41 @@ public struct TableRenderer: Sendable {
         return format(header, styles: [.bold]) + rows.flatMap { format($0) }
     }
 
-    /// A piece still wider than `width` (a word without spaces, such as JSON) broken into lines:
-    /// after the last comma that fits, where there is one in the second half, else at the width.
+    /// A piece still wider than `width` (a word without spaces, such as JSON) broken into lines
+    /// only between tokens, never inside a string or a number: after the last comma that fits
+    /// where there is one in the second half, else after the last brace, bracket or colon that
+    /// fits. A single token longer than the width stays whole.
     static func breakLong(_ text: String, width: Int) -> [String] {
-        var rest = Substring(text)
-        var lines: [String] = []
-        while Styler.visibleWidth(String(rest)) > width {
-            let chunk = rest.prefix(width)
-            let cut = chunk.lastIndex(of: ",").flatMap { comma in
-                chunk.distance(from: chunk.startIndex, to: comma) >= width / 2 ? chunk.index(after: comma) : nil
+        let characters = Array(text)
+        // Where a line may end: (offset after the break, whether it follows a comma).
+        var breaks: [(offset: Int, comma: Bool)] = []
+        var inString = false, escaped = false
+        for (offset, character) in characters.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                continue
             }
-            let end = cut ?? chunk.endIndex
-            lines.append(String(rest[..<end]))
-            rest = rest[end...]
+            switch character {
+            case "\"": inString = true
+            case ",": breaks.append((offset + 1, true))
+            case "{", "[", ":": breaks.append((offset + 1, false))
+            case "}", "]": if offset > 0 { breaks.append((offset, false)) }
+            default: break
+            }
         }
-        if !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
+        var lines: [String] = []
+        var start = 0
+        while characters.count - start > width {
+            let fitting = breaks.filter { $0.offset > start && $0.offset - start <= width }
+            let end =
+                fitting.last(where: { $0.comma && $0.offset - start >= width / 2 })?.offset
+                ?? fitting.last?.offset
+                ?? breaks.first(where: { $0.offset > start })?.offset
+                ?? characters.count
+            lines.append(String(characters[start..<end]))
+            start = end
+        }
+        if start < characters.count || lines.isEmpty { lines.append(String(characters[start...])) }
         return lines
     }
 }

@@ -14,11 +14,14 @@ public struct Terminal: Sendable {
     public var usesColour: Bool
     /// Columns to wrap text to.
     public var width: Int
+    /// The colour theme (`WORKSHOP_THEME=high-contrast` for a projector).
+    public var theme: Theme
 
-    public init(isInteractive: Bool, usesColour: Bool, width: Int) {
+    public init(isInteractive: Bool, usesColour: Bool, width: Int, theme: Theme = .standard) {
         self.isInteractive = isInteractive
         self.usesColour = usesColour
         self.width = width
+        self.theme = theme
     }
 
     /// Reads the process's own situation: which streams are terminals, `NO_COLOR`, `TERM`, the window size.
@@ -29,17 +32,29 @@ public struct Terminal: Sendable {
         return Terminal(
             isInteractive: isatty(STDIN_FILENO) == 1,
             usesColour: outputIsTerminal && !noColour && term != "dumb" && !term.isEmpty,
-            width: currentWidth(environment: environment, outputIsTerminal: outputIsTerminal))
+            width: currentWidth(environment: environment, outputIsTerminal: outputIsTerminal),
+            theme: Theme.from(environment: environment))
+    }
+
+    /// The width of the window `descriptor` shows, never narrower than 20; nil if it is no terminal.
+    public static func windowWidth(of descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return max(20, Int(size.ws_col))
+    }
+
+    /// The window's height in rows, or nil if `descriptor` is no terminal.
+    public static func windowHeight(of descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
     }
 
     /// The window's width on a terminal, else `COLUMNS`, else 80; never narrower than 20.
     public static func currentWidth(
         environment: [String: String] = ProcessInfo.processInfo.environment, outputIsTerminal: Bool = true
     ) -> Int {
-        var size = winsize()
-        if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-            return max(20, Int(size.ws_col))
-        }
+        if outputIsTerminal, let columns = windowWidth(of: STDOUT_FILENO) { return columns }
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return max(20, columns) }
         return 80
     }

@@ -74,6 +74,7 @@ struct AgendaCommand: WorkshopCommand {
     }
 
     private func slots(of day: CourseDay, progress: LearnerProgress, course: Course) -> [Slot] {
+        let here = Self.whereTheLearnerIs(progress, course: course)
         var clock = day.startsAt
         return day.schedule.map { item in
             let start = clock.map(Self.clockText)
@@ -83,11 +84,21 @@ struct AgendaCommand: WorkshopCommand {
             case .lesson(let id, let minutes):
                 return Slot(
                     start: start, end: end, minutes: minutes, lesson: id, title: course.lesson(id)?.title ?? id,
-                    status: progress[id].status.rawValue, current: progress.currentLesson == id)
+                    status: progress[id].status.rawValue, current: here == id)
             case .pause(let title, let minutes):
                 return Slot(start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false)
             }
         }
+    }
+
+    /// The lesson the learner is on; once it is done, the next one not done yet.
+    static func whereTheLearnerIs(_ progress: LearnerProgress, course: Course) -> String? {
+        guard let current = progress.currentLesson, let index = course.lessons.firstIndex(where: { $0.id == current }) else {
+            return nil
+        }
+        let finished: Set<LessonStatus> = [.completed, .skipped]
+        guard finished.contains(progress[current].status) else { return current }
+        return course.lessons[index...].first { !finished.contains(progress[$0.id].status) }?.id
     }
 
     static func clockText(_ minutes: Int) -> String {

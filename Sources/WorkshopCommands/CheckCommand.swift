@@ -20,7 +20,11 @@ struct CheckCommand: WorkshopCommand {
     func run(in session: Session) throws {
         let lesson = try session.lessonOrCurrent(reference)
         let report = try Checker(session: session, asGrader: asGrader).check(lesson, quiet: json)
-        if json { try session.json(report) } else { CheckReportRenderer(out: session.out).render(report, lesson: lesson, session: session) }
+        if json {
+            try session.json(report)
+        } else {
+            try session.paged { CheckReportRenderer(out: session.out).render(report, lesson: lesson, session: session) }
+        }
         if !report.allPassed { throw ExitCode.failure }
     }
 }
@@ -36,17 +40,11 @@ struct Checker {
             throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no hidden suite to check against")
         }
         let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
-        guard let toolRoot = ToolLocation.packageRoot else {
-            throw WorkshopError(
-                "cannot find the workshop's own sources (Sources/EventSourcing) to build your code against; run the tool from its repository"
-            )
-        }
-        let toolchain = try Toolchain.find()
-        let builder = HostBuilder(
-            toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"),
-            cacheFolder: HostBuilder.defaultCacheFolder())
+        let builder = try KitPreparation.builder()
+        let toolchain = builder.toolchain
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
+        if !quiet { try KitPreparation.ensureKit(builder, out: out) }
         if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
         Interrupt.install()
         _ = Interrupt.take()

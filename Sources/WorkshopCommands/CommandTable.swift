@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checking
 import Curriculum
 import Foundation
 import Shell
@@ -6,7 +7,8 @@ import Shell
 /// Runs shell lines through the same command types as the command line, and answers Tab.
 final class CommandTable: CommandInterpreter {
     static let shellOnly = [
-        ("help", "Show the commands, or one command's usage: help [COMMAND]."), ("quit", "Leave the shell (also: exit, Ctrl-D)."),
+        ("help", "Show the commands, or one command's usage: help [COMMAND]."), ("clear", "Clear the screen."),
+        ("quit", "Leave the shell (also: exit, Ctrl-D)."),
     ]
 
     let session: Session
@@ -39,6 +41,9 @@ final class CommandTable: CommandInterpreter {
         switch name {
         case "quit", "exit": return .quit
         case "help", "?": return help(words.dropFirst().first)
+        case "clear":
+            if session.terminal.isInteractive { session.out.line("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+            return .success
         default: break
         }
         if let domain = try? session.playground.command(named: name) {
@@ -46,6 +51,9 @@ final class CommandTable: CommandInterpreter {
                 try session.playground.run(domain, arguments: Array(words.dropFirst()))
                 return .success
             } catch is ExitCode {
+                return .failure
+            } catch is CheckInterrupted {
+                session.out.line(session.out.styled("stopped (Ctrl-C) · nothing was appended", .warning))
                 return .failure
             } catch {
                 session.error("\(error)")
@@ -62,18 +70,18 @@ final class CommandTable: CommandInterpreter {
             let parsed = try Workshop.parseAsRoot([name] + words.dropFirst())
             // `--help` parses as the library's own help command: show the command's usage.
             guard let command = parsed as? any WorkshopCommand else {
-                session.out.line(Workshop.helpMessage(for: type, columns: session.out.width))
+                _ = ShellHelp(session: session).show(name)
                 return .success
             }
             guard command.global.isEmpty else {
                 session.error("--workspace, --pack and --store apply when the shell starts; this shell uses \(session.workspace.root.path)")
                 return .failure
             }
-            try command.run(in: session)
+            try session.run(command)
             return .success
         } catch let error as CleanExit {
             let message = Workshop.fullMessage(for: error)
-            session.out.line(message.isEmpty ? Workshop.helpMessage(for: type, columns: session.out.width) : message)
+            if message.isEmpty { _ = ShellHelp(session: session).show(name) } else { session.out.line(message) }
             return .success
         } catch let code as ExitCode {
             // The command has said what went wrong (a failed check, say); only the status is left.
@@ -89,29 +97,16 @@ final class CommandTable: CommandInterpreter {
     }
 
     private func help(_ topic: String?) -> CommandOutcome {
-        if let topic {
-            guard let command = Workshop.commands.first(where: { $0.name == topic.lowercased() }) else {
-                if let shellOnly = Self.shellOnly.first(where: { $0.0 == topic }) {
-                    session.out.line(shellOnly.1)
-                    return .success
-                }
-                let suggestion = Suggestion.closest(to: topic, among: Self.names).map { "; did you mean '\($0)'?" } ?? ""
-                session.error("no command '\(topic)'\(suggestion)")
-                return .failure
-            }
-            session.out.line(Workshop.helpMessage(for: command, columns: session.out.width))
+        let help = ShellHelp(session: session)
+        guard let topic else {
+            try? session.paged { help.list() }
             return .success
         }
-        let rows = Workshop.commands.map { [$0.name, $0.configuration.abstract] } + Self.shellOnly.map { [$0.0, $0.1] }
-        for line in TableRenderer(styler: session.out.styler, width: session.out.width).render(
-            header: ["command", "what it does"], rows: rows)
-        {
-            session.out.line(line)
-        }
-        session.out.line()
-        session.out.paragraph(
-            "`help COMMAND` shows a command's arguments. Lessons are named by number or id (`start 2`, `start deciding`).")
-        return .success
+        if help.show(topic) { return .success }
+        let domainNames = ((try? session.course.domainCommands(upTo: session.currentLesson())) ?? []).map(\.name)
+        let suggestion = Suggestion.closest(to: topic, among: Self.names + domainNames).map { "; did you mean '\($0)'?" } ?? ""
+        session.error("no command '\(topic)'\(suggestion)")
+        return .failure
     }
 }
 

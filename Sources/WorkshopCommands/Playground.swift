@@ -193,12 +193,8 @@ final class Playground {
         guard let lesson = session.course.lesson(id), let binding = lesson.bindingFile, let module = lesson.module else {
             throw WorkshopError("lesson '\(id)' has no binding to run \(purpose) with")
         }
-        guard let toolRoot = ToolLocation.packageRoot else {
-            throw WorkshopError("cannot find the workshop's own sources to build your code against")
-        }
-        let builder = HostBuilder(
-            toolchain: try Toolchain.find(), toolSources: toolRoot.appendingPathComponent("Sources"),
-            cacheFolder: HostBuilder.defaultCacheFolder())
+        let builder = try KitPreparation.builder()
+        try KitPreparation.ensureKit(builder, out: session.out)
         switch try builder.host(
             workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder)
         {
@@ -214,6 +210,8 @@ final class Playground {
             // A person is waiting; a few seconds is still an answer, but never forever.
             limits.requestTimeout = 5
             let host = try HostProcess(executable: executable, limits: limits)
+            // Ctrl-C ends a request that loops, rather than waiting out the timeout.
+            host.shouldStop = { Interrupt.take() }
             hosts[id] = (executable, host)
             return host
         }

@@ -34,7 +34,7 @@ struct ProgressCommand: WorkshopCommand {
         let rows = entries.map { entry in
             [
                 entry.number < 10 ? "0\(entry.number)" : "\(entry.number)", entry.lesson, LessonsCommand.badge(entry.status, out),
-                entry.status == LessonStatus.notStarted.rawValue ? "" : "\(entry.minutesSpent) min",
+                Self.timeSpent(entry, seconds: progress[entry.lesson].secondsSpent),
                 entry.hintsUsed == 0 ? "" : "\(entry.hintsUsed)", entry.checks == 0 ? "" : "\(entry.checks)",
             ]
         }
@@ -45,6 +45,14 @@ struct ProgressCommand: WorkshopCommand {
         }
         out.line()
         out.line("\(progress.completedCount) of \(session.course.lessons.count) lessons done")
+    }
+}
+
+extension ProgressCommand {
+    /// "12 min", "<1 min" for a lesson opened moments ago; nothing for one never worked on.
+    static func timeSpent(_ entry: Entry, seconds: Double) -> String {
+        if entry.status == LessonStatus.notStarted.rawValue || seconds <= 0 { return "" }
+        return seconds < 30 ? "<1 min" : "\(entry.minutesSpent) min"
     }
 }
 

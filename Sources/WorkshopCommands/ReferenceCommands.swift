@@ -11,7 +11,8 @@ struct SolutionCommand: WorkshopCommand {
     static let completions: [ArgumentCompletion] = [.lesson]
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The lesson's number or id (default: the current one).", valueName: "lesson")) var reference: String?
-    @Flag(help: "Show it before the lesson passes (for instructors).") var instructor = false
+    // Hidden from learners' help: it is the instructor's (README), and a refusal should not advertise it.
+    @Flag(help: ArgumentHelp("Show it before the lesson passes (for instructors).", visibility: .hidden)) var instructor = false
 
     func run(in session: Session) throws {
         let lesson = try session.lessonOrCurrent(reference)
@@ -19,7 +20,7 @@ struct SolutionCommand: WorkshopCommand {
         // A skipped lesson's reference is in the workspace already, so it is no secret any more.
         guard instructor || status == .completed || status == .skipped else {
             throw WorkshopError(
-                "the reference for lesson \(lesson.number) opens once your code passes `check`; try `hint` first (instructors: `solution \(lesson.number) --instructor`)"
+                "the reference for lesson \(lesson.number) opens once your code passes `check`; `hint` helps in tiers, and `skip` moves on without credit"
             )
         }
         let paths = Workspace.referenceFiles(of: lesson, in: session.course)

@@ -75,7 +75,25 @@ final class Session: @unchecked Sendable {
         out.line(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
+    /// Runs a command, paging what it prints when the command says it can be long.
+    func run(_ command: any WorkshopCommand) throws {
+        if type(of: command).pagesOutput { try paged { try command.run(in: self) } } else { try command.run(in: self) }
+    }
+
+    /// Runs `body`; on a terminal, what it printed goes through the pager when it is taller than
+    /// the window (never on a pipe, so scripts and transcripts get every line).
+    func paged(_ body: () throws -> Void) throws {
+        guard terminal.isInteractive, isatty(STDOUT_FILENO) == 1 else { return try body() }
+        var failure: Error?
+        let text = out.capturing {
+            do { try body() } catch { failure = error }
+        }
+        Pager().show(text, rows: Terminal.windowHeight(of: STDOUT_FILENO))
+        if let failure { throw failure }
+    }
+
+    /// An error line, wrapped to the screen under its label.
     func error(_ message: String) {
-        out.line(out.styled("error: ", .failure, .bold) + message)
+        out.paragraph(out.styled("error: ", .failure, .bold) + message, hanging: "       ")
     }
 }

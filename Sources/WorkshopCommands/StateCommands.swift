@@ -44,7 +44,8 @@ struct StateCommand: WorkshopCommand {
 /// `replay STREAM`: step through the fold one event at a time.
 struct ReplayCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
-        commandName: "replay", abstract: "Step through a stream's fold one event at a time (Enter steps, q stops).")
+        commandName: "replay",
+        abstract: "Step through a stream's fold one event at a time (Enter or Space: next, a number: jump, q: stop).")
     static let completions: [ArgumentCompletion] = [.stream]
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
@@ -55,19 +56,92 @@ struct ReplayCommand: WorkshopCommand {
         let view = try StateSupport.view(for: name, in: session)
         let events = try StateSupport.events(of: name, in: session)
         let out = session.out
+        func show(_ count: Int) throws {
+            let state = try session.playground.fold(Array(events.prefix(count)), view: view)
+            out.line(out.styled(count == 0 ? "initial state" : "after revision \(count - 1): \(events[count - 1].type)", .accent))
+            StateSupport.render(state, after: nil, view: view, in: session)
+        }
         if json {
             let states = try (0...events.count).map { try session.playground.fold(Array(events.prefix($0)), view: view) }
             return out.line(JSONValue.array(states).json)
         }
-        for count in 0...events.count {
-            let state = try session.playground.fold(Array(events.prefix(count)), view: view)
-            out.line(out.styled(count == 0 ? "initial state" : "after revision \(count - 1): \(events[count - 1].type)", .accent))
-            StateSupport.render(state, after: nil, view: view, in: session)
-            if session.terminal.isInteractive, count < events.count {
-                StandardStream.write(out.styled("Enter: next event · q: stop ", .dim), to: 1)
-                guard let answer = Swift.readLine(), answer.lowercased() != "q" else { return }
+        // A script on a pipe gets every step: its next lines are commands, never replay keys.
+        guard session.terminal.isInteractive else { return try (0...events.count).forEach(show) }
+        var stepper = ReplayStepper(events: events.count)
+        try show(stepper.shown)
+        while stepper.shown < events.count {
+            StandardStream.write("\r\u{1B}[K" + out.styled(stepper.prompt, .dim), to: STDOUT_FILENO)
+            let step = stepper.press(KeyReader.read())
+            StandardStream.write("\r\u{1B}[K", to: STDOUT_FILENO)
+            switch step {
+            case .show(let count): try show(count)
+            case .wait: continue
+            case .stop(let typed):
+                // A key that starts the next command is not lost: the next prompt begins with it.
+                if let typed { LineEditor.typeAhead(String(typed)) }
+                return
             }
         }
+    }
+}
+
+/// What replay's keys do, apart from the terminal: Enter, Space or → steps on, ← steps back, a
+/// number jumps to a revision, q, Esc, Ctrl-C or Ctrl-D stop, and any other key stops and is
+/// kept for the next command.
+struct ReplayStepper {
+    enum Step: Equatable {
+        /// Show the state after this many events.
+        case show(Int)
+        /// Nothing to show yet (a number is being typed).
+        case wait
+        case stop(typed: Character?)
+    }
+
+    /// How many events the stream has.
+    let events: Int
+    /// How many events the state on screen has folded.
+    private(set) var shown = 0
+    /// The digits of a revision being typed.
+    private(set) var digits = ""
+
+    init(events: Int) { self.events = events }
+
+    var prompt: String {
+        if !digits.isEmpty { return "jump to revision \(digits)_ (Enter jumps, Esc cancels)" }
+        return "Enter/Space: next · ←: back · 0-\(events - 1): jump · q: stop"
+    }
+
+    mutating func press(_ key: KeyPress) -> Step {
+        switch key {
+        case .enter where !digits.isEmpty: return jump()
+        case .enter, .space, .arrow(.right), .arrow(.down):
+            shown = min(events, shown + 1)
+            return .show(shown)
+        case .arrow(.left), .arrow(.up):
+            guard shown > 0 else { return .wait }
+            shown -= 1
+            return .show(shown)
+        case .backspace:
+            digits = String(digits.dropLast())
+            return .wait
+        case .escape where !digits.isEmpty:
+            digits = ""
+            return .wait
+        case .character(let digit) where digit.isASCII && digit.isNumber:
+            digits.append(digit)
+            // Jump at once when no longer revision starts with these digits.
+            return (Int(digits) ?? 0) * 10 > events - 1 ? jump() : .wait
+        case .character("q"), .character("Q"), .escape, .interrupt, .endOfInput: return .stop(typed: nil)
+        case .character(let other): return .stop(typed: other)
+        case .arrow: return .wait
+        }
+    }
+
+    private mutating func jump() -> Step {
+        defer { digits = "" }
+        guard let revision = Int(digits), revision < events else { return .wait }
+        shown = revision + 1
+        return .show(shown)
     }
 }
 

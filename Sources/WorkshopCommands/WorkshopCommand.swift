@@ -7,14 +7,17 @@ protocol WorkshopCommand: ParsableCommand {
     var global: GlobalOptions { get }
     /// What Tab offers for each positional argument, in order.
     static var completions: [ArgumentCompletion] { get }
+    /// Whether what it prints can be long enough to page (lesson text, tables of events).
+    static var pagesOutput: Bool { get }
     func run(in session: Session) throws
 }
 
 extension WorkshopCommand {
     static var completions: [ArgumentCompletion] { [] }
+    static var pagesOutput: Bool { false }
 
     mutating func run() throws {
-        try run(in: Session.open(global))
+        try Session.open(global).run(self)
     }
 }
 

@@ -53,7 +53,7 @@ struct InteractiveShellTests {
             terminal.type("agenda" + PseudoTerminal.Key.enter)
             try terminal.waitFor("Day one")
             terminal.type("help hint" + PseudoTerminal.Key.enter)
-            try terminal.waitFor("USAGE: workshop hint")
+            try terminal.waitFor("USAGE: hint")
             terminal.type(PseudoTerminal.Key.ctrlD)
             #expect(terminal.waitForExit() == 0)
         }
@@ -63,6 +63,9 @@ struct InteractiveShellTests {
         try terminal.waitFor("workshop> help hint")
         terminal.type(PseudoTerminal.Key.up + PseudoTerminal.Key.enter)
         try terminal.waitFor("Coffee")
+        // Typed before the prompt is back, Ctrl-R would meet the terminal's own line discipline
+        // (its reprint key), not the editor.
+        try terminal.waitUntil("the prompt after the agenda") { $0.hasSuffix("workshop>") }
         terminal.type(PseudoTerminal.Key.ctrlR + "agen")
         try terminal.waitFor("agen")
         // Enter takes the line found; the tty flushes what was typed ahead of a Ctrl-C, so no Ctrl-C here.
@@ -152,7 +155,8 @@ struct InteractiveShellTests {
     @Test("the banner says where the learner is, and text wraps to the terminal's width")
     func bannerAndWidth() throws {
         _ = try WorkshopProcess.run(arguments + ["start", "2"], environment: WorkshopProcess.environment(home: folder.path))
-        let terminal = try open(columns: 40)
+        // No pager: the whole help is to be seen at once.
+        let terminal = try open(extra: ["TERM": "xterm", "PAGER": ""], columns: 40)
         try terminal.waitFor("lesson 02 · Lesson number 2 · 21 min")
         terminal.type("help" + PseudoTerminal.Key.enter)
         let screen = try terminal.waitFor("quit")

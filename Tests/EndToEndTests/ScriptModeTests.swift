@@ -102,7 +102,7 @@ struct ScriptModeTests {
     func help() throws {
         let result = try run([], input: "help\nhelp start\nhelp strat\n")
         #expect(result.output.contains("lessons   List the lessons and where you stand in each."))
-        #expect(result.output.contains("USAGE: workshop start"))
+        #expect(result.output.contains("USAGE: start <lesson>"), "the shell's usage, without the command line's `workshop`")
         #expect(result.output.contains("no command 'strat'; did you mean 'start'?"))
     }
 

@@ -105,3 +105,69 @@ struct RenderingTests {
         #expect(Terminal.currentWidth(environment: [:], outputIsTerminal: false) == 80)
     }
 }
+
+@Suite("Laying text out on a screen")
+struct LayoutTests {
+    @Test("JSON wider than its column breaks only between tokens, never inside a string or a number")
+    func jsonBreaks() {
+        let json = #"{"moveMade":{"column":"A","player":"a long player name, with a comma","row":12345}}"#
+        let lines = TableRenderer.breakLong(json, width: 20)
+        #expect(lines.joined() == json, "nothing is lost or added")
+        #expect(lines.contains(#""a long player name, with a comma","#), "the string stays whole: \(lines)")
+        #expect(lines.contains { $0.hasPrefix(#""row":12345"#) }, "\(lines)")
+        for line in lines where line.count > 20 { #expect(line.hasPrefix("\""), "only a single long token may overflow: \(line)") }
+    }
+
+    @Test("wide characters take two columns, so tables with ☕ line up")
+    func wideCharacters() {
+        #expect(Styler.visibleWidth("☕ Coffee") == 9)
+        #expect(Styler.visibleWidth("zoë") == 3)
+        #expect(Styler.visibleWidth("e\u{301}") == 1)
+        let lines = TableRenderer(styler: Styler(enabled: false), width: 80).render(
+            header: ["a", "b"], rows: [["☕ x", "1"], ["yyyy", "2"]])
+        #expect(lines[1].hasPrefix("☕ x  1"))
+        #expect(lines[2].hasPrefix("yyyy  2"))
+    }
+
+    @Test("a paragraph wraps each of its lines, keeping a line's own indentation")
+    func paragraphs() {
+        let (out, text) = Output.buffer(width: 24)
+        out.paragraph("error: one two three four five six\n   | an indented excerpt line", hanging: "       ")
+        let lines = text().components(separatedBy: "\n").dropLast()
+        #expect(lines.allSatisfy { $0.count <= 24 }, "\(lines)")
+        #expect(lines[1].hasPrefix("       "))
+        #expect(lines.contains { $0.hasPrefix("          | an") }, "\(lines)")
+    }
+
+    @Test("the high-contrast theme draws no dim text and no yellow; the standard one does")
+    func themes() {
+        let standard = Styler(enabled: true), contrast = Styler(enabled: true, theme: .highContrast)
+        #expect(standard.apply("·", .dim) == "\u{1B}[2m·\u{1B}[0m")
+        #expect(contrast.apply("·", .dim) == "·")
+        #expect(standard.apply("O", .yellow, .bold).contains("33"))
+        #expect(!contrast.apply("O", .yellow, .bold).contains("33"))
+        #expect(contrast.apply("O", .yellow, .bold) != contrast.apply("X", .red, .bold), "the two players still differ")
+        #expect(Theme.from(environment: ["WORKSHOP_THEME": "high-contrast"]) == .highContrast)
+        #expect(Theme.from(environment: [:]) == .standard)
+    }
+
+    @Test("a pager is $PAGER, else less -R; PAGER= or cat turns it off")
+    func pagerChoice() {
+        #expect(Pager(environment: ["PAGER": "more"]).command == "more")
+        #expect(Pager(environment: ["PAGER": ""]).command == nil)
+        #expect(Pager(environment: ["PAGER": "cat"]).command == nil)
+        #expect(Pager(environment: ["PATH": "/nonexistent"]).command == nil)
+        #expect(Pager(environment: ["PATH": "/usr/bin:/bin"]).environment["LESS"] == "FRX")
+        #expect(Pager(environment: ["LESS": "R"]).environment.isEmpty, "a person's own LESS is kept")
+    }
+
+    @Test("what a command writes can be collected and then written elsewhere")
+    func capturing() {
+        let (out, text) = Output.buffer()
+        out.line("before")
+        let collected = out.capturing { out.line("inside") }
+        out.line("after")
+        #expect(collected == "inside\n")
+        #expect(text() == "before\nafter\n")
+    }
+}

@@ -40,6 +40,7 @@ public final class PseudoTerminal: @unchecked Sendable {
         public static let ctrlK = "\u{0B}"
         public static let ctrlR = "\u{12}"
         public static let ctrlW = "\u{17}"
+        public static let escape = "\u{1B}"
     }
 
     public init(
@@ -112,6 +113,17 @@ public final class PseudoTerminal: @unchecked Sendable {
     public func type(_ keys: String) {
         let bytes = Array(keys.utf8)
         _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Resizes the window, as a person dragging its corner: the program gets SIGWINCH.
+    public func resize(columns: UInt16, rows: UInt16) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
+    /// Forgets what was drawn so far, so the next waits see only what comes after.
+    public func clearTranscript() {
+        lock.withLock { raw = Data() }
     }
 
     /// Everything the program wrote, escape sequences included.

@@ -53,7 +53,7 @@ struct CommandTableTests {
         #expect(screen().contains("Missing expected argument '<lesson>'"))
         #expect(table.execute(["hint", "x"]) == .failure)
         #expect(table.execute(["lessons", "--help"]) == .success)
-        #expect(screen().contains("USAGE: workshop lessons"))
+        #expect(screen().contains("USAGE: lessons [--json]"))
         #expect(table.execute(["lessons", "--workspace", "/elsewhere"]) == .failure)
         #expect(screen().contains("apply when the shell starts"))
     }
