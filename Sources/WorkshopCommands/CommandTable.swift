@@ -42,7 +42,7 @@ final class CommandTable: CommandInterpreter {
         case "quit", "exit": return .quit
         case "help", "?": return help(words.dropFirst().first)
         case "clear":
-            if session.terminal.isInteractive { session.out.line("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+            if session.terminal.isInteractive { session.out.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
             return .success
         default: break
         }
