@@ -240,10 +240,14 @@ final class Playground {
     }
 
     /// Shows a stream, marking the events from revision `new` on.
-    func show(_ stream: StreamName, new: UInt64?, from: UInt64? = nil, direction: ReadDirection = .forwards, limit: Int? = nil) throws {
-        let events = try session.workspace.store.read(stream, from: from, direction: direction, limit: limit)
+    func show(_ stream: StreamName, new: UInt64?) throws {
+        show(stream, events: try session.workspace.store.read(stream), new: new)
+    }
+
+    /// Shows events of a stream under its name; `count` says how many of how many, when not all are shown.
+    func show(_ stream: StreamName, events: [RecordedEvent], new: UInt64?, count: String? = nil) {
         let out = session.out
-        out.line(out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)", .dim))
+        out.line(out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)" + (count.map { " · " + $0 } ?? ""), .dim))
         StreamTable.render(events, new: new, metadata: showsMetadata, out: out)
     }
 }

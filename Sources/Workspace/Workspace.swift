@@ -48,6 +48,7 @@ public final class Workspace: @unchecked Sendable {
         }
         do {
             let local = try SQLiteEventStore(path: root.appendingPathComponent(".workshop/events.sqlite").path)
+            try local.moveEvents(of: ProgressEvent.legacyStream, into: ProgressEvent.stream)
             progressStore = local
             if let storeURL {
                 guard storeURL.hasPrefix("postgres://") || storeURL.hasPrefix("postgresql://") else {

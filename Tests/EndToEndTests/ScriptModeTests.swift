@@ -90,7 +90,7 @@ struct ScriptModeTests {
         #expect(entries?[0]["hintsUsed"] as? Int == 2)
         #expect(entries?[1]["status"] as? String == "in progress")
         let events = try run(["events"])
-        #expect(events.output.contains("stream progress-learner · 4 events"))
+        #expect(events.output.contains("stream $progress-learner · 4 events"))
         #expect(events.output.contains("HintShown"))
         let agenda = try run(["agenda"])
         #expect(agenda.output.contains("09:00–09:20  01  Lesson number 1 (20 min)"))
