@@ -20,8 +20,11 @@ public enum DomainLauncher {
         guard let global = try? GlobalOptions.parse(options) else { return nil }
         let known = Set(Workshop.configuration.subcommands.map { $0.name } + ["help", "-h", "--help", "--version"])
         guard let name = words.first, !name.hasPrefix("-"), !known.contains(name) else { return nil }
-        guard let session = try? Session.open(global), let command = try? session.playground.command(named: name) else { return nil }
         do {
+            // A failure to open the workspace or to look the name up is reported as itself, not
+            // left to the parser, which would call the domain command's words unexpected arguments.
+            let session = try Session.open(global)
+            guard let command = try session.playground.command(named: name) else { return nil }
             try session.playground.run(command, arguments: Array(words.dropFirst()))
             return 0
         } catch is ExitCode {

@@ -1,0 +1,56 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A shared store that is down stops only what needs streams, says so, and offers the way on.
+@Suite("Working while the shared store is down", .serialized)
+struct UnreachableStoreTests {
+    let folder = TemporaryFolder()
+    var workspace: URL { folder.url.appendingPathComponent("ws") }
+    /// Nothing listens on port 1: the connection is refused at once.
+    static let downServer = "postgres://learner@127.0.0.1:1/workshop?connect_timeout=2"
+
+    func run(_ arguments: [String], input: String? = nil) throws -> WorkshopProcess.Result {
+        try WorkshopProcess.run(
+            ["--workspace", workspace.path, "--store", Self.downServer] + arguments, input: input,
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "400"]))
+    }
+
+    @Test("the shell opens; lesson, hint, check and progress work; a domain command says the store is down and how to go on")
+    func shellGoesOn() throws {
+        let decide = try String(
+            contentsOf: PlayTests.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        let caught = try run(["catch-up", "2"])
+        #expect(caught.status == 0, "\(caught.output)\(caught.errors)")
+        folder.write("ws/Sources/ConnectFour/Decide.swift", decide)
+        let result = try run(
+            [], input: "lesson\nhint\ncheck\nprogress\nstart-game 42 alice bob\nstore local\nstart-game 42 alice bob\nstore\nstore shared\n")
+        let output = result.output
+        #expect(output.contains("⚠ cannot reach PostgreSQL at postgres://learner@127.0.0.1:1/workshop"), "said when the shell opens")
+        #expect(output.contains("workshop> lesson\n"))
+        #expect(output.contains("Nudge"), "hint works")
+        #expect(output.contains("✓ 10 of 10 scenarios pass"), "check works: \(output)")
+        #expect(output.contains(/02  deciding +✓ done/), "progress lives in the workspace's own store")
+        let progress = try #require(output.range(of: "workshop> progress\n"))
+        let refused = try #require(output.range(of: "workshop> start-game 42 alice bob\n", range: progress.upperBound..<output.endIndex))
+        let answer = output[refused.upperBound...].prefix { $0 != "\n" }
+        #expect(answer.hasPrefix("error: cannot reach PostgreSQL at postgres://learner@127.0.0.1:1/workshop"), "\(answer)")
+        #expect(answer.contains("Only streams need the shared store: lessons, hints, checks and your progress go on."))
+        #expect(answer.contains("`store local` keeps streams in this workspace's own store instead"))
+        #expect(!output.contains("unexpected argument"))
+        #expect(output.contains("Streams now go to this workspace's own store"), "the fallback said out loud")
+        #expect(output.contains("stream game-42 · category game"), "the domain command ran on the local store")
+        #expect(output.contains("not on the shared store at postgres://learner@127.0.0.1:1/workshop"))
+        #expect(output.components(separatedBy: "error: cannot reach PostgreSQL").count == 3, "store shared tries again, and says it failed")
+    }
+
+    @Test("from the command line a domain command names the store that is down, never its words as unexpected arguments")
+    func commandLine() throws {
+        #expect(try run(["catch-up", "2"]).status == 0)
+        let result = try run(["start-game", "42", "alice", "bob"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("cannot reach PostgreSQL at postgres://learner@127.0.0.1:1/workshop"), "\(result.errors)")
+        #expect(!result.errors.contains("unexpected argument"))
+        #expect(try run(["progress"]).status == 0)
+    }
+}
