@@ -41,6 +41,11 @@ public struct Course: Sendable {
         lessonsSoFar(upTo: lesson).flatMap(\.commands)
     }
 
+    /// The read models a learner on `lesson` can look at; a later lesson's view of the same name replaces an earlier one.
+    public func readModels(upTo lesson: Lesson?) -> [ReadModelView] {
+        lessonsSoFar(upTo: lesson).flatMap(\.readModels)
+    }
+
     /// The latest way to show a category's state that a learner on `lesson` has written the code for.
     public func stateView(for category: String, upTo lesson: Lesson?) -> StateView? {
         lessonsSoFar(upTo: lesson).flatMap(\.stateViews).last { $0.category == category }
@@ -126,6 +131,8 @@ public struct Lesson: Sendable, Hashable {
     public var stateViews: [StateView] = []
     /// Code of this lesson's that reacts to events in the shell (`reactions:` in `commands.yaml`).
     public var reactions: [Reaction] = []
+    /// Read models of this lesson's that the shell shows by name (`views:` in `commands.yaml`).
+    public var readModels: [ReadModelView] = []
 
     public var starterFolder: URL { folder.appendingPathComponent("starter") }
 
