@@ -6,7 +6,8 @@ import Workspace
 /// server is down: the workspace's own store, said out loud.
 struct StoreCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Show where your streams are kept; `store local` goes on without a shared store, `store shared` goes back.",
+        commandName: "store",
+        abstract: "Show where your streams are kept; `store local` goes on without a shared store, `store shared` goes back.",
         discussion: "The switch holds for this shell; your progress always stays in the workspace's own store.")
     static let completions: [ArgumentCompletion] = [.words(["local", "shared"])]
     @OptionGroup var global: GlobalOptions

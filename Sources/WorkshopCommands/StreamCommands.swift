@@ -70,7 +70,8 @@ struct ShowCommand: WorkshopCommand {
 /// `all`: the all-stream, every event in global order; the learner's domain unless asked for more.
 struct AllCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
-        commandName: "all", abstract: "Show the all-stream: every event in the order it was stored; all [STREAMS] [--category C] [--last N].",
+        commandName: "all",
+        abstract: "Show the all-stream: every event in the order it was stored; all [STREAMS] [--category C] [--last N].",
         discussion:
             "System streams ($…, the tool's own, such as your progress) are left out unless --system asks for them, as real stores keep their $ streams apart."
     )
@@ -97,7 +98,8 @@ struct AllCommand: WorkshopCommand {
         // What is shown, of what matches, of what is stored: a window never hides how much there is.
         let filter = [pattern, category.map { "category \($0)" }].compactMap { $0 }
         let counts =
-            [window.window.count(shown: shown.count, of: selected.count)] + (selected.count < stored.count ? ["\(stored.count) stored"] : [])
+            [window.window.count(shown: shown.count, of: selected.count)]
+            + (selected.count < stored.count ? ["\(stored.count) stored"] : [])
         out.line(out.styled("all-stream", .bold) + out.styled((filter + counts).map { " · " + $0 }.joined(), .dim))
         StreamTable.render(shown, new: nil, metadata: session.playground.showsMetadata, out: out, positions: true)
         let hidden = includesSystem ? 0 : stored.filter(\.stream.isSystem).count

@@ -5,14 +5,7 @@ import Testing
 /// The learner's read models are seen in the shell: their projections run over the all-stream.
 @Suite("Read models in the shell", .serialized)
 struct ReadModelTests {
-    let folder = TemporaryFolder()
-    var workspace: URL { folder.url.appendingPathComponent("ws") }
-
-    func run(_ arguments: [String], input: String? = nil) throws -> WorkshopProcess.Result {
-        try WorkshopProcess.run(
-            ["--workspace", workspace.path] + arguments, input: input,
-            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "160"]))
-    }
+    let learner = LearnerWorkspace()
 
     /// The answer printed after `workshop> COMMAND`, up to the next prompt.
     func answer(to command: String, in output: String) -> String {
@@ -23,12 +16,15 @@ struct ReadModelTests {
 
     @Test("queue and loyalty CUSTOMER run the learner's projections over the all-stream and say how far they got")
     func queueAndLoyalty() throws {
-        #expect(try run(["catch-up", "10"]).status == 0, "lesson 9's reference is the learner's projection now")
+        #expect(try learner.run(["catch-up", "10"]).status == 0, "lesson 9's reference is the learner's projection now")
         let orders = [
             "register-customer helen Helen h@example.com", "place-order 7 helen latte 450", "pay-order 7 450",
             "place-order 8 omar tea 300", "pay-order 8 300",
         ]
-        let result = try run([], input: (orders + ["queue", "prepare-order 7 sam", "serve-order 7", "queue", "loyalty helen", "loyalty"]).joined(separator: "\n") + "\n")
+        let result = try learner.run(
+            [],
+            input: (orders + ["queue", "prepare-order 7 sam", "serve-order 7", "queue", "loyalty helen", "loyalty"]).joined(separator: "\n")
+                + "\n")
         let output = result.output
         let first = answer(to: "queue", in: String(output[..<(output.range(of: "workshop> prepare-order")?.lowerBound ?? output.endIndex)]))
         #expect(first.contains("read model queue · your code over the all-stream · 5 events delivered"), "\(output)")
@@ -46,16 +42,14 @@ struct ReadModelTests {
 
     @Test("a projection that keeps no checkpoint is told so; one that does not compile says so")
     func withoutCheckpoint() throws {
-        #expect(try run(["catch-up", "10"]).status == 0)
-        folder.write(
-            "ws/Sources/Barstucks/Projections.swift",
-            try String(
-                contentsOf: PlayTests.root.appendingPathComponent(
-                    "solutions/projections.wrong/queue-without-checkpoint/Sources/Barstucks/Projections.swift"), encoding: .utf8))
-        let result = try run([], input: "place-order 1 helen latte 450\npay-order 1 450\nqueue\n")
-        #expect(answer(to: "queue", in: result.output).contains("checkpoint: none · your projection did not record how far it got"), "\(result.output)")
-        folder.write("ws/Sources/Barstucks/Projections.swift", "struct Delivered {}\n")
-        let broken = try run(["queue"])
+        #expect(try learner.run(["catch-up", "10"]).status == 0)
+        try learner.solve("projections.wrong/queue-without-checkpoint", module: "Barstucks", files: ["Projections.swift"])
+        let result = try learner.run([], input: "place-order 1 helen latte 450\npay-order 1 450\nqueue\n")
+        #expect(
+            answer(to: "queue", in: result.output).contains("checkpoint: none · your projection did not record how far it got"),
+            "\(result.output)")
+        learner.write("Sources/Barstucks/Projections.swift", "struct Delivered {}\n")
+        let broken = try learner.run(["queue"])
         #expect(broken.status == 1)
         #expect((broken.output + broken.errors).contains("queue runs your code, but"))
     }

@@ -5,26 +5,18 @@ import Testing
 /// A shared store that is down stops only what needs streams, says so, and offers the way on.
 @Suite("Working while the shared store is down", .serialized)
 struct UnreachableStoreTests {
-    let folder = TemporaryFolder()
-    var workspace: URL { folder.url.appendingPathComponent("ws") }
     /// Nothing listens on port 1: the connection is refused at once.
     static let downServer = "postgres://learner@127.0.0.1:1/workshop?connect_timeout=2"
-
-    func run(_ arguments: [String], input: String? = nil) throws -> WorkshopProcess.Result {
-        try WorkshopProcess.run(
-            ["--workspace", workspace.path, "--store", Self.downServer] + arguments, input: input,
-            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "400"]))
-    }
+    let learner = LearnerWorkspace(options: ["--store", downServer], columns: 400)
 
     @Test("the shell opens; lesson, hint, check and progress work; a domain command says the store is down and how to go on")
     func shellGoesOn() throws {
-        let decide = try String(
-            contentsOf: PlayTests.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
-        let caught = try run(["catch-up", "2"])
+        let caught = try learner.run(["catch-up", "2"])
         #expect(caught.status == 0, "\(caught.output)\(caught.errors)")
-        folder.write("ws/Sources/ConnectFour/Decide.swift", decide)
-        let result = try run(
-            [], input: "lesson\nhint\ncheck\nprogress\nstart-game 42 alice bob\nstore local\nstart-game 42 alice bob\nstore\nstore shared\n")
+        try learner.solve("deciding", module: "ConnectFour", files: ["Decide.swift"])
+        let result = try learner.run(
+            [], input: "lesson\nhint\ncheck\nprogress\nstart-game 42 alice bob\nstore local\nstart-game 42 alice bob\nstore\nstore shared\n"
+        )
         let output = result.output
         #expect(output.contains("⚠ cannot reach PostgreSQL at postgres://learner@127.0.0.1:1/workshop"), "said when the shell opens")
         #expect(output.contains("workshop> lesson\n"))
@@ -46,11 +38,11 @@ struct UnreachableStoreTests {
 
     @Test("from the command line a domain command names the store that is down, never its words as unexpected arguments")
     func commandLine() throws {
-        #expect(try run(["catch-up", "2"]).status == 0)
-        let result = try run(["start-game", "42", "alice", "bob"])
+        #expect(try learner.run(["catch-up", "2"]).status == 0)
+        let result = try learner.run(["start-game", "42", "alice", "bob"])
         #expect(result.status == 1)
         #expect(result.errors.contains("cannot reach PostgreSQL at postgres://learner@127.0.0.1:1/workshop"), "\(result.errors)")
         #expect(!result.errors.contains("unexpected argument"))
-        #expect(try run(["progress"]).status == 0)
+        #expect(try learner.run(["progress"]).status == 0)
     }
 }
