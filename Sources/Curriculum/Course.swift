@@ -28,15 +28,22 @@ public struct Course: Sendable {
         lesson.number >= 2 ? lessons[lesson.number - 2] : nil
     }
 
-    /// Every lesson up to and including `lesson`, in its module: the code a learner on it has written.
+    /// Every lesson up to and including `lesson`: the code a learner on it has written. Every
+    /// module counts, not only the current lesson's: a game played on day 1 can still be shown,
+    /// replayed and moved in on day 2, each by its own lesson's binding and module.
     func lessonsSoFar(upTo lesson: Lesson?) -> [Lesson] {
         guard let lesson else { return [] }
-        return lessons.prefix(lesson.number).filter { $0.module == lesson.module }
+        return Array(lessons.prefix(lesson.number))
     }
 
-    /// The domain commands a learner on `lesson` can type: those of every lesson up to it, in the same module.
+    /// The domain commands a learner on `lesson` can type: those of every lesson up to it.
     public func domainCommands(upTo lesson: Lesson?) -> [DomainCommand] {
         lessonsSoFar(upTo: lesson).flatMap(\.commands)
+    }
+
+    /// The read models a learner on `lesson` can look at; a later lesson's view of the same name replaces an earlier one.
+    public func readModels(upTo lesson: Lesson?) -> [ReadModelView] {
+        lessonsSoFar(upTo: lesson).flatMap(\.readModels)
     }
 
     /// The latest way to show a category's state that a learner on `lesson` has written the code for.
@@ -44,8 +51,14 @@ public struct Course: Sendable {
         lessonsSoFar(upTo: lesson).flatMap(\.stateViews).last { $0.category == category }
     }
 
-    /// The reactions a learner on `lesson` has written the code for, in the same module; a later
-    /// lesson's reaction of the same name replaces an earlier one.
+    /// The first lesson of the course that shows a category's state, whether or not the learner
+    /// has reached it: what to tell someone who asks too early, or about a category never folded.
+    public func firstLesson(foldingStatesOf category: String) -> Lesson? {
+        lessons.first { $0.stateViews.contains { $0.category == category } }
+    }
+
+    /// The reactions a learner on `lesson` has written the code for; a later lesson's reaction of
+    /// the same name replaces an earlier one.
     public func reactions(upTo lesson: Lesson?) -> [Reaction] {
         var latest: [String: Reaction] = [:]
         var order: [String] = []
@@ -118,6 +131,8 @@ public struct Lesson: Sendable, Hashable {
     public var stateViews: [StateView] = []
     /// Code of this lesson's that reacts to events in the shell (`reactions:` in `commands.yaml`).
     public var reactions: [Reaction] = []
+    /// Read models of this lesson's that the shell shows by name (`views:` in `commands.yaml`).
+    public var readModels: [ReadModelView] = []
 
     public var starterFolder: URL { folder.appendingPathComponent("starter") }
 

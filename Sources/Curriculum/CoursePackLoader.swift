@@ -202,14 +202,16 @@ public struct CoursePackLoader {
         var commands: [DomainCommand] = []
         var stateViews: [StateView] = []
         var reactions: [Reaction] = []
+        var readModels: [ReadModelView] = []
         let commandsPath = "\(id)/commands.yaml"
         if files.fileExists(atPath: folder.appendingPathComponent(commandsPath).path), let text = readText(commandsPath) {
-            let (parsed, views, reacting, found) = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
-            commands = parsed
-            stateViews = views
-            reactions = reacting
-            problems += found
-            if !parsed.isEmpty || !reacting.isEmpty, !hasBinding {
+            let contents = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
+            commands = contents.commands
+            stateViews = contents.states
+            reactions = contents.reactions
+            readModels = contents.views
+            problems += contents.problems
+            if !commands.isEmpty || !reactions.isEmpty || !readModels.isEmpty, !hasBinding {
                 problems.append(
                     PackProblem(
                         file: commandsPath,
@@ -221,7 +223,7 @@ public struct CoursePackLoader {
             number: number, id: id, title: title, duration: duration, objectives: objectives,
             prerequisites: prerequisites, text: body, hints: hints, starterFiles: starter, folder: lessonFolder,
             suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil, commands: commands, stateViews: stateViews,
-            reactions: reactions)
+            reactions: reactions, readModels: readModels)
     }
 
     /// Splits `---`-fenced front matter from the Markdown body.

@@ -153,18 +153,27 @@ public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equa
 enum DomainCommandsFile {
     static let keys = ["name", "summary", "arguments", "values", "stream", "command", "driver"]
 
-    static func parse(_ text: String, file: String, lesson: String) -> ([DomainCommand], [StateView], [Reaction], [PackProblem]) {
+    /// What a `commands.yaml` declares, and what is wrong with it.
+    struct Contents {
+        var commands: [DomainCommand] = []
+        var states: [StateView] = []
+        var reactions: [Reaction] = []
+        var views: [ReadModelView] = []
+        var problems: [PackProblem] = []
+    }
+
+    static func parse(_ text: String, file: String, lesson: String) -> Contents {
         var problems: [PackProblem] = []
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return ([], [], [], [PackProblem(file: file, line: 1, "is empty; add 'commands:'")])
+                return Contents(problems: [PackProblem(file: file, line: 1, "is empty; add 'commands:'")])
             }
             root = node
         } catch let error as YamlError {
-            return ([], [], [], [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
+            return Contents(problems: [CoursePackLoader.problem(from: error, file: file, lineOffset: 0)])
         } catch {
-            return ([], [], [], [PackProblem(file: file, "cannot be read: \(error)")])
+            return Contents(problems: [PackProblem(file: file, "cannot be read: \(error)")])
         }
         var views: [StateView] = []
         for node in root.mapping?["states"]?.sequence ?? [] {
@@ -185,14 +194,31 @@ enum DomainCommandsFile {
             }
             problems += fields.problems
         }
-        guard let items = root.mapping?["commands"]?.sequence ?? (views.isEmpty && reactions.isEmpty ? nil : []) else {
-            return (
-                [], [], [],
-                [
+        var readModels: [ReadModelView] = []
+        for node in root.mapping?["views"]?.sequence ?? [] {
+            var fields = YAMLFields(file: file, node: node)
+            fields.rejectUnknownKeys(["name", "summary", "arguments", "driver", "shows", "checkpoint"])
+            let arguments = fields.strings("arguments", required: false)
+            if let name = fields.string("name"), let driver = fields.string("driver") {
+                let shows = fields.string("shows", required: false)
+                for placeholder in (shows ?? "").split(separator: ".").compactMap({ DomainCommand.placeholder(String($0))?.name })
+                where !arguments.contains(placeholder) {
+                    fields.problem("'shows' names {\(placeholder)}, which is not one of the arguments")
+                }
+                readModels.append(
+                    ReadModelView(
+                        name: name, summary: fields.string("summary", required: false) ?? "", arguments: arguments, driver: driver,
+                        shows: shows, checkpoint: fields.string("checkpoint", required: false), lesson: lesson))
+            }
+            problems += fields.problems
+        }
+        guard let items = root.mapping?["commands"]?.sequence ?? (views.isEmpty && reactions.isEmpty && readModels.isEmpty ? nil : [])
+        else {
+            return Contents(
+                problems: [
                     PackProblem(
                         file: file, line: root.mark?.line, "needs 'commands:', a list of commands with name, arguments, stream and command")
-                ]
-            )
+                ])
         }
         var commands: [DomainCommand] = []
         for item in items {
@@ -224,6 +250,6 @@ enum DomainCommandsFile {
                     stream: stream, command: JSONValue(yaml: template), driver: fields.string("driver", required: false) ?? "decide",
                     lesson: lesson))
         }
-        return (commands, views, reactions, problems)
+        return Contents(commands: commands, states: views, reactions: reactions, views: readModels, problems: problems)
     }
 }

@@ -22,7 +22,8 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
         self.url = url
         guard let connection = PQconnectdb(url) else { throw EventStoreError.storage("cannot reach PostgreSQL at \(Self.redacted(url))") }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            // libpq breaks its message over lines and tabs; a person reads it as one sentence.
+            let message = String(cString: PQerrorMessage(connection)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
             PQfinish(connection)
             throw EventStoreError.storage(
                 "cannot reach PostgreSQL at \(Self.redacted(url)): \(message); check the URL and that the server is running")

@@ -98,6 +98,33 @@ public final class SQLiteEventStore: ManagedEventStore, @unchecked Sendable {
         }
     }
 
+    /// Moves every event of stream `old` into `new`, keeping ids, times, envelopes and global
+    /// positions, and numbering the merged stream's revisions in global order: a renamed stream
+    /// keeps its whole history. One transaction; nothing happens when `old` holds no events.
+    public func moveEvents(of old: StreamName, into new: StreamName) throws {
+        try lock.withLock {
+            try connection.writeTransaction {
+                guard try lastRevision(old) != nil else { return }
+                // Negative revisions first (unique per position), so that no row ever collides with
+                // another on (stream, revision) while the two streams become one.
+                let move = try connection.prepare(
+                    "UPDATE events SET stream = ?, revision = -1 - position WHERE stream IN (?, ?)")
+                move.bind(1, new.rawValue)
+                move.bind(2, old.rawValue)
+                move.bind(3, new.rawValue)
+                try move.run()
+                let renumber = try connection.prepare(
+                    """
+                    UPDATE events SET revision =
+                        (SELECT COUNT(*) FROM events AS earlier WHERE earlier.stream = events.stream AND earlier.position < events.position)
+                    WHERE stream = ?
+                    """)
+                renumber.bind(1, new.rawValue)
+                try renumber.run()
+            }
+        }
+    }
+
     private func lastRevision(_ stream: StreamName) throws -> UInt64? {
         let query = try connection.prepare("SELECT MAX(revision) FROM events WHERE stream = ?")
         query.bind(1, stream.rawValue)

@@ -46,10 +46,14 @@ final class CommandTable: CommandInterpreter {
             return .success
         default: break
         }
-        if let domain = try? session.playground.command(named: name) {
+        // The tool's own commands come first; any other name may be the lesson's, and a failure to
+        // look it up is reported as itself, never passed on to the parser as stray arguments.
+        if !Workshop.commands.contains(where: { $0.name == name }) {
             do {
-                try session.playground.run(domain, arguments: Array(words.dropFirst()))
-                return .success
+                if let domain = try session.playground.command(named: name) {
+                    try session.playground.run(domain, arguments: Array(words.dropFirst()))
+                    return .success
+                }
             } catch is ExitCode {
                 return .failure
             } catch is CheckInterrupted {

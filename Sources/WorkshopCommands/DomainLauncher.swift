@@ -1,4 +1,5 @@
 import ArgumentParser
+import Curriculum
 import Foundation
 
 /// Runs a lesson's domain command straight from the command line (`workshop start-game 42 alice bob`).
@@ -20,8 +21,21 @@ public enum DomainLauncher {
         guard let global = try? GlobalOptions.parse(options) else { return nil }
         let known = Set(Workshop.configuration.subcommands.map { $0.name } + ["help", "-h", "--help", "--version"])
         guard let name = words.first, !name.hasPrefix("-"), !known.contains(name) else { return nil }
-        guard let session = try? Session.open(global), let command = try? session.playground.command(named: name) else { return nil }
+        // Only a name some lesson declares opens the workspace: a mistyped command (`workshop lnit`)
+        // is the parser's to refuse, and must not create ./workspace on the way.
+        let pack = Session.packFolder(global, environment: ProcessInfo.processInfo.environment)
+        if let course = try? CoursePackLoader.load(from: pack),
+            !course.lessons.contains(where: { lesson in
+                lesson.commands.contains { $0.name == name } || lesson.readModels.contains { $0.name == name }
+            })
+        {
+            return nil
+        }
         do {
+            // A failure to open the workspace or to look the name up is reported as itself, not
+            // left to the parser, which would call the domain command's words unexpected arguments.
+            let session = try Session.open(global)
+            guard let command = try session.playground.command(named: name) else { return nil }
             try session.playground.run(command, arguments: Array(words.dropFirst()))
             return 0
         } catch is ExitCode {

@@ -22,9 +22,24 @@ final class Playground {
 
     deinit { hosts.values.forEach { $0.process.stop() } }
 
-    /// The domain command named `name` for the learner's current lesson.
-    func command(named name: String) throws -> DomainCommand? {
-        session.course.domainCommands(upTo: try session.currentLesson()).last { $0.name == name }
+    /// What a lesson lets the learner type in the shell: a domain command, or a read model to look at.
+    enum Entry {
+        case command(DomainCommand)
+        case readModel(ReadModelView)
+    }
+
+    /// The domain command or read model named `name` for the learner's current lesson.
+    func command(named name: String) throws -> Entry? {
+        let lesson = try session.currentLesson()
+        if let command = session.course.domainCommands(upTo: lesson).last(where: { $0.name == name }) { return .command(command) }
+        return session.course.readModels(upTo: lesson).last { $0.name == name }.map(Entry.readModel)
+    }
+
+    func run(_ entry: Entry, arguments: [String]) throws {
+        switch entry {
+        case .command(let command): try run(command, arguments: arguments)
+        case .readModel(let view): try show(view, arguments: arguments)
+        }
     }
 
     func run(_ command: DomainCommand, arguments: [String]) throws {
@@ -173,12 +188,18 @@ final class Playground {
         let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
         var received: [String: JSONValue] = ["eventId": .string(event.eventId.uuidString), "event": try JSONValue.parse(event.data)]
         if let correlation = event.correlationId { received["correlationId"] = .string(correlation.uuidString) }
-        switch try host.ask(driver: reaction.driver, input: .object(["input": .object(received)])).answer {
-        case .returned(.array(let messages)): return messages
-        case .returned(let other): throw WorkshopError("it returned \(other.json), not a list of commands")
-        case .threw(_, let description): throw WorkshopError("it threw \(description)")
-        case .timedOut(let seconds): throw WorkshopError("it did not answer within \(Int(seconds)) s")
-        case .crashed(let reason): throw WorkshopError("it crashed: \(reason)")
+        let answer = try Self.returned(host.ask(driver: reaction.driver, input: .object(["input": .object(received)])).answer, by: "it")
+        guard case .array(let messages) = answer else { throw WorkshopError("it returned \(answer.json), not a list of commands") }
+        return messages
+    }
+
+    /// What the learner's code returned, or an error that says, of `who`, what went wrong instead.
+    static func returned(_ answer: HostAnswer, by who: String) throws -> JSONValue {
+        switch answer {
+        case .returned(let value): return value
+        case .threw(_, let description): throw WorkshopError("\(who) threw \(description)")
+        case .timedOut(let seconds): throw WorkshopError("\(who) did not answer within \(Int(seconds)) s (an endless loop?)")
+        case .crashed(let reason): throw WorkshopError("your code crashed: \(reason)")
         case .mismatch(let message): throw WorkshopError(message)
         }
     }
@@ -222,12 +243,61 @@ final class Playground {
         let host = try self.host(lesson: view.lesson, purpose: "state")
         let given = try events.map { try JSONValue.parse($0.data) }
         let exchange = try host.ask(driver: view.driver, input: .object(["given": .array(given), "input": .array(given)]))
-        switch exchange.answer {
-        case .returned(let state): return state
-        case .threw(_, let description): throw WorkshopError("your evolve threw \(description)")
-        case .timedOut(let seconds): throw WorkshopError("your evolve did not answer within \(Int(seconds)) s")
-        case .crashed(let reason): throw WorkshopError("your code crashed: \(reason)")
-        case .mismatch(let message): throw WorkshopError(message)
+        return try Self.returned(exchange.answer, by: "your evolve")
+    }
+
+    /// Runs the learner's projection over the domain events of the all-stream (system streams are
+    /// not the domain's) and shows the part the view names, and how far the projection got.
+    func show(_ view: ReadModelView, arguments: [String]) throws {
+        let path: [String]
+        switch view.path(for: arguments) {
+        case .success(let keys): path = keys
+        case .failure(let error): throw WorkshopError(error.description)
+        }
+        let events = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
+        let deliveries = try events.map { event -> JSONValue in
+            .object([
+                "position": .number(Double(event.position)), "stream": .string(event.stream.rawValue),
+                event.stream.category: try JSONValue.parse(event.data),
+            ])
+        }
+        let host = try self.host(lesson: view.lesson, purpose: view.name)
+        let model = try Self.returned(
+            host.ask(driver: view.driver, input: .object(["input": .array(deliveries)])).answer, by: "your projection")
+        let out = session.out
+        out.line(
+            out.styled("read model \(([view.name] + arguments).joined(separator: " "))", .bold)
+                + out.styled(" · your code over the all-stream · \(events.count) event\(events.count == 1 ? "" : "s") delivered", .dim))
+        if let shown = Self.value(at: path, in: model) {
+            out.paragraph(DomainWords.describe(shown))
+        } else {
+            out.paragraph(out.styled("nothing for \(arguments.joined(separator: " ")) yet", .dim))
+        }
+        guard let field = view.checkpoint else { return }
+        let last = events.last?.position
+        switch Self.value(at: [field], in: model) {
+        case .number(let checkpoint)? where last.map({ Double($0) == checkpoint }) ?? false:
+            out.line(out.styled("checkpoint: position \(Int(checkpoint)), the last event delivered · caught up", .dim))
+        case .number(let checkpoint)?:
+            let behind = events.filter { Double($0.position) > checkpoint }.count
+            out.line(
+                out.styled(
+                    "checkpoint: position \(Int(checkpoint)) · \(behind) of the events delivered come after it"
+                        + (last.map { " (the last is at \($0))" } ?? ""), .warning))
+        default:
+            out.line(
+                out.styled(
+                    events.isEmpty
+                        ? "checkpoint: none yet, and no events to apply"
+                        : "checkpoint: none · your projection did not record how far it got", events.isEmpty ? .dim : .warning))
+        }
+    }
+
+    /// The value at a path of keys into a JSON value, or nil where a key is missing.
+    static func value(at path: [String], in value: JSONValue) -> JSONValue? {
+        path.reduce(Optional(value)) { current, key in
+            guard case .object(let fields)? = current else { return nil }
+            return fields[key]
         }
     }
 
@@ -238,10 +308,14 @@ final class Playground {
     }
 
     /// Shows a stream, marking the events from revision `new` on.
-    func show(_ stream: StreamName, new: UInt64?, from: UInt64? = nil, direction: ReadDirection = .forwards, limit: Int? = nil) throws {
-        let events = try session.workspace.store.read(stream, from: from, direction: direction, limit: limit)
+    func show(_ stream: StreamName, new: UInt64?) throws {
+        show(stream, events: try session.workspace.store.read(stream), new: new)
+    }
+
+    /// Shows events of a stream under its name; `count` says how many of how many, when not all are shown.
+    func show(_ stream: StreamName, events: [RecordedEvent], new: UInt64?, count: String? = nil) {
         let out = session.out
-        out.line(out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)", .dim))
+        out.line(out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)" + (count.map { " · " + $0 } ?? ""), .dim))
         StreamTable.render(events, new: new, metadata: showsMetadata, out: out)
     }
 }

@@ -61,7 +61,7 @@ struct EventsCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
         commandName: "events", abstract: "Show your own history as an event stream.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Show only the last N events.") var last: Int?
+    @OptionGroup var window: ReadWindow
     @Flag(help: "Print JSON.") var json = false
 
     struct Entry: Encodable {
@@ -74,9 +74,8 @@ struct EventsCommand: WorkshopCommand {
     }
 
     func run(in session: Session) throws {
-        if let last, last < 1 { throw WorkshopError("--last takes a number of events above 0") }
-        var events = try session.workspace.progressEvents()
-        if let last { events = Array(events.suffix(last)) }
+        let stored = try session.workspace.progressEvents()
+        let events = window.window.apply(stored)
         let entries = events.map {
             Entry(
                 revision: $0.revision, position: $0.position, type: $0.type, data: String(decoding: $0.data, as: UTF8.self),
@@ -84,7 +83,7 @@ struct EventsCommand: WorkshopCommand {
         }
         if json { return try session.json(entries) }
         let out = session.out
-        out.line(out.styled("stream \(ProgressEvent.stream)", .bold) + " · \(events.count) event\(events.count == 1 ? "" : "s")")
+        out.line(out.styled("stream \(ProgressEvent.stream)", .bold) + " · " + window.window.count(shown: events.count, of: stored.count))
         guard !events.isEmpty else {
             return out.paragraph("Nothing recorded yet: `start 1` appends your first event, LessonStarted.")
         }

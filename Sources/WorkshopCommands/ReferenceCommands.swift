@@ -42,9 +42,9 @@ struct SolutionCommand: WorkshopCommand {
 /// `catch-up N`: install the references of every lesson before N, so a late learner joins the room.
 struct CatchUpCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
-        commandName: "catch-up", abstract: "Join at lesson N: install the reference code of every lesson before it.",
+        commandName: "catch-up", abstract: "Join at lesson N: install the reference code of every lesson before it you have not passed.",
         discussion:
-            "Those lessons are recorded as skipped (no credit). Files of yours that differ are moved to the workspace's .workshop/set-aside/, never deleted."
+            "Lessons you passed keep your own code. The others are recorded as skipped (no credit); a file of yours that their reference changes is moved to the workspace's .workshop/set-aside/, never deleted, and catch-up says which."
     )
     static let completions: [ArgumentCompletion] = [.lesson]
     @OptionGroup var global: GlobalOptions
@@ -52,7 +52,14 @@ struct CatchUpCommand: WorkshopCommand {
 
     func run(in session: Session) throws {
         let target = try session.lesson(reference)
+        let progress = try session.workspace.progress()
+        let out = session.out
         for lesson in session.course.lessons.prefix(target.number - 1) {
+            // The learner's passing code is theirs: a reference would only take their work away.
+            guard progress[lesson.id].status != .completed else {
+                out.line(out.styled("✓ ", .success) + "lesson \(Session.number(lesson)) · \(lesson.title): passed with your own code, kept")
+                continue
+            }
             try ReferenceInstall.apply(lesson, in: session)
         }
         try StartCommand.begin(target, in: session)
@@ -68,7 +75,7 @@ struct SkipCommand: WorkshopCommand {
     func run(in session: Session) throws {
         guard let lesson = try session.currentLesson() else { throw WorkshopError("no lesson started yet; `start 1` begins the first") }
         try ReferenceInstall.apply(lesson, in: session)
-        session.out.paragraph(session.out.styled("`next` moves on; your own files are kept under .workshop/set-aside/.", .dim))
+        session.out.paragraph(session.out.styled("`next` moves on; any file of yours replaced is kept under .workshop/set-aside/.", .dim))
     }
 }
 
@@ -84,7 +91,12 @@ enum ReferenceInstall {
             out.styled("↷ ", .dim) + "lesson \(Session.number(lesson)) · \(lesson.title): reference installed"
                 + (report.installed.isEmpty ? " (already in place)" : ""))
         for (path, aside) in report.setAside.sorted(by: { $0.key < $1.key }) {
-            out.paragraph("your \(path) was moved to \(aside)", indent: "    ", hanging: "      ")
+            out.paragraph(
+                "replaced your \(path) with this lesson's reference, which changes it; yours is kept at \(aside)", indent: "    ",
+                hanging: "      ")
+        }
+        for path in report.kept {
+            out.paragraph("kept your \(path): this lesson's reference does not change it", indent: "    ", hanging: "      ")
         }
     }
 }

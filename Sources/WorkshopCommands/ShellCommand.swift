@@ -12,6 +12,10 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         let session = try Session.open(global)
         let interpreter = CommandTable(session: session)
+        // A shared store that is down is said at once; the shell opens all the same.
+        if session.workspace.store.isShared {
+            do { _ = try session.workspace.store.target() } catch { session.out.paragraph(session.out.styled("⚠ \(error)", .warning)) }
+        }
         let interactive = session.terminal.isInteractive
         let job = interactive ? ForegroundJob() : nil
         defer { job?.restore() }

@@ -17,11 +17,11 @@ struct ShellHelp {
         for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["command", "what it does"], rows: rows) {
             out.line(line)
         }
-        let domain = domainCommands()
+        let domain = domainCommands().map { ($0.usage, $0.summary) } + readModels().map { ($0.usage, $0.summary) }
         if !domain.isEmpty {
             out.line()
             out.line(out.styled("Your domain's commands", .bold) + out.styled(" · they run through your code", .dim))
-            let rows = domain.map { [$0.usage.lowercased() == $0.name ? $0.name : $0.usage, $0.summary] }
+            let rows = domain.map { [$0.0, $0.1] }
             for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["command", "what it does"], rows: rows)
                 .dropFirst()
             {
@@ -43,6 +43,13 @@ struct ShellHelp {
         }
         if let shellOnly = CommandTable.shellOnly.first(where: { $0.0 == name }) {
             out.paragraph(shellOnly.1)
+            return true
+        }
+        if let view = readModels().last(where: { $0.name == name }) {
+            out.line(out.styled("USAGE: ", .bold) + view.usage)
+            if !view.summary.isEmpty { out.paragraph(view.summary) }
+            out.paragraph(
+                "It runs your projection from the lesson '\(session.course.lesson(view.lesson)?.title ?? view.lesson)' over the all-stream's domain events; it appends nothing.")
             return true
         }
         if let domain = domainCommands().last(where: { $0.name == name }) {
@@ -71,10 +78,17 @@ struct ShellHelp {
     }
 
     private func domainCommands() -> [DomainCommand] {
-        let all = (try? session.course.domainCommands(upTo: session.currentLesson())) ?? []
-        // A later lesson may declare a command again; the shell runs the last one.
+        Self.lastOfEachName((try? session.course.domainCommands(upTo: session.currentLesson())) ?? [], name: \.name)
+    }
+
+    private func readModels() -> [ReadModelView] {
+        Self.lastOfEachName((try? session.course.readModels(upTo: session.currentLesson())) ?? [], name: \.name)
+    }
+
+    /// A later lesson may declare a command again; the shell runs the last one.
+    private static func lastOfEachName<Item>(_ items: [Item], name: (Item) -> String) -> [Item] {
         var seen = Set<String>()
-        return all.reversed().filter { seen.insert($0.name).inserted }.reversed()
+        return items.reversed().filter { seen.insert(name($0)).inserted }.reversed()
     }
 
     /// The library's help text for a command, as the shell takes it: `USAGE: check [<lesson>] …`

@@ -147,10 +147,16 @@ struct ReplayStepper {
 
 enum StateSupport {
     static func view(for stream: StreamName, in session: Session) throws -> StateView {
-        guard let view = try session.course.stateView(for: stream.category, upTo: session.currentLesson()) else {
-            throw WorkshopError("no lesson so far folds \(stream.category) streams into a state; it comes with the lesson on evolving")
+        let current = try session.currentLesson()
+        if let view = session.course.stateView(for: stream.category, upTo: current) { return view }
+        // Said from the pack itself: which lesson brings this category's state, if any does.
+        guard let later = session.course.firstLesson(foldingStatesOf: stream.category) else {
+            throw WorkshopError(
+                "no lesson of this course folds \(stream.category) streams into a state; `show \(stream)` lists its events")
         }
-        return view
+        throw WorkshopError(
+            "\(stream.category) streams get a state with lesson \(later.number) · \(later.title)"
+                + (current.map { ", and you are on lesson \($0.number)" } ?? "") + "; `show \(stream)` lists its events now")
     }
 
     static func events(of stream: StreamName, in session: Session) throws -> [RecordedEvent] {

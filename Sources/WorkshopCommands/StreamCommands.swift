@@ -9,6 +9,7 @@ struct StreamsCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
         commandName: "streams", abstract: "List the streams in your store: names, categories, counts.")
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Include system streams ($…: the tool's own, such as your progress).") var system = false
     @Flag(help: "Print JSON.") var json = false
 
     struct Entry: Encodable {
@@ -18,7 +19,8 @@ struct StreamsCommand: WorkshopCommand {
     }
 
     func run(in session: Session) throws {
-        let entries = try session.workspace.store.streams().map {
+        let stored = try session.workspace.store.streams()
+        let entries = stored.filter { system || !$0.name.isSystem }.map {
             Entry(name: $0.name.rawValue, category: $0.name.category, events: $0.count)
         }
         if json { return try session.json(entries) }
@@ -28,45 +30,35 @@ struct StreamsCommand: WorkshopCommand {
         {
             out.line(line)
         }
+        if entries.isEmpty { out.line(out.styled("  (no streams yet)", .dim)) }
+        let hidden = stored.count - entries.count
+        if hidden > 0 {
+            out.line(out.styled("\(hidden) system stream\(hidden == 1 ? "" : "s") hidden (`streams --system` shows them)", .dim))
+        }
     }
 }
 
-/// `show STREAM [from N] [backwards] [limit N]`: read one stream.
+/// `show STREAM`: read one stream, from a revision, either way, all or part of it.
 struct ShowCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a stream's events: show STREAM [from N] [backwards] [limit N].")
-    static let completions: [ArgumentCompletion] = [.stream, .words(["from", "backwards", "limit"])]
+        commandName: "show", abstract: "Show a stream's events: show STREAM [--from N] [--backwards] [--limit N | --last N].")
+    static let completions: [ArgumentCompletion] = [.stream]
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
-    @Argument(help: ArgumentHelp("from N, backwards, limit N", valueName: "how")) var how: [String] = []
+    @Option(help: ArgumentHelp("Start at revision N.", valueName: "n")) var from: UInt64?
+    @Flag(help: "Read from the newest event back.") var backwards = false
+    @OptionGroup var window: ReadWindow
     @Flag(help: "Print JSON.") var json = false
 
     func run(in session: Session) throws {
-        var from: UInt64?, limit: Int?, direction = ReadDirection.forwards
-        var words = how[...]
-        while let word = words.popFirst() {
-            switch word.lowercased() {
-            case "backwards": direction = .backwards
-            case "from":
-                guard let value = words.popFirst().flatMap({ UInt64($0) }) else {
-                    throw WorkshopError("`from` takes a revision number; usage: show STREAM [from N] [backwards] [limit N]")
-                }
-                from = value
-            case "limit":
-                guard let value = words.popFirst().flatMap({ Int($0) }), value > 0 else {
-                    throw WorkshopError("`limit` takes a number above 0; usage: show STREAM [from N] [backwards] [limit N]")
-                }
-                limit = value
-            default: throw WorkshopError("unknown word '\(word)'; usage: show STREAM [from N] [backwards] [limit N]")
-            }
-        }
         let name = StreamName(stream)
         do {
-            if json {
-                return try session.json(
-                    session.workspace.store.read(name, from: from, direction: direction, limit: limit).map(EventView.init))
-            }
-            try session.playground.show(name, new: nil, from: from, direction: direction, limit: limit)
+            let events = try session.workspace.store.read(name, from: from, direction: backwards ? .backwards : .forwards, limit: nil)
+            let shown = window.window.apply(events)
+            if json { return try session.json(shown.map(EventView.init)) }
+            session.playground.show(
+                name, events: shown, new: nil,
+                count: shown.count < events.count ? window.window.count(shown: shown.count, of: events.count) : nil)
         } catch EventStoreError.streamNotFound {
             let known = (try? session.workspace.store.streams().map(\.name.rawValue)) ?? []
             let hint = Suggestion.closest(to: stream, among: known).map { "; did you mean '\($0)'?" } ?? " (`streams` lists them)"
@@ -75,19 +67,45 @@ struct ShowCommand: WorkshopCommand {
     }
 }
 
-/// `all`: the all-stream, every event in global order.
+/// `all`: the all-stream, every event in global order; the learner's domain unless asked for more.
 struct AllCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
-        commandName: "all", abstract: "Show the all-stream: every event in the order it was stored.")
+        commandName: "all",
+        abstract: "Show the all-stream: every event in the order it was stored; all [STREAMS] [--category C] [--last N].",
+        discussion:
+            "System streams ($…, the tool's own, such as your progress) are left out unless --system asks for them, as real stores keep their $ streams apart."
+    )
+    static let completions: [ArgumentCompletion] = [.stream]
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Show at most N events.") var limit: Int?
+    @Argument(help: ArgumentHelp("Only streams whose name matches, e.g. order-* or game-42.", valueName: "streams"))
+    var pattern: String?
+    @Option(help: ArgumentHelp("Only streams of this category, e.g. order.", valueName: "category")) var category: String?
+    @Flag(help: "Include system streams ($…).") var system = false
+    @OptionGroup var window: ReadWindow
     @Flag(help: "Print JSON.") var json = false
 
     func run(in session: Session) throws {
-        let events = try session.workspace.store.readAll(from: 0, limit: limit)
-        if json { return try session.json(events.map(EventView.init)) }
-        session.out.line(session.out.styled("all-stream", .bold) + session.out.styled(" · \(events.count) events", .dim))
-        StreamTable.render(events, new: nil, metadata: session.playground.showsMetadata, out: session.out, positions: true)
+        let stored = try session.workspace.store.readAll(from: 0, limit: nil)
+        // A pattern that names system streams (`$progress-*`) asks for them as plainly as --system.
+        let includesSystem = system || pattern?.hasPrefix(StreamName.systemPrefix) == true
+        let selected = stored.filter { event in
+            (includesSystem || !event.stream.isSystem) && (pattern.map { event.stream.matches(glob: $0) } ?? true)
+                && (category.map { event.stream.category == $0 } ?? true)
+        }
+        let shown = window.window.apply(selected)
+        if json { return try session.json(shown.map(EventView.init)) }
+        let out = session.out
+        // What is shown, of what matches, of what is stored: a window never hides how much there is.
+        let filter = [pattern, category.map { "category \($0)" }].compactMap { $0 }
+        let counts =
+            [window.window.count(shown: shown.count, of: selected.count)]
+            + (selected.count < stored.count ? ["\(stored.count) stored"] : [])
+        out.line(out.styled("all-stream", .bold) + out.styled((filter + counts).map { " · " + $0 }.joined(), .dim))
+        StreamTable.render(shown, new: nil, metadata: session.playground.showsMetadata, out: out, positions: true)
+        let hidden = includesSystem ? 0 : stored.filter(\.stream.isSystem).count
+        if hidden > 0 {
+            out.line(out.styled("\(hidden) event\(hidden == 1 ? "" : "s") of system streams left out (`all --system` shows them)", .dim))
+        }
     }
 }
 

@@ -9,8 +9,13 @@ public enum ProgressEvent: Sendable, Equatable {
     case lessonCompleted(lesson: String)
     case lessonSkipped(lesson: String)
 
-    /// The stream that holds one workspace's progress.
-    public static let stream: StreamName = "progress-learner"
+    /// The stream that holds one workspace's progress: a system stream (`$`), the tool's own
+    /// bookkeeping, which the learner's listings of their domain leave out unless asked.
+    public static let stream: StreamName = "$progress-learner"
+    /// Where workspaces kept their progress before it became a system stream. Such a workspace is
+    /// migrated when it opens (its events moved under the new name, ids, times and order kept),
+    /// rather than read under both names, so that every listing needs only `StreamName.isSystem`.
+    static let legacyStream: StreamName = "progress-learner"
 
     public var type: String {
         switch self {

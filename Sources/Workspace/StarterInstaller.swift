@@ -48,9 +48,14 @@ extension Workspace {
 
     /// Whether `content` equals a starter file some lesson put at `path`, i.e. the learner has not edited it.
     func isPristine(_ content: Data, at path: String) -> Bool {
-        let lessons = (try? files.contentsOfDirectory(atPath: pristineFolder.path)) ?? []
+        anyLesson(under: pristineFolder, holds: content, at: path)
+    }
+
+    /// Whether one of the per-lesson copies under `folder` (`<folder>/<lesson>/<path>`) equals `content`.
+    func anyLesson(under folder: URL, holds content: Data, at path: String) -> Bool {
+        let lessons = (try? files.contentsOfDirectory(atPath: folder.path)) ?? []
         return lessons.contains { lesson in
-            files.contents(atPath: pristineFolder.appendingPathComponent(lesson).appendingPathComponent(path).path) == content
+            files.contents(atPath: folder.appendingPathComponent(lesson).appendingPathComponent(path).path) == content
         }
     }
 

@@ -13,8 +13,9 @@ public final class Workspace: @unchecked Sendable {
     public static let environmentVariable = "WORKSHOP_WORKSPACE"
 
     public let root: URL
-    /// The store of domain streams: the embedded SQLite file, or a server chosen by URL.
-    public let store: any ManagedEventStore
+    /// The store of domain streams: the embedded SQLite file, or a server chosen by URL (reached
+    /// on first use, so a server that is down stops only what needs streams).
+    public let store: DomainStore
     /// The learner's own progress, always in the workspace's SQLite file (a shared server holds a
     /// whole room's games, but each learner's progress stays theirs).
     public let progressStore: SQLiteEventStore
@@ -48,16 +49,13 @@ public final class Workspace: @unchecked Sendable {
         }
         do {
             let local = try SQLiteEventStore(path: root.appendingPathComponent(".workshop/events.sqlite").path)
+            try local.moveEvents(of: ProgressEvent.legacyStream, into: ProgressEvent.stream)
             progressStore = local
-            if let storeURL {
-                guard storeURL.hasPrefix("postgres://") || storeURL.hasPrefix("postgresql://") else {
-                    throw WorkspaceError.store(
-                        "--store takes a PostgreSQL URL (postgres://user@host/database), not '\(PostgresEventStore.redacted(storeURL))'")
-                }
-                store = try PostgresEventStore(url: storeURL)
-            } else {
-                store = local
+            if let storeURL, !(storeURL.hasPrefix("postgres://") || storeURL.hasPrefix("postgresql://")) {
+                throw WorkspaceError.store(
+                    "--store takes a PostgreSQL URL (postgres://user@host/database), not '\(PostgresEventStore.redacted(storeURL))'")
             }
+            store = DomainStore(local: local, sharedURL: storeURL)
         } catch let error as WorkspaceError {
             throw error
         } catch {

@@ -56,12 +56,35 @@ struct DomainCommandTests {
 
     @Test("reactions in commands.yaml are read with their category and driver; unknown keys are reported")
     func reactions() {
-        let (commands, views, reactions, problems) = DomainCommandsFile.parse(
+        let contents = DomainCommandsFile.parse(
             "reactions:\n  - name: fulfilment\n    category: order\n    driver: fulfil\n  - name: x\n    category: order\n    drivr: y\n",
             file: "pm/commands.yaml", lesson: "pm")
-        #expect(commands.isEmpty && views.isEmpty)
+        let (reactions, problems) = (contents.reactions, contents.problems)
+        #expect(contents.commands.isEmpty && contents.states.isEmpty)
         #expect(reactions == [Reaction(name: "fulfilment", category: "order", driver: "fulfil", lesson: "pm")])
         #expect(problems.count >= 1)
         #expect(problems.contains { $0.description.contains("drivr") })
+    }
+
+    @Test("read-model views in commands.yaml bind their arguments into the path they show; a stray placeholder is reported")
+    func readModelViews() throws {
+        let contents = DomainCommandsFile.parse(
+            """
+            views:
+              - name: loyalty
+                arguments: [customer]
+                driver: loyaltyModel
+                shows: "points.{customer}"
+                checkpoint: checkpoint
+              - name: queue
+                driver: queueModel
+                shows: "waiting.{who}"
+            """, file: "p/commands.yaml", lesson: "p")
+        let loyalty = try? #require(contents.views.first)
+        #expect(loyalty?.usage == "loyalty CUSTOMER")
+        #expect(loyalty?.checkpoint == "checkpoint")
+        #expect(try loyalty?.path(for: ["helen"]).get() == ["points", "helen"])
+        #expect(throws: DomainCommandError.self) { try loyalty?.path(for: []).get() }
+        #expect(contents.problems.contains { $0.description.contains("'shows' names {who}, which is not one of the arguments") })
     }
 }

@@ -129,6 +129,23 @@ struct PlayTests {
         #expect(!quiet.output.contains("fulfilment sent"))
     }
 
+    @Test("on day 2 the day-1 game still plays, folds and replays; a category not folded yet is told the lesson that folds it")
+    func earlierDomainsKeepWorking() throws {
+        #expect(try run(["catch-up", "8"]).status == 0)
+        let result = try run(
+            [], input: "start-game 1 alice bob\nmove 1 alice A\nstate game-1\nregister-customer helen Helen h@example.com\nstate customer-helen\n")
+        #expect(result.output.contains("▸ 1  MoveMade"), "\(result.output)")
+        #expect(result.output.contains("  1 X · · · · · ·"), "the board, folded by lesson 4's evolve")
+        #expect(!result.output.contains("no lesson so far folds game streams"))
+        #expect(result.output.contains("error: customer streams get a state with lesson 13 · Snapshots, and you are on lesson 8"))
+        #expect(!result.output.contains("evolving"), "the pack says which lesson; no Connect Four words for coffee")
+        let replay = try run(["replay", "game-1", "--json"])
+        let states = try #require(try JSONSerialization.jsonObject(with: Data(replay.output.utf8)) as? [[String: Any]], "\(replay.output)")
+        #expect(states.count == 3, "the initial state and one after each of the two events")
+        let unknown = try run(["state", "table-3"])
+        #expect(unknown.errors.contains("no lesson of this course folds table streams into a state; `show table-3` lists its events"))
+    }
+
     @Test("domain commands also run from the command line, with Tab-free usage errors and a status")
     func commandLine() throws {
         try setUp()

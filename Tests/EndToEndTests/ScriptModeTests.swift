@@ -32,6 +32,14 @@ struct ScriptModeTests {
         #expect(!result.output.contains("\u{1B}["))
     }
 
+    @Test("a mistyped command is refused by the parser and creates no workspace")
+    func mistypedCommand() throws {
+        let result = try run(["lnit"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("Unexpected argument 'lnit'"))
+        #expect(!FileManager.default.fileExists(atPath: workspace))
+    }
+
     @Test("a failing command makes the exit status non-zero, and the script goes on")
     func failureStatus() throws {
         let result = try run([], input: "lesons\nstart 9\nstart 1\n")
@@ -90,7 +98,7 @@ struct ScriptModeTests {
         #expect(entries?[0]["hintsUsed"] as? Int == 2)
         #expect(entries?[1]["status"] as? String == "in progress")
         let events = try run(["events"])
-        #expect(events.output.contains("stream progress-learner · 4 events"))
+        #expect(events.output.contains("stream $progress-learner · 4 events"))
         #expect(events.output.contains("HintShown"))
         let agenda = try run(["agenda"])
         #expect(agenda.output.contains("09:00–09:20  01  Lesson number 1 (20 min)"))

@@ -31,7 +31,7 @@ struct CommandTableTests {
         let hint = try #require(try Workshop.parseAsRoot(["hint", "1"]) as? HintCommand)
         #expect(hint.tier == 1)
         let events = try #require(try Workshop.parseAsRoot(["--workspace", "/tmp/x", "events", "--last", "3"]) as? EventsCommand)
-        #expect(events.last == 3)
+        #expect(events.window.last == 3)
         #expect(events.global.workspace == "/tmp/x")
         #expect(try Workshop.parseAsRoot([]) is ShellCommand)
         #expect(throws: (any Error).self) { try Workshop.parseAsRoot(["hint", "many"]) }

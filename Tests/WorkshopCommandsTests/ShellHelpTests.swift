@@ -37,6 +37,15 @@ struct ShellHelpTests {
         #expect(after.contains("move GAME PLAYER COLUMN"))
     }
 
+    @Test("from the projections lesson on, help lists the read models too, and help NAME shows one")
+    func readModelsInHelp() {
+        _ = table.execute(["catch-up", "9"])
+        _ = table.execute(["help"])
+        #expect(screen().contains("loyalty CUSTOMER"))
+        #expect(table.execute(["help", "queue"]) == .success)
+        #expect(screen().contains("USAGE: queue"))
+    }
+
     @Test("help NAME shows a domain command: usage, what it does, the values an argument takes, its stream")
     func helpOfDomainCommand() {
         _ = table.execute(["start", "4"])

@@ -144,4 +144,26 @@ struct LearnerProgressTests {
         #expect(try reopened.progressEvents().map(\.type) == ["LessonStarted", "HintShown"])
         #expect(try reopened.progress()["a"].hintsUsed == 1)
     }
+
+    @Test("a workspace that kept progress under its old name is moved to the system stream, history, ids and times kept")
+    func legacyStreamMigrated() throws {
+        let folder = TemporaryFolder()
+        let old = try Workspace(root: folder.url)
+        try old.progressStore.append(
+            [ProgressEvent.lessonStarted(lesson: "a").eventData(), ProgressEvent.hintShown(lesson: "a", tier: 2).eventData()],
+            to: ProgressEvent.legacyStream, expected: .any)
+        // A shell of an older tool, still open, went on writing under the old name after a newer one had moved it.
+        try old.record(.checkRun(lesson: "a", passed: 1, total: 3))
+        try old.progressStore.append([ProgressEvent.lessonCompleted(lesson: "a").eventData()], to: ProgressEvent.legacyStream, expected: .any)
+        let before = try old.progressStore.readAll(from: 0, limit: nil)
+        let reopened = try Workspace(root: folder.url)
+        let moved = try reopened.progressEvents()
+        #expect(moved.map(\.type) == ["LessonStarted", "HintShown", "CheckRun", "LessonCompleted"])
+        #expect(moved.map(\.revision) == [0, 1, 2, 3])
+        #expect(moved.map(\.eventId) == before.map(\.eventId))
+        #expect(moved.map(\.createdAt) == before.map(\.createdAt))
+        #expect(try reopened.progressStore.streams().map(\.name) == [ProgressEvent.stream])
+        #expect(ProgressEvent.stream.isSystem)
+        #expect(try reopened.progress()["a"].status == .completed)
+    }
 }

@@ -28,6 +28,17 @@ enum LessonBinding {
                 for delivered in deliveries { loyalty.apply(delivered) }
                 return loyalty.points
             },
+            // The whole read models, checkpoint and all, for the shell's `queue` and `loyalty` views.
+            "queueModel": .value { (deliveries: [Delivered]) -> BaristaQueue in
+                var queue = BaristaQueue()
+                for delivered in deliveries { queue.apply(delivered) }
+                return queue
+            },
+            "loyaltyModel": .value { (deliveries: [Delivered]) -> Loyalty in
+                var loyalty = Loyalty()
+                for delivered in deliveries { loyalty.apply(delivered) }
+                return loyalty
+            },
             "queueAfterRestart": .value { (run: Restart) -> [String] in
                 var queue = BaristaQueue()
                 for delivered in run.before { queue.apply(delivered) }
