@@ -10,7 +10,7 @@ public struct Workshop: ParsableCommand {
         LessonsCommand.self, LessonCommand.self, StartCommand.self, NextCommand.self, PrevCommand.self,
         HintCommand.self, CheckCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self, CatchUpCommand.self,
         AgendaCommand.self, ProgressCommand.self, EventsCommand.self, StreamsCommand.self, ShowCommand.self, AllCommand.self,
-        StateCommand.self, ReplayCommand.self, MetaCommand.self,
+        StateCommand.self, ReplayCommand.self, MetaCommand.self, UICommand.self,
     ]
 
     public static let configuration = CommandConfiguration(
