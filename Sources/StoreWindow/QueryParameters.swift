@@ -10,7 +10,8 @@ struct QueryParameters {
 
     init(_ items: [(name: String, value: String)], allowed: [String]) throws(APIError) {
         var values: [String: String] = [:]
-        for (name, value) in items {
+        // `?&a=1` has an empty item, which browsers and scripts write; it asks for nothing.
+        for (name, value) in items where !(name.isEmpty && value.isEmpty) {
             guard allowed.contains(name) else {
                 let takes = allowed.isEmpty ? "no parameters" : allowed.joined(separator: ", ")
                 throw .badRequest("unknown parameter '\(Self.clipped(name))'; this address takes \(takes)")

@@ -50,6 +50,8 @@ extension WindowPage {
           } catch (error) {
             main.innerHTML = `<p class="error">${esc(error.message)}</p>`;
           }
+          // Views that read no listing still show the connection, from the store's end.
+          if (!feed) startFeed((await api("all?direction=backwards&limit=1").catch(() => ({ head: 0 }))).head);
         }
 
         // ---- the live feed: one for the page, resumed from the last position it saw ----
@@ -199,7 +201,8 @@ extension WindowPage {
           const from = rev !== null && !backwards ? Math.max(0, Number(rev) - 25) : null;
           const page = await api(`streams/${encodeURIComponent(name)}?direction=${backwards ? "backwards" : "forwards"}` + (from !== null ? "&from=" + from : ""));
           startFeed(page.head);
-          main.innerHTML = `<h1>stream ${esc(page.stream)} <span class="dim">· category ${esc(page.category)} · revisions up to ${page.lastRevision}</span></h1>
+          main.innerHTML = `<h1>stream ${esc(page.stream)} <span class="dim">· category ${esc(page.category)} · revisions up to
+            <span id="last-revision">${page.lastRevision}</span></span></h1>
             <div class="columns"><section><div class="toolbar" id="toolbar">
             <a href="${streamHref(page.stream)}${backwards ? "" : "?direction=backwards"}" id="direction">${backwards ? "oldest first" : "newest first"}</a></div>
             <div id="events"></div><div class="toolbar"><button type="button" id="more" hidden>more</button></div></section>
@@ -224,6 +227,7 @@ extension WindowPage {
           if (page.folds) slider = await stateView(page, rev === null ? page.lastRevision : Number(rev));
           view = (event) => {
             if (event.stream !== page.stream) return;
+            document.getElementById("last-revision").textContent = event.revision;
             const row = envelopeRow(event, { isNew: true });
             if (backwards) list.prepend(row); else if (next === null || next === undefined) list.appendChild(row);
             if (slider) slider.grow(event.revision);
@@ -286,7 +290,9 @@ extension WindowPage {
           const params = query();
           const follow = params.get("follow") === "1";
           const filters = new URLSearchParams(params); filters.delete("follow");
-          const first = await api(`all?${filters}${follow ? "&direction=backwards" : ""}`);
+          const firstQuery = new URLSearchParams(filters);
+          if (follow) firstQuery.set("direction", "backwards");
+          const first = await api("all?" + firstQuery);
           startFeed(first.head);
           const categories = (await api("streams")).categories;
           main.innerHTML = `<h1>The all-stream <span class="dim">· every event in the order it was stored</span></h1>
@@ -308,7 +314,8 @@ extension WindowPage {
           const showMore = () => { more.hidden = next === null || next === undefined; };
           showMore();
           more.addEventListener("click", async () => {
-            const again = await api(`all?${filters}&from=${next}`);
+            const nextQuery = new URLSearchParams(filters); nextQuery.set("from", next);
+            const again = await api("all?" + nextQuery);
             next = again.next; showMore();
             for (const event of again.events) list.appendChild(envelopeRow(event, { positions: true }));
           });

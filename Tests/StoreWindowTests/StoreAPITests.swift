@@ -142,6 +142,8 @@ struct StoreAPITests {
             #expect(try error(response) == message)
         }
         #expect(get("nothing-here").status == 404)
+        #expect(get("all", [("", ""), ("limit", "1")]).status == 200, "an empty item, as in ?&limit=1, asks for nothing")
+        #expect(get("all", [("", "x")]).status == 400)
     }
 
     @Test("the all-stream is in global order, leaves out the tool's streams, filters and pages both ways")
