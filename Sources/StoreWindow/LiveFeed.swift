@@ -1,7 +1,7 @@
 import EventSourcing
 import EventStores
-import Foundation
 import FlyingSocks
+import Foundation
 
 /// The live feed as server-sent events: every domain event from a global position on, then each
 /// new one as it is stored (by this shell or another on the same store). Each event's SSE id is its

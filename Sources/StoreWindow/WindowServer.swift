@@ -102,14 +102,19 @@ public final class WindowServer: Sendable {
             }
         }
         await server.appendRoute("GET /api/*") { (request: HTTPRequest) -> HTTPResponse in
-            response(api.respond(to: APIRequest(path: String(request.path.dropFirst("/api/".count)), query: request.query.map { ($0.name, $0.value) })))
+            response(
+                api.respond(
+                    to: APIRequest(path: String(request.path.dropFirst("/api/".count)), query: request.query.map { ($0.name, $0.value) })))
         }
         await server.appendRoute("/api/*") { (request: HTTPRequest) -> HTTPResponse in
-            response(APIResponse(status: 405, body: APIJSON.encode(["error": "the window only reads: \(request.method.rawValue) is not allowed"])))
+            response(
+                APIResponse(
+                    status: 405, body: APIJSON.encode(["error": "the window only reads: \(request.method.rawValue) is not allowed"])))
         }
         for (path, asset) in WindowPage.assets {
             await server.appendRoute(HTTPRoute(method: .GET, path: path)) { (_: HTTPRequest) -> HTTPResponse in
-                HTTPResponse(statusCode: .ok, headers: [.contentType: asset.contentType, .cacheControl: "no-cache"], body: Data(asset.body.utf8))
+                HTTPResponse(
+                    statusCode: .ok, headers: [.contentType: asset.contentType, .cacheControl: "no-cache"], body: Data(asset.body.utf8))
             }
         }
         // Every other address is the page itself, which reads its location: pasted links work.
@@ -119,7 +124,9 @@ public final class WindowServer: Sendable {
                 body: Data(WindowPage.html.utf8))
         }
         await server.appendRoute("*") { (request: HTTPRequest) -> HTTPResponse in
-            response(APIResponse(status: 405, body: APIJSON.encode(["error": "the window only reads: \(request.method.rawValue) is not allowed"])))
+            response(
+                APIResponse(
+                    status: 405, body: APIJSON.encode(["error": "the window only reads: \(request.method.rawValue) is not allowed"])))
         }
     }
 

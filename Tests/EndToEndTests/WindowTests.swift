@@ -86,7 +86,8 @@ struct WindowTests {
         let refused = try WorkshopProcess.run(
             arguments(["ui", "--port", String(port)]), environment: WorkshopProcess.environment(home: folder.path))
         #expect(refused.status != 0)
-        #expect(refused.errors.contains("port \(port) on 127.0.0.1 is already in use (another `workshop ui`?); choose another with --port N"))
+        #expect(
+            refused.errors.contains("port \(port) on 127.0.0.1 is already in use (another `workshop ui`?); choose another with --port N"))
 
         shell.type("quit")
         shell.process.waitUntilExit()

@@ -2,11 +2,12 @@ import EventSourcing
 import EventStores
 import FlyingSocks
 import Foundation
+import StoreWindow
+import Testing
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-import StoreWindow
-import Testing
 
 @Suite("Live feed and server")
 struct LiveFeedTests {

@@ -126,11 +126,17 @@ struct StoreAPITests {
             ("streams/game-42", [("limit", "0")], "parameter 'limit' takes a number from 1 to 1000, not '0'"),
             ("streams/game-42", [("limit", "lots")], "parameter 'limit' takes a number from 1 to 1000, not 'lots'"),
             ("streams/game-42", [("from", "-1")], "parameter 'from' takes a whole number from 0 up, not '-1'"),
-            ("streams/game-42", [("from", "99999999999999999999999")], "parameter 'from' takes a whole number from 0 up, not '99999999999999999999999'"),
+            (
+                "streams/game-42", [("from", "99999999999999999999999")],
+                "parameter 'from' takes a whole number from 0 up, not '99999999999999999999999'"
+            ),
             ("streams/game-42", [("direction", "sideways")], "parameter 'direction' is forwards or backwards, not 'sideways'"),
             ("streams", [("colour", "red")], "unknown parameter 'colour'; this address takes category, match, type"),
             ("streams", [("match", "a"), ("match", "b")], "parameter 'match' is given twice; give it once"),
-            ("streams", [("match", String(repeating: "x", count: 201))], "parameter 'match' is 201 characters long; at most 200 are accepted"),
+            (
+                "streams", [("match", String(repeating: "x", count: 201))],
+                "parameter 'match' is 201 characters long; at most 200 are accepted"
+            ),
             ("streams", [("type", "a\u{0}b")], "parameter 'type' holds control characters"),
             ("events/not-an-id", [], "'not-an-id' is not a event id (ids look like 3F2504E0-4F89-11D3-9A0C-0305E82C3301)"),
             ("streams/" + String(repeating: "s", count: 300), [], "the stream name is 300 characters long; at most 200 are accepted"),
@@ -161,6 +167,17 @@ struct StoreAPITests {
         #expect(try json(newest)["head"] as? Int == 7)
     }
 
+    @Test("the head is the position after the store's last event, however many there are")
+    func head() throws {
+        #expect(try StoreAPI.head(of: InMemoryEventStore()) == 0)
+        #expect(try StoreAPI.head(of: store) == 7)
+        let big = InMemoryEventStore()
+        for _ in 1...70 {
+            try big.append([event("E")], to: "s-1", expected: .any)
+            #expect(try StoreAPI.head(of: big) == (try big.readAll(from: 0, limit: nil).last?.position ?? 0) + 1)
+        }
+    }
+
     @Test("the all-stream read backwards crosses batches without losing or repeating an event")
     func allBackwardsAcrossBatches() throws {
         let big = InMemoryEventStore()
@@ -183,8 +200,9 @@ struct StoreAPITests {
         let response = get("correlations/\(correlation.uuidString)")
         #expect(response.status == 200)
         let steps = try #require(try json(response)["steps"] as? [[String: Any]])
-        #expect(steps.map { ($0["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String } ?? [] }
-            == [["OrderPlaced"], ["OrderPaid"], ["PreparationStarted"]])
+        #expect(
+            steps.map { ($0["events"] as? [[String: Any]])?.compactMap { $0["type"] as? String } ?? [] }
+                == [["OrderPlaced"], ["OrderPaid"], ["PreparationStarted"]])
         #expect(steps[0]["causedBy"] == nil)
         #expect((steps[2]["causedBy"] as? [String: Any])?["type"] as? String == "OrderPaid")
         #expect(steps[2]["command"] as? String == "prepare-order")
