@@ -60,8 +60,10 @@ struct WindowTests {
             + words
     }
 
-    func get(_ url: String) async throws -> (Int, String) {
-        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+    func get(_ url: String, method: String = "GET") async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
@@ -81,6 +83,18 @@ struct WindowTests {
         shell.type("ui")
         #expect(shell.waitFor("the window is open at \(address)"))
 
+        // The page at any address (a pasted link), its script, and an API that only reads.
+        let (pageStatus, page) = try await get(address + "streams/order-323?rev=2")
+        #expect(pageStatus == 200)
+        #expect(page.contains("<script src=\"/window.js\"></script>"))
+        #expect(try await get(address + "window.js").1.contains("new EventSource"))
+        let (refusedStatus, refusedBody) = try await get(address + "api/streams/progress-learner", method: "POST")
+        #expect(refusedStatus == 405)
+        #expect(refusedBody == #"{"error":"the window only reads: POST is not allowed"}"#)
+        let (badStatus, badBody) = try await get(address + "api/streams/progress-learner?limit=0")
+        #expect(badStatus == 400)
+        #expect(badBody == #"{"error":"parameter 'limit' takes a number from 1 to 1000, not '0'"}"#)
+
         // A second window on the same port, from the command line: refused, with what to do.
         let port = try #require(address.split(separator: ":").last?.split(separator: "/").first)
         let refused = try WorkshopProcess.run(
@@ -88,6 +102,11 @@ struct WindowTests {
         #expect(refused.status != 0)
         #expect(
             refused.errors.contains("port \(port) on 127.0.0.1 is already in use (another `workshop ui`?); choose another with --port N"))
+
+        let badHost = try WorkshopProcess.run(
+            arguments(["ui", "--host", "my laptop"]), environment: WorkshopProcess.environment(home: folder.path))
+        #expect(badHost.status != 0)
+        #expect(badHost.errors.contains("'my laptop' is not an address to listen on"))
 
         shell.type("quit")
         shell.process.waitUntilExit()

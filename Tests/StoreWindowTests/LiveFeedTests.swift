@@ -5,11 +5,10 @@ import Foundation
 import StoreWindow
 import Testing
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
-@Suite("Live feed and server")
+/// The server itself is tested through the real binary (EndToEndTests' WindowTests), in a process
+/// of its own: here, in a test process whose two cooperative threads other suites' blocking tests
+/// can hold for minutes, a server on them would starve.
+@Suite("Live feed")
 struct LiveFeedTests {
     @Test("a reconnecting browser resumes after the Last-Event-ID it sends, else at from")
     func resumePoint() throws {
@@ -50,43 +49,11 @@ struct LiveFeedTests {
         #expect(live == ["id: \(positions[2] + 1)"])
     }
 
-    @Test("a second window on a port in use is refused with a message that says what to do")
-    func portInUse() async throws {
-        let api = StoreAPI(store: InMemoryEventStore())
-        let first = try await WindowServer.start(api: api, port: 0)
-        #expect(first.address == "http://127.0.0.1:\(first.port)/")
-        await #expect(throws: WindowServerError.portInUse(host: "127.0.0.1", port: first.port)) {
-            _ = try await WindowServer.start(api: api, port: first.port)
-        }
+    @Test("a port in use and a host that is not an address are refused with what to do")
+    func refusals() {
         #expect(
             WindowServerError.portInUse(host: "127.0.0.1", port: 2113).description
                 == "port 2113 on 127.0.0.1 is already in use (another `workshop ui`?); choose another with --port N")
-        await #expect(throws: WindowServerError.badHost("my laptop")) {
-            _ = try await WindowServer.start(api: api, host: "my laptop", port: 0)
-        }
-        await first.stop()
-    }
-
-    @Test("the server answers the API, the page at any address, and refuses to write")
-    func serves() async throws {
-        let store = InMemoryEventStore()
-        try store.append([EventData(type: "A", data: Data("{}".utf8))], to: "order-323", expected: .noStream)
-        let window = try await WindowServer.start(api: StoreAPI(store: store), port: 0)
-        defer { Task { await window.stop() } }
-        func fetch(_ path: String, method: String = "GET") async throws -> (Int, String) {
-            var request = URLRequest(url: URL(string: window.address + path)!)
-            request.httpMethod = method
-            let (data, response) = try await URLSession.shared.data(for: request)
-            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
-        }
-        let (status, body) = try await fetch("api/streams/order-323")
-        #expect(status == 200)
-        #expect(body.contains("\"stream\":\"order-323\""))
-        let (pageStatus, page) = try await fetch("streams/order-323?rev=0")
-        #expect(pageStatus == 200)
-        #expect(page.contains("<script src=\"/window.js\"></script>"))
-        #expect(try await fetch("window.js").1.contains("new EventSource"))
-        #expect(try await fetch("api/streams/order-323", method: "POST").0 == 405)
-        #expect(try await fetch("api/streams?limit=3").0 == 400)
+        #expect(WindowServerError.badHost("my laptop").description.hasPrefix("'my laptop' is not an address to listen on"))
     }
 }
