@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The window's HTTP server: no SwiftNIO, so the cold build stays short (BENCHMARKS.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages, found through pkg-config.
@@ -38,10 +40,13 @@ let package = Package(
         .target(name: "Linting", dependencies: ["Checking", "Curriculum"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
         .target(
+            name: "StoreWindow",
+            dependencies: ["EventSourcing", "EventStores", "Curriculum", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(
             name: "WorkshopCommands",
             dependencies: [
                 "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading", "Linting",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StoreWindow", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
         // benchmarks/store.sh runs it; not part of the tool.
@@ -56,6 +61,7 @@ let package = Package(
         .testTarget(name: "CheckingTests", dependencies: ["Checking", "Curriculum"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "TestSupport"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
+        .testTarget(name: "StoreWindowTests", dependencies: ["StoreWindow", "EventStores"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
         // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport"]),

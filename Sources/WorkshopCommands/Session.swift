@@ -1,6 +1,7 @@
 import Curriculum
 import Foundation
 import Shell
+import StoreWindow
 import Workspace
 
 /// Everything a command works with: the course, the learner's workspace and where to write.
@@ -11,6 +12,8 @@ final class Session: @unchecked Sendable {
     let terminal: Terminal
     /// Domain commands and their warm hosts.
     lazy var playground = Playground(session: self)
+    /// The web window (`ui`), once opened; it serves until the shell ends.
+    var window: WindowServer?
 
     init(course: Course, workspace: Workspace, out: Output, terminal: Terminal) {
         self.course = course

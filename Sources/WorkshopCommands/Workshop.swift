@@ -10,7 +10,8 @@ public struct Workshop: ParsableCommand {
         LessonsCommand.self, LessonCommand.self, StartCommand.self, NextCommand.self, PrevCommand.self,
         HintCommand.self, CheckCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self, CatchUpCommand.self,
         AgendaCommand.self, ProgressCommand.self, EventsCommand.self, StreamsCommand.self, ShowCommand.self, AllCommand.self,
-        StateCommand.self, ReplayCommand.self, MetaCommand.self, StoreCommand.self, ThemeCommand.self, PrepareCommand.self,
+        StateCommand.self, ReplayCommand.self, MetaCommand.self, StoreCommand.self, UICommand.self, ThemeCommand.self,
+        PrepareCommand.self,
     ]
 
     public static let configuration = CommandConfiguration(
