@@ -4,6 +4,7 @@ import Shell
 import TestSupport
 import Testing
 import Workspace
+import Linting
 
 @testable import WorkshopCommands
 
@@ -122,5 +123,28 @@ struct RepositoryCourseTests {
                 FileManager.default.fileExists(atPath: course.solutionsFolder.appendingPathComponent(lesson.id).path),
                 "\(lesson.id) needs a reference solution")
         }
+    }
+
+    @Test("every workshop> line in the course's lesson texts and hints would run on its lesson")
+    func shownCommandsRun() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        let problems = course.lessons.flatMap { lesson in
+            ShownCommand.problems(of: lesson) { TypedLineCheck.problem(with: $1, on: $0, in: course) }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        #expect(ShownCommand.commands(of: course.lessons[0]).count >= 5, "lesson 1 shows the shell's commands")
+    }
+
+    @Test("a typed line is checked against the command table and the domain commands of the lessons so far")
+    func typedLines() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        let first = course.lessons[0], deciding = try #require(course.lesson("deciding"))
+        #expect(TypedLineCheck.problem(with: "show game-42", on: deciding, in: course) == nil)
+        #expect(TypedLineCheck.problem(with: "start-game 42 alice bob   # your decide", on: deciding, in: course) == nil)
+        #expect(TypedLineCheck.problem(with: "events game-42", on: deciding, in: course)?.contains("game-42") == true)
+        #expect(TypedLineCheck.problem(with: "start-game 42 alice", on: deciding, in: course)?.contains("usage: start-game") == true)
+        #expect(TypedLineCheck.problem(with: "start-game 42 alice bob", on: first, in: course)?.contains("no command 'start-game'") == true)
+        #expect(TypedLineCheck.problem(with: "help nothing", on: first, in: course) != nil)
+        #expect(TypedLineCheck.problem(with: "say \"open", on: first, in: course) != nil)
     }
 }
