@@ -147,4 +147,14 @@ struct RepositoryCourseTests {
         #expect(TypedLineCheck.problem(with: "help nothing", on: first, in: course) != nil)
         #expect(TypedLineCheck.problem(with: "say \"open", on: first, in: course) != nil)
     }
+
+    @Test("lesson 4 says where rows count from 1 and where from 0, in its text and its starter, not only in the last hint")
+    func rowNumbering() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        let lesson = try #require(course.lesson("playing-by-the-rules"))
+        let yourTurn = try #require(lesson.text.range(of: "## Your turn"))
+        #expect(lesson.text[..<yourTurn.lowerBound].contains("row: row - 1"), "the text, before the learner starts writing")
+        let rules = try String(contentsOf: lesson.starterFolder.appendingPathComponent("Sources/ConnectFour/Rules.swift"), encoding: .utf8)
+        #expect(rules.contains("row: row - 1"), "the starter, beside connectsFour")
+    }
 }
