@@ -75,8 +75,10 @@ public struct HostBuilder: Sendable {
 
     /// Compiles the learner's module with the lesson's binding into a host executable, unless an
     /// identical build exists. Compile errors come back as a report, not as a thrown error.
+    /// `willCompile` hears when the compiler is about to run, so a caller says "compiling" only then.
     public func host(
-        workspace: URL, module: String, binding: URL, buildFolder: URL, shouldStop: () -> Bool = { false }
+        workspace: URL, module: String, binding: URL, buildFolder: URL, shouldStop: () -> Bool = { false },
+        willCompile: () -> Void = {}
     ) throws -> HostBuild {
         let kit = try kit()
         let moduleFolder = workspace.appendingPathComponent("Sources").appendingPathComponent(module)
@@ -98,6 +100,7 @@ public struct HostBuilder: Sendable {
         // One frontend for the whole module and the toolchain's lld: for a learner's few files this
         // halves the time of swiftc's defaults (a frontend per file, the system linker); see BENCHMARKS.md.
         let linker = toolchain.hasLLD ? ["-use-ld=lld"] : []
+        willCompile()
         let run = try CompilerRun.run(
             toolchain.swiftc,
             [

@@ -70,7 +70,8 @@ public enum Judge {
         }
     }
 
-    static func format(_ seconds: Double) -> String {
+    /// Seconds as a person writes them: `2`, `0.5`.
+    public static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 }

@@ -47,14 +47,16 @@ struct Checker {
             cacheFolder: HostBuilder.defaultCacheFolder())
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
-        if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
         Interrupt.install()
         _ = Interrupt.take()
         let report: CheckReport
         do {
             switch try builder.host(
                 workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder,
-                shouldStop: { Interrupt.take() })
+                shouldStop: { Interrupt.take() },
+                willCompile: {
+                    if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
+                })
             {
             case .compileErrors(let compile):
                 report = runner.compileFailure(compile)
@@ -63,8 +65,12 @@ struct Checker {
                 limits.requestTimeout = suite.timeout
                 let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
                 if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
-                if asGrader, sandbox == nil, !quiet {
-                    out.line(out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")
+                if asGrader, !quiet {
+                    if let sandbox {
+                        out.paragraph(out.styled(Self.graderConditions(limits, sandbox: sandbox), .dim))
+                    } else {
+                        out.line(out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")
+                    }
                 }
                 let host = try HostProcess(executable: executable, limits: limits, sandbox: sandbox)
                 host.shouldStop = { Interrupt.take() }
@@ -79,6 +85,16 @@ struct Checker {
             try session.workspace.record(.lessonCompleted(lesson: lesson.id))
         }
         return report
+    }
+}
+
+extension Checker {
+    /// What `--as-grader` ran under, said before the results so a learner sees it took effect.
+    static func graderConditions(_ limits: HostLimits, sandbox: Sandbox) -> String {
+        let user = sandbox.dropToNobody == nil ? "" : ", as nobody"
+        return "as the grader: in the bubblewrap sandbox (no network, a read-only system, a private /tmp\(user))"
+            + " · \(limits.cpuSeconds) s of CPU, \(limits.memoryMegabytes) MB of memory, files up to \(limits.fileSizeMegabytes) MB,"
+            + " \(Judge.format(limits.requestTimeout)) s a scenario"
     }
 }
 
