@@ -80,7 +80,7 @@ public struct CheckRunner {
 
     /// What a scenario asks, in the words the suite gives its driver (`asks:`); else a decider's
     /// command reads as itself and any other driver says what it is asked: `handle of OrderPaid(…)`.
-    func when(_ scenario: Scenario) -> String {
+    public func when(_ scenario: Scenario) -> String {
         let input = scenario.when.input
         let isEmpty = input == .object([:]) || input == .null
         if let phrase = suite.asks[scenario.when.driver] {

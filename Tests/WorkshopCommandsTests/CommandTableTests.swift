@@ -1,10 +1,11 @@
+import Checking
 import Curriculum
 import Foundation
+import Linting
 import Shell
 import TestSupport
 import Testing
 import Workspace
-import Linting
 
 @testable import WorkshopCommands
 
@@ -156,5 +157,25 @@ struct RepositoryCourseTests {
         #expect(lesson.text[..<yourTurn.lowerBound].contains("row: row - 1"), "the text, before the learner starts writing")
         let rules = try String(contentsOf: lesson.starterFolder.appendingPathComponent("Sources/ConnectFour/Rules.swift"), encoding: .utf8)
         #expect(rules.contains("row: row - 1"), "the starter, beside connectsFour")
+    }
+
+    @Test("every question the course's suites ask reads in the domain's words, and lesson 1's does not spell out its answer")
+    func questionsInDomainWords() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        for lesson in course.lessons {
+            let suite = try SuiteLoader.load(try #require(lesson.suiteFile), displayName: lesson.id)
+            let drivers = Set(suite.scenarios.map(\.when.driver)).subtracting(["decide"])
+            #expect(
+                drivers.subtracting(suite.asks.keys).isEmpty,
+                "\(lesson.id) needs asks: for \(drivers.subtracting(suite.asks.keys).sorted())")
+        }
+        let first = try #require(course.lessons.first)
+        let suite = try SuiteLoader.load(try #require(first.suiteFile), displayName: first.id)
+        let runner = CheckRunner(lesson: first.id, suite: suite)
+        for scenario in suite.scenarios {
+            if case .value(.string(let answer)) = scenario.then {
+                #expect(!runner.when(scenario).contains(answer), "the When line gives away \(answer): \(runner.when(scenario))")
+            }
+        }
     }
 }
