@@ -1,3 +1,5 @@
+import Curriculum
+
 /// The outcome of running a lesson's suite against the learner's code.
 public struct CheckReport: Sendable, Codable, Equatable {
     public var lesson: String
@@ -25,6 +27,8 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
     /// Expected and got, in the domain's words; empty on a pass.
     public var message: String
     public var given: String
+    /// The given events themselves, so a renderer can draw them (a board, for a game).
+    public var givenEvents: [JSONValue]?
     public var when: String
     public var difference: String?
     /// The lesson's teaching line for this scenario, shown when it fails.

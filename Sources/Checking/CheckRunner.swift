@@ -26,7 +26,7 @@ public struct CheckRunner {
             scenarios: suite.scenarios.map { scenario in
                 ScenarioResult(
                     name: scenario.name, status: .error, weight: scenario.weight, message: message,
-                    given: Self.given(scenario), when: Self.when(scenario))
+                    given: Self.given(scenario), when: when(scenario))
             },
             compileErrors: compile.diagnostics.isEmpty && !compile.mismatches.isEmpty
                 ? compile.mismatches.joined(separator: "\n") : (compile.diagnostics.isEmpty ? nil : compile.diagnostics),
@@ -41,15 +41,16 @@ public struct CheckRunner {
                 "given": .array(scenario.given), "command": scenario.when.input, "input": scenario.when.input,
             ])
             let exchange = try host.ask(driver: scenario.when.driver, input: input, timeout: suite.timeout)
-            let verdict = Judge.verdict(scenario.then, exchange.answer)
+            let verdict = Judge.verdict(scenario.then, exchange.answer, stoppedIn: exchange.stoppedIn)
             var printed = exchange.output.isEmpty ? nil : exchange.output
             if exchange.droppedOutput > 0 {
                 printed = (printed ?? "") + "\n… and \(exchange.droppedOutput) more bytes of output, not shown"
             }
             let result = ScenarioResult(
                 name: scenario.name, status: verdict.status, weight: scenario.weight, message: verdict.message,
-                given: Self.given(scenario), when: Self.when(scenario), difference: verdict.difference,
-                feedback: verdict.status == .pass ? nil : scenario.feedback, output: printed)
+                given: Self.given(scenario), givenEvents: scenario.given.isEmpty ? nil : scenario.given, when: when(scenario),
+                difference: verdict.difference,
+                feedback: Self.feedback(for: scenario, verdict.status, stoppedIn: exchange.stoppedIn), output: printed)
             progress(result)
             results.append(result)
         }
@@ -59,14 +60,34 @@ public struct CheckRunner {
             maxScore: suite.totalWeight, scenarios: results, reusedBuild: reusedBuild)
     }
 
+    /// The scenario's teaching line when the code answered wrongly. A loop that never answered has
+    /// not met the scenario's rule yet, so it gets a line about loops instead.
+    static func feedback(for scenario: Scenario, _ status: ScenarioStatus, stoppedIn: CodeLocation?) -> String? {
+        switch status {
+        case .pass: return nil
+        case .timeout:
+            let place =
+                stoppedIn.map { location in location.line.map { "line \($0) of \(location.file)" } ?? location.description } ?? "your loops"
+            return "A loop ends only when something inside it changes what its condition reads: look at \(place),"
+                + " and at what each turn of the loop changes."
+        default: return scenario.feedback
+        }
+    }
+
     static func given(_ scenario: Scenario) -> String {
         DomainWords.events(scenario.given)
     }
 
-    /// A decider's command reads as itself; any other driver says what it is asked: `eventType of GameWon(…)`.
-    static func when(_ scenario: Scenario) -> String {
-        if scenario.when.input == .object([:]) || scenario.when.input == .null { return scenario.when.driver }
-        let input = DomainWords.describe(scenario.when.input)
-        return scenario.when.driver == "decide" ? input : "\(scenario.when.driver) of \(input)"
+    /// What a scenario asks, in the words the suite gives its driver (`asks:`); else a decider's
+    /// command reads as itself and any other driver says what it is asked: `handle of OrderPaid(…)`.
+    public func when(_ scenario: Scenario) -> String {
+        let input = scenario.when.input
+        let isEmpty = input == .object([:]) || input == .null
+        if let phrase = suite.asks[scenario.when.driver] {
+            return phrase.replacingOccurrences(of: "{input}", with: DomainWords.describe(input))
+                .replacingOccurrences(of: "{swift}", with: DomainWords.swift(input))
+        }
+        if isEmpty { return scenario.when.driver }
+        return scenario.when.driver == "decide" ? DomainWords.describe(input) : "\(scenario.when.driver) of \(DomainWords.describe(input))"
     }
 }

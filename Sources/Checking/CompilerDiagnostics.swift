@@ -37,7 +37,7 @@ public enum CompilerDiagnostics {
     }
 
     /// `cannot find 'decide' in scope`, `cannot find type 'GameEvent' in scope` → the name.
-    static func missingName(in line: String) -> String? {
+    public static func missingName(in line: String) -> String? {
         guard let range = line.range(of: "cannot find ") else { return nil }
         let rest = line[range.upperBound...]
         guard let open = rest.firstIndex(of: "'"), let close = rest[rest.index(after: open)...].firstIndex(of: "'") else { return nil }

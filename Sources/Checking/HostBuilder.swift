@@ -86,8 +86,10 @@ public struct HostBuilder: Sendable {
 
     /// Compiles the learner's module with the lesson's binding into a host executable, unless an
     /// identical build exists. Compile errors come back as a report, not as a thrown error.
+    /// `willCompile` hears when the compiler is about to run, so a caller says "compiling" only then.
     public func host(
-        workspace: URL, module: String, binding: URL, buildFolder: URL, shouldStop: () -> Bool = { false }
+        workspace: URL, module: String, binding: URL, buildFolder: URL, shouldStop: () -> Bool = { false },
+        willCompile: () -> Void = {}
     ) throws -> HostBuild {
         let kit = try kit()
         let moduleFolder = workspace.appendingPathComponent("Sources").appendingPathComponent(module)
@@ -101,20 +103,23 @@ public struct HostBuilder: Sendable {
         fingerprint.add(module)
         for (path, file) in zip(relative, learnerFiles) { fingerprint.add(path); fingerprint.add(try Data(contentsOf: file)) }
         fingerprint.add(try Data(contentsOf: binding))
+        // One frontend for the whole module and the toolchain's lld: for a learner's few files this
+        // halves the time of swiftc's defaults (a frontend per file, the system linker); see BENCHMARKS.md.
+        // Line tables (no full debug info) let the runtime's backtrace name the learner's file and line.
+        let options =
+            ["-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-gline-tables-only"] + (toolchain.hasLLD ? ["-use-ld=lld"] : [])
+        fingerprint.add(options.joined(separator: " "))
         let executable = buildFolder.appendingPathComponent("host-\(fingerprint.hex)")
         if FileManager.default.isExecutableFile(atPath: executable.path) { return .built(executable, reused: true) }
         try FileManager.default.createDirectory(at: buildFolder, withIntermediateDirectories: true)
         // Another shell on the same workspace may build the same host at the same moment.
         let partial = buildFolder.appendingPathComponent("host-\(fingerprint.hex).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        // One frontend for the whole module and the toolchain's lld: for a learner's few files this
-        // halves the time of swiftc's defaults (a frontend per file, the system linker); see BENCHMARKS.md.
-        let linker = toolchain.hasLLD ? ["-use-ld=lld"] : []
+        willCompile()
         let run = try CompilerRun.run(
             toolchain.swiftc,
-            [
-                "-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-module-name", module, "-I", kit.path, "-L", kit.path,
-                "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
-            ] + linker + relative + [binding.path], in: workspace, shouldStop: shouldStop)
+            options + [
+                "-module-name", module, "-I", kit.path, "-L", kit.path, "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
+            ] + relative + [binding.path], in: workspace, shouldStop: shouldStop)
         guard run.status == 0 else {
             try? FileManager.default.removeItem(at: partial)
             return .compileErrors(CompilerDiagnostics.report(run.output, binding: binding))

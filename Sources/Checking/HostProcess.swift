@@ -84,6 +84,8 @@ public final class HostProcess {
         posix_spawnattr_setsigmask(&attributes, &signals)
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGPIPE)
+        // The signal that asks a stuck host where it is (the tool's own parent may ignore it).
+        sigaddset(&signals, SIGQUIT)
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var limitArguments = [
@@ -93,8 +95,9 @@ public final class HostProcess {
         if let processes = limits.processes { limitArguments += ["--processes", "\(processes)"] }
         let arguments = sandbox?.command(for: executable, arguments: limitArguments) ?? [executable.path] + limitArguments
         var environment = ProcessInfo.processInfo.environment
-        // A crash prints the runtime's one-line reason, not a long backtrace.
-        environment["SWIFT_BACKTRACE"] = "enable=no"
+        // The runtime's backtracer, without its prompts and register dumps: a crash, or the SIGQUIT
+        // sent to a host that does not answer, prints where the learner's code was.
+        environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,threads=all,symbolicate=fast"
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -132,6 +135,8 @@ public final class HostProcess {
         public var output: String
         /// Bytes printed beyond what was kept.
         public var droppedOutput: Int
+        /// Where the learner's code was running when it was stopped for taking too long, if known.
+        public var stoppedIn: CodeLocation? = nil
     }
 
     /// Asks one question. A timeout or a crash is the exchange's answer; the host is then started
@@ -162,11 +167,12 @@ public final class HostProcess {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 {
                 drainOutput(into: &printed, dropped: &dropped)
+                let location = whereStuck(printed: &printed, dropped: &dropped)
                 stop()
                 try start()
                 return Exchange(
                     answer: .timedOut(seconds: timeout ?? limits.requestTimeout), output: String(decoding: printed, as: UTF8.self),
-                    droppedOutput: dropped)
+                    droppedOutput: dropped, stoppedIn: location)
             }
             var descriptors = [
                 pollfd(fd: answers, events: Int16(POLLIN), revents: 0), pollfd(fd: output, events: Int16(POLLIN), revents: 0),
@@ -178,8 +184,9 @@ public final class HostProcess {
                 drainOutput(into: &printed, dropped: &dropped)
                 let reason = finish()
                 try start()
-                let text = Self.withoutStackTrace(String(decoding: printed, as: UTF8.self))
-                return Exchange(answer: .crashed(Self.crashReason(reason, output: text)), output: text, droppedOutput: dropped)
+                let (text, backtrace) = CodeLocation.split(String(decoding: printed, as: UTF8.self))
+                let crash = Self.crash(reason, output: text, location: backtrace.flatMap(CodeLocation.innermostLearnerFrame))
+                return Exchange(answer: .crashed(crash.reason), output: crash.output, droppedOutput: dropped)
             }
         }
     }
@@ -213,9 +220,37 @@ public final class HostProcess {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let count = read(output, &chunk, chunk.count)
         guard count > 0 else { return }
+        keep(chunk[0..<count], in: &printed, dropped: &dropped)
+    }
+
+    /// Keeps what fits under the output cap and counts the rest.
+    private func keep<Bytes: Collection<UInt8>>(_ bytes: Bytes, in printed: inout Data, dropped: inout Int) {
         let room = max(0, limits.outputCap - printed.count)
-        printed.append(contentsOf: chunk[0..<min(count, room)])
-        dropped += max(0, count - room)
+        printed.append(contentsOf: bytes.prefix(room))
+        dropped += max(0, bytes.count - room)
+    }
+
+    /// Asks a host that does not answer where it is: on SIGQUIT the runtime's backtracer prints its
+    /// stack, and the learner's innermost frame is found in it. What the code printed before the
+    /// backtrace joins `printed`. Nil in the sandbox, whose runtime has no backtracer.
+    private func whereStuck(printed: inout Data, dropped: inout Int) -> CodeLocation? {
+        guard sandbox == nil, pid > 0 else { return nil }
+        kill(pid, SIGQUIT)
+        var rest = Data()
+        let deadline = Date().addingTimeInterval(5)
+        // Until the host ends (the output closes), a flood aside.
+        while deadline.timeIntervalSinceNow > 0, rest.count < 4 << 20 {
+            var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) >= 0 else { break }
+            guard descriptor.revents != 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = read(output, &chunk, chunk.count)
+            if count <= 0 { break }
+            rest.append(contentsOf: chunk[0..<count])
+        }
+        let (before, backtrace) = CodeLocation.split(String(decoding: rest, as: UTF8.self))
+        if !before.isEmpty { keep(Data(before.utf8), in: &printed, dropped: &dropped) }
+        return backtrace.flatMap(CodeLocation.innermostLearnerFrame)
     }
 
     /// Reads whatever output is waiting, without blocking.
@@ -252,21 +287,20 @@ public final class HostProcess {
         }
     }
 
-    /// The runtime's stack trace after a crash names addresses that change every run (and tell a
-    /// learner little): it is cut, so the same code gives the same report.
-    static func withoutStackTrace(_ output: String) -> String {
-        guard let range = output.range(of: "Current stack trace:") else { return output }
-        return String(output[..<range.lowerBound]).trimmingCharacters(in: .newlines)
-    }
-
-    /// The runtime's own message (`Fatal error: …`) when there is one, else how the process ended.
-    static func crashReason(_ ending: String, output: String) -> String {
-        let lines = output.components(separatedBy: "\n")
-        if let fatal = lines.last(where: { $0.contains("Fatal error") || $0.contains("fatal error") || $0.contains("Precondition failed") })
-        {
-            return fatal.trimmingCharacters(in: .whitespaces)
+    /// Why a host crashed: the runtime's own message (`Fatal error: …`) when there is one, else how
+    /// the process ended, with the learner's frame when the message does not name a line; and
+    /// what the code printed, without that message, so it is said once. (`output` comes without
+    /// the backtrace, whose addresses change every run, so the same code gives the same report.)
+    static func crash(_ ending: String, output: String, location: CodeLocation?) -> (reason: String, output: String) {
+        var lines = output.components(separatedBy: "\n")
+        var reason = ending
+        if let index = lines.lastIndex(where: {
+            $0.contains("Fatal error") || $0.contains("fatal error") || $0.contains("Precondition failed")
+        }) {
+            reason = lines.remove(at: index).trimmingCharacters(in: .whitespaces)
         }
-        return ending
+        if let location, !reason.contains(".swift:") { reason += ", in \(location)" }
+        return (reason, lines.joined(separator: "\n").trimmingCharacters(in: .newlines))
     }
 
     static func decode(_ line: Data, expecting id: Int) -> HostAnswer {
@@ -275,9 +309,10 @@ public final class HostProcess {
         }
         if let value = object["ok"] { return .returned(value) }
         if case .object(let thrown)? = object["thrown"] {
-            return .threw(
-                type: thrown["type"].map(DomainWords.describe) ?? "Error",
-                description: thrown["description"].map(DomainWords.describe) ?? "")
+            func text(_ value: JSONValue?) -> String? {
+                if case .string(let text)? = value { text } else { value.map(DomainWords.describe) }
+            }
+            return .threw(type: text(thrown["type"]) ?? "Error", description: text(thrown["description"]) ?? "")
         }
         if case .string(let message)? = object["failure"] { return .mismatch(message) }
         return .mismatch("the host answered something unreadable")

@@ -17,14 +17,21 @@ public struct Verdict: Sendable, Equatable {
 /// Compares what the learner's code did with what a scenario expects. It runs in the tool,
 /// never in the learner's process.
 public enum Judge {
-    public static func verdict(_ expectation: Expectation, _ answer: HostAnswer) -> Verdict {
+    /// `stoppedIn` is where a host that timed out was running, when the runtime could say.
+    public static func verdict(_ expectation: Expectation, _ answer: HostAnswer, stoppedIn: CodeLocation? = nil) -> Verdict {
         let expected = describe(expectation)
         switch answer {
         case .timedOut(let seconds):
+            guard let stoppedIn else {
+                return Verdict(
+                    status: .timeout,
+                    message:
+                        "your code did not answer within \(format(seconds)) s: an endless loop, or waiting for something that never comes?"
+                )
+            }
             return Verdict(
                 status: .timeout,
-                message: "your code did not answer within \(format(seconds)) s: an endless loop, or waiting for something that never comes?"
-            )
+                message: "your code did not answer within \(format(seconds)) s; it was still in \(stoppedIn): an endless loop there?")
         case .crashed(let message):
             return Verdict(status: .crash, message: "your code crashed: \(message)")
         case .mismatch(let message):
@@ -70,7 +77,8 @@ public enum Judge {
         }
     }
 
-    static func format(_ seconds: Double) -> String {
+    /// Seconds as a person writes them: `2`, `0.5`.
+    public static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 }

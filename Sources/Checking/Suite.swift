@@ -6,6 +6,10 @@ public struct Suite: Sendable {
     /// Seconds a single request may take before the scenario is judged timed out.
     public var timeout: Double
     public var scenarios: [Scenario]
+    /// How a driver's question reads in a When line (`asks:`), by driver: words in which
+    /// `{input}` stands for the input in domain words and `{swift}` for it as a Swift value, so an
+    /// internal driver name never shows and a question need not spell out its own answer.
+    public var asks: [String: String] = [:]
 
     public var totalWeight: Int { scenarios.reduce(0) { $0 + $1.weight } }
 }

@@ -43,6 +43,22 @@ public enum SuiteLoader {
                 problem(node, "'timeout' should be a number of seconds above 0")
             }
         }
+        // How each driver's question reads in a failure's When line, in the domain's words.
+        var asks: [String: String] = [:]
+        if let node = root.mapping?["asks"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let driver = key.string, let phrase = value.string, !phrase.isEmpty else {
+                        problem(
+                            value, "each of 'asks' should be a driver and the words its question reads as, e.g. 'fold: the state after'")
+                        continue
+                    }
+                    asks[driver] = phrase
+                }
+            } else {
+                problem(node, "'asks' should map drivers to the words their questions read as")
+            }
+        }
         var scenarios: [Scenario] = []
         guard let items = root.mapping?["scenarios"]?.sequence, !items.isEmpty else {
             problem(root, "needs 'scenarios:', a list of scenarios each with name, when and then")
@@ -112,6 +128,6 @@ public enum SuiteLoader {
                     when: Request(driver: driver, input: JSONValue(yaml: inputNode)), then: expectation, line: item.mark?.line))
         }
         guard problems.isEmpty else { throw PackValidationError(folder: displayName, problems: problems) }
-        return Suite(timeout: timeout, scenarios: scenarios)
+        return Suite(timeout: timeout, scenarios: scenarios, asks: asks)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// The quality gate of a lesson pack: it loads; every reference passes all of its scenarios; every
 /// starter compiles and fails at least one; every scenario is failed by at least one mutant of the
 /// reference (a scenario no wrong solution fails teaches nothing); and the sessions shown in lesson
-/// texts replay as shown.
+/// texts replay as shown; and every `workshop> …` line of a lesson's text or hints would run.
 public struct PackLinter: Sendable {
     public var course: Course
     public var builder: HostBuilder
@@ -15,6 +15,9 @@ public struct PackLinter: Sendable {
     public var jobs: Int
     /// Replays a lesson's sessions; given the lesson, the reference workspace and the session.
     public var replay: (@Sendable (Lesson, URL, LessonSession) throws -> String)?
+    /// Why a command typed by a learner on the lesson would not run, or nil if it would; the command
+    /// table is the tool's, so the caller that has it supplies this.
+    public var commandProblem: (@Sendable (Lesson, String) -> String?)?
 
     public init(course: Course, builder: HostBuilder, limits: HostLimits, mutantLimit: Int, jobs: Int) {
         self.course = course
@@ -28,6 +31,8 @@ public struct PackLinter: Sendable {
         var problems: [String] = []
         var details: [LessonLint] = []
         var scenarioCount = 0, tried = 0, killed = 0, stillborn = 0, replayed = 0
+        // Cheap and independent of any build: said first.
+        if let commandProblem { problems += course.lessons.flatMap { ShownCommand.problems(of: $0, commandProblem) } }
         _ = try builder.kit()
         for lesson in course.lessons {
             guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {

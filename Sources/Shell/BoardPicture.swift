@@ -34,6 +34,36 @@ public enum BoardPicture {
         if !caption.isEmpty { lines.append("    " + caption.joined(separator: " · ")) }
         return lines
     }
+
+    /// The board after a Connect Four history (`gameStarted`, `moveMade`, `gameWon`, `gameDrawn` in
+    /// the learner's event encoding), or nil when the events are not one or no disc was dropped.
+    public static func connectFour(history: [JSONValue], styler: Styler) -> [String]? {
+        var columns: [[JSONValue]] = Array(repeating: [], count: 7)
+        var state: [String: JSONValue] = [:]
+        var moves = 0
+        for event in history {
+            guard case .object(let object) = event, object.count == 1, let (name, payload) = object.first,
+                case .object(let fields) = payload
+            else { return nil }
+            switch name {
+            case "gameStarted":
+                state["playerOne"] = fields["playerOne"]
+                state["playerTwo"] = fields["playerTwo"]
+            case "moveMade":
+                guard let column = fields["column"]?.text, let letter = column.unicodeScalars.first, column.count == 1,
+                    ("A"..."G").contains(letter), let player = fields["player"]
+                else { return nil }
+                columns[Int(letter.value - 65)].append(player)
+                moves += 1
+            case "gameWon": state["winner"] = fields["winner"] ?? fields["_0"]
+            case "gameDrawn": state["isOver"] = .bool(true)
+            default: return nil
+            }
+        }
+        guard moves > 0 else { return nil }
+        state["board"] = .array(columns.map(JSONValue.array))
+        return connectFour(.object(state), styler: styler)
+    }
 }
 
 extension JSONValue {

@@ -1,4 +1,6 @@
-/// Splits a typed line into words the way a shell does: spaces separate, quotes group, `\` escapes.
+/// Splits a typed line into words the way a shell does: spaces separate, quotes group, `\` escapes,
+/// and a `#` that starts a word starts a comment (so a line copied from a lesson with its
+/// annotation runs as it reads).
 public enum ShellWords {
     public struct UnclosedQuote: Error, CustomStringConvertible {
         public var quote: Character
@@ -26,6 +28,7 @@ public enum ShellWords {
                 if character == open { quote = nil } else { word.append(character) }
                 continue
             }
+            if character == "#", !inWord { break }
             if character == "\"" || character == "'" {
                 quote = character
                 inWord = true

@@ -2,12 +2,14 @@
 public enum TextWrapper {
     /// Wraps one paragraph. The first line starts with `firstPrefix`, the others with `restPrefix`.
     public static func wrap(_ text: String, width: Int, firstPrefix: String = "", restPrefix: String = "") -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // Runs of spaces are kept (an empty word stands for each extra space), so `"   "` stays three.
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var lines: [String] = []
         var line = firstPrefix
         var lineWidth = Styler.visibleWidth(firstPrefix)
         var lineHasWord = false
         for word in words {
+            if word.isEmpty, !lineHasWord { continue }
             let wordWidth = Styler.visibleWidth(word)
             if lineHasWord, lineWidth + 1 + wordWidth > width {
                 lines.append(line)

@@ -16,6 +16,9 @@ struct CheckCommand: WorkshopCommand {
     @Argument(help: ArgumentHelp("The lesson's number or id (default: the current one).", valueName: "lesson")) var reference: String?
     @Flag(help: "Print the report as JSON.") var json = false
     @Flag(help: "Run under the grader's exact limits and sandbox (without private suites).") var asGrader = false
+    @Flag(
+        help: "Show every failing scenario in full (by default the first \(CheckReportRenderer.failuresInFull) are, the rest a line each).")
+    var all = false
 
     func run(in session: Session) throws {
         let lesson = try session.lessonOrCurrent(reference)
@@ -23,7 +26,7 @@ struct CheckCommand: WorkshopCommand {
         if json {
             try session.json(report)
         } else {
-            try session.paged { CheckReportRenderer(out: session.out).render(report, lesson: lesson, session: session) }
+            try session.paged { CheckReportRenderer(out: session.out, showsAll: all).render(report, lesson: lesson, session: session) }
         }
         if !report.allPassed { throw ExitCode.failure }
     }
@@ -45,14 +48,16 @@ struct Checker {
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
         if !quiet { try KitPreparation.ensureKit(builder, out: out) }
-        if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
         Interrupt.install()
         _ = Interrupt.take()
         let report: CheckReport
         do {
             switch try builder.host(
                 workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder,
-                shouldStop: { Interrupt.take() })
+                shouldStop: { Interrupt.take() },
+                willCompile: {
+                    if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
+                })
             {
             case .compileErrors(let compile):
                 report = runner.compileFailure(compile)
@@ -61,8 +66,13 @@ struct Checker {
                 limits.requestTimeout = suite.timeout
                 let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
                 if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
-                if asGrader, sandbox == nil, !quiet {
-                    out.line(out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")
+                if asGrader, !quiet {
+                    if let sandbox {
+                        out.paragraph(out.styled(Self.graderConditions(limits, sandbox: sandbox), .dim))
+                    } else {
+                        out.line(
+                            out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")
+                    }
                 }
                 let host = try HostProcess(executable: executable, limits: limits, sandbox: sandbox)
                 host.shouldStop = { Interrupt.take() }
@@ -80,21 +90,57 @@ struct Checker {
     }
 }
 
+extension Checker {
+    /// What `--as-grader` ran under, said before the results so a learner sees it took effect.
+    static func graderConditions(_ limits: HostLimits, sandbox: Sandbox) -> String {
+        let user = sandbox.dropToNobody == nil ? "" : ", as nobody"
+        return "as the grader: in the bubblewrap sandbox (no network, a read-only system, a private /tmp\(user))"
+            + " · \(limits.cpuSeconds) s of CPU, \(limits.memoryMegabytes) MB of memory, files up to \(limits.fileSizeMegabytes) MB,"
+            + " \(Judge.format(limits.requestTimeout)) s a scenario"
+    }
+}
+
 /// Writes a check report for a person: a line per scenario, then each failure in domain words.
 struct CheckReportRenderer {
+    /// How many failures are shown in full before the rest are a line each: a learner fixes one
+    /// at a time, and eighteen at once bury the first.
+    static let failuresInFull = 3
     let out: Output
+    /// Every failure in full (`check --all`).
+    var showsAll = false
+
+    /// The names the compiler cannot find when lessons this one builds on are not done here, with
+    /// how to get their code; nil when the errors are of another kind or those lessons are done.
+    static func missingFoundations(_ errors: String, needed: [String], lesson: Lesson, session: Session)
+        -> (names: [String], advice: String)?
+    {
+        var names = needed
+        for line in errors.components(separatedBy: "\n") where line.contains(": error: cannot find") {
+            if let name = CompilerDiagnostics.missingName(in: line), !names.contains(name) { names.append(name) }
+        }
+        guard !names.isEmpty, let unfinished = try? session.unfinishedFoundations(of: lesson), !unfinished.isEmpty else { return nil }
+        return (names, session.foundationsAdvice(for: lesson, unfinished: unfinished))
+    }
 
     func render(_ report: CheckReport, lesson: Lesson, session: Session) {
         out.line(out.styled("check · \(session.title(of: lesson))", .accent))
         if let errors = report.compileErrors ?? report.missing.map({ _ in "" }) {
-            if let missing = report.missing {
+            let foundations = Self.missingFoundations(errors, needed: report.missing ?? [], lesson: lesson, session: session)
+            if let foundations {
+                // Not a mistake of the learner's: the code of lessons they have not done is absent.
+                out.paragraph(
+                    out.styled("✗ ", .failure) + "Your code has no " + foundations.names.map { "`\($0)`" }.joined(separator: ", ") + "; "
+                        + foundations.advice)
+                if !errors.isEmpty { out.line(out.styled("  the compiler's first complaint:", .dim)) }
+            } else if let missing = report.missing {
                 out.paragraph(
                     out.styled("✗ ", .failure) + "Your code does not define " + missing.map { "`\($0)`" }.joined(separator: ", ")
                         + ", which this lesson needs; `lesson` shows what to write.")
             } else {
                 out.line(out.styled("✗ Your code does not compile:", .failure))
             }
-            for line in errors.components(separatedBy: "\n").prefix(40) where !line.isEmpty { out.line("  " + line) }
+            let shown = foundations == nil ? 40 : 6
+            for line in errors.components(separatedBy: "\n").prefix(shown) where !line.isEmpty { out.line("  " + line) }
             out.line()
             out.line("0 of \(report.total) scenarios ran")
             return
@@ -110,7 +156,9 @@ struct CheckReportRenderer {
             let status = scenario.status == .pass || scenario.status == .fail ? "" : out.styled(" (\(scenario.status.rawValue))", .warning)
             out.line("  \(mark) \(scenario.name)\(status)")
         }
-        for scenario in report.scenarios where scenario.status != .pass {
+        let failures = report.scenarios.filter { $0.status != .pass }
+        let inFull = showsAll ? failures.count : Self.failuresInFull
+        for scenario in failures.prefix(inFull) {
             out.line()
             out.line(out.styled("✗ \(scenario.name)", .failure, .bold))
             let showGiven = scenario.given != "no events" || scenario.when == scenario.when.replacingOccurrences(of: " of ", with: "")
@@ -119,6 +167,12 @@ struct CheckReportRenderer {
                 for line in TextWrapper.wrap(
                     text, width: out.width, firstPrefix: "    \(out.styled(label, .bold)) ", restPrefix: "          ")
                 { out.line(line) }
+                // A game's history reads best as the board it built.
+                if label == "Given", let events = scenario.givenEvents,
+                    let board = BoardPicture.connectFour(history: events, styler: out.styler)
+                {
+                    for line in board { out.line("      " + line) }
+                }
             }
             if let difference = scenario.difference {
                 out.paragraph(out.styled("first difference: ", .dim) + difference, indent: "    ", hanging: "      ")
@@ -128,6 +182,14 @@ struct CheckReportRenderer {
                 out.line(out.styled("    your code printed:", .dim))
                 for line in output.components(separatedBy: "\n").prefix(12) { out.line("    │ " + line) }
             }
+        }
+        if failures.count > inFull {
+            out.line()
+            for scenario in failures.dropFirst(inFull) {
+                let text = "\(scenario.name): \(scenario.message)", room = max(10, out.width - 5)
+                out.line("  " + out.styled("✗", .failure) + " " + (text.count > room ? String(text.prefix(room)) + "…" : text))
+            }
+            out.paragraph(out.styled("`check --all` shows these \(failures.count - inFull) in full as well.", .dim))
         }
         out.line()
         let summary = "\(report.passed) of \(report.total) scenarios pass · score \(report.score)/\(report.maxScore)"

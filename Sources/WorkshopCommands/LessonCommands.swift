@@ -90,13 +90,12 @@ struct StartCommand: WorkshopCommand {
     /// Starts a lesson: records it, installs its starter, says what changed in the workspace.
     static func begin(_ lesson: Lesson, in session: Session) throws {
         let out = session.out
-        let progress = try session.workspace.progress()
         let report = try session.workspace.installStarter(of: lesson)
         try session.workspace.record(.lessonStarted(lesson: lesson.id))
         out.line(out.styled(session.title(of: lesson), .accent))
-        let missing = lesson.prerequisites.filter { ![.completed, .skipped].contains(progress[$0].status) }
-        if !missing.isEmpty {
-            out.paragraph(out.styled("note: ", .warning) + "this lesson builds on \(missing.joined(separator: ", ")), not completed yet.")
+        let unfinished = try session.unfinishedFoundations(of: lesson)
+        if !unfinished.isEmpty {
+            out.paragraph(out.styled("note: ", .warning) + session.foundationsAdvice(for: lesson, unfinished: unfinished))
         }
         for path in report.added { out.line("  " + out.styled("+ ", .success) + path) }
         for path in report.updated {

@@ -15,7 +15,8 @@ struct LintCommand: ParsableCommand {
             For each lesson: the reference solution passes every scenario; the starter (on top of the previous
             lesson's reference) compiles and fails at least one; mutants of the reference (flipped comparisons,
             dropped guards, changed names, shifted numbers…) are run, and every scenario must fail at least one
-            of them; and the ```session blocks of the lesson text replay against the reference as shown.
+            of them; the ```session blocks of the lesson text replay against the reference as shown; and every
+            `workshop> …` line of a lesson's text or hints would run on that lesson.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -40,6 +41,7 @@ struct LintCommand: ParsableCommand {
         linter.replay = { lesson, reference, session in
             try SessionReplay.run(executable: executable, pack: pack.path, lesson: lesson, reference: reference, commands: session.commands)
         }
+        linter.commandProblem = { lesson, line in TypedLineCheck.problem(with: line, on: lesson, in: course) }
         let terminal = Terminal.current()
         let errors = Output.standardError(terminal: terminal)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workshop-lint-\(UUID().uuidString)")

@@ -61,6 +61,24 @@ final class Session: @unchecked Sendable {
         throw WorkshopError("no lesson started yet; `start 1` begins the first")
     }
 
+    /// The lessons whose code `lesson` builds on (earlier ones in its module, and its prerequisites)
+    /// that this workspace has neither completed nor skipped.
+    func unfinishedFoundations(of lesson: Lesson) throws -> [Lesson] {
+        let progress = try workspace.progress()
+        return course.lessons.prefix(lesson.number - 1).filter { earlier in
+            (earlier.module == lesson.module || lesson.prerequisites.contains(earlier.id))
+                && ![.completed, .skipped].contains(progress[earlier.id].status)
+        }
+    }
+
+    /// How to get the code of unfinished earlier lessons, said where it is missing.
+    func foundationsAdvice(for lesson: Lesson, unfinished: [Lesson]) -> String {
+        let names = unfinished.map { "\($0.number) (\($0.id))" }
+        let list = names.count == 1 ? "lesson \(names[0])" : "lessons " + names.dropLast().joined(separator: ", ") + " and \(names.last!)"
+        return "this lesson builds on the code of \(list), not done in this workspace: `catch-up \(lesson.number)` installs"
+            + " their reference code, or `start \(unfinished[0].number)` to write it yourself."
+    }
+
     /// "lesson 02 · Deciding · 25 min"
     func title(of lesson: Lesson) -> String {
         "lesson \(Self.number(lesson)) · \(lesson.title) · \(lesson.duration) min"

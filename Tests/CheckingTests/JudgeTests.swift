@@ -75,7 +75,38 @@ struct JudgeTests {
         #expect(DomainWords.describe(started) == "GameStarted(playerOne: alice, playerTwo: bob)")
         #expect(DomainWords.describe(.object(["gameDrawn": .object([:])])) == "GameDrawn")
         #expect(DomainWords.events([]) == "no events")
-        #expect(DomainWords.describe(.array([.string("A"), .string("B")])) == "A, B")
+        #expect(DomainWords.describe(.array([.string("A"), .string("B")])) == "[A, B]")
+    }
+
+    @Test("domain words keep what is needed to rebuild the value: nesting, dictionaries and strings that could be misread")
+    func rebuildable() {
+        let board = JSONValue.array([.array([.string("alice")])] + Array(repeating: .array([]), count: 6))
+        #expect(DomainWords.describe(board) == "[[alice], [], [], [], [], [], []]", "seven columns, the empty ones as []")
+        #expect(DomainWords.describe(.object(["Helen": .number(1)])) == "{Helen: 1}", "a dictionary is no enum case")
+        #expect(DomainWords.describe(.object(["gameWon": .object(["_0": .string("alice")])])) == "GameWon(alice)")
+        let blank = JSONValue.object(["gameStarted": .object(["playerOne": .string("alice"), "playerTwo": .string("   ")])])
+        #expect(DomainWords.describe(blank) == #"GameStarted(playerOne: alice, playerTwo: "   ")"#)
+        #expect(DomainWords.describe(.string("")) == "\"\"")
+        #expect(DomainWords.describe(.string("42")) == "\"42\"", "a string of digits is no number")
+        #expect(DomainWords.describe(.string("a, b")) == "\"a, b\"")
+        #expect(DomainWords.swift(started) == #".gameStarted(playerOne: "alice", playerTwo: "bob")"#)
+    }
+
+    @Test("a timeout says where the learner's code was; the backtrace's innermost frame in their sources is found")
+    func timeoutLocation() {
+        let backtrace = """
+            *** Signal 3: Backtracing from 0x5616356c2a30... done ***
+              0      0x00007f79426c13f2 swift_bridgeObjectRelease + 18 in libswiftCore.so
+              1 [ra] 0x00005616356c2a30 decide(_:given:) + 528 in host-bf6b at Sources/ConnectFour/Decide.swift:35:40
+              2 [ra] 0x00005616356bebf4 closure #1 in static LessonBinding.main() + 51 in host-bf6b at /x/lessons/deciding/binding.swift:9:85
+            """
+        let location = CodeLocation.innermostLearnerFrame(in: backtrace)
+        #expect(location == CodeLocation(function: "decide(_:given:)", file: "Sources/ConnectFour/Decide.swift", line: 35))
+        let (printed, trace) = CodeLocation.split("hello\n" + backtrace)
+        #expect(printed == "hello")
+        #expect(trace?.hasPrefix("*** Signal 3") == true)
+        let verdict = Judge.verdict(.events([]), .timedOut(seconds: 2), stoppedIn: location)
+        #expect(verdict.message.contains("still in decide(_:given:) at Sources/ConnectFour/Decide.swift:35"))
     }
 }
 

@@ -72,4 +72,14 @@ struct LintingTests {
             sessions[0].firstDifference(from: "workshop> check\nall bad\n") == "the text shows \"all good\", the shell printed \"all bad\"")
         #expect(sessions[0].firstDifference(from: "workshop> check") != nil)
     }
+
+    @Test("every workshop> line of a text is found with its file line, in prose, code blocks and sessions alike")
+    func shownCommands() {
+        let text = "---\nid: x\n---\nType it:\n\n```\nworkshop> events game-42\n```\n  workshop> check   # again\n"
+        #expect(
+            ShownCommand.commands(in: text, file: "x/lesson.md") == [
+                ShownCommand(file: "x/lesson.md", line: 7, command: "events game-42"),
+                ShownCommand(file: "x/lesson.md", line: 9, command: "check   # again"),
+            ])
+    }
 }

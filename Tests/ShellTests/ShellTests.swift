@@ -13,6 +13,12 @@ struct ShellWordsTests {
         #expect(try ShellWords.split("   ") == [])
     }
 
+    @Test("a # that starts a word starts a comment; inside a word or quotes it is a character")
+    func comments() throws {
+        #expect(try ShellWords.split("state game-1          # your fold, drawn as a board") == ["state", "game-1"])
+        #expect(try ShellWords.split("say a#b \"#c\" \\#d") == ["say", "a#b", "#c", "#d"])
+    }
+
     @Test("an unclosed quote is an error that says so")
     func unclosedQuote() {
         #expect(throws: ShellWords.UnclosedQuote.self) { try ShellWords.split("say \"hello") }

@@ -1,5 +1,7 @@
+import Checking
 import Curriculum
 import Foundation
+import Linting
 import Shell
 import TestSupport
 import Testing
@@ -121,6 +123,59 @@ struct RepositoryCourseTests {
             #expect(
                 FileManager.default.fileExists(atPath: course.solutionsFolder.appendingPathComponent(lesson.id).path),
                 "\(lesson.id) needs a reference solution")
+        }
+    }
+
+    @Test("every workshop> line in the course's lesson texts and hints would run on its lesson")
+    func shownCommandsRun() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        let problems = course.lessons.flatMap { lesson in
+            ShownCommand.problems(of: lesson) { TypedLineCheck.problem(with: $1, on: $0, in: course) }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        #expect(ShownCommand.commands(of: course.lessons[0]).count >= 5, "lesson 1 shows the shell's commands")
+    }
+
+    @Test("a typed line is checked against the command table and the domain commands of the lessons so far")
+    func typedLines() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        let first = course.lessons[0], deciding = try #require(course.lesson("deciding"))
+        #expect(TypedLineCheck.problem(with: "show game-42", on: deciding, in: course) == nil)
+        #expect(TypedLineCheck.problem(with: "start-game 42 alice bob   # your decide", on: deciding, in: course) == nil)
+        #expect(TypedLineCheck.problem(with: "events game-42", on: deciding, in: course)?.contains("game-42") == true)
+        #expect(TypedLineCheck.problem(with: "start-game 42 alice", on: deciding, in: course)?.contains("usage: start-game") == true)
+        #expect(TypedLineCheck.problem(with: "start-game 42 alice bob", on: first, in: course)?.contains("no command 'start-game'") == true)
+        #expect(TypedLineCheck.problem(with: "help nothing", on: first, in: course) != nil)
+        #expect(TypedLineCheck.problem(with: "say \"open", on: first, in: course) != nil)
+    }
+
+    @Test("lesson 4 says where rows count from 1 and where from 0, in its text and its starter, not only in the last hint")
+    func rowNumbering() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        let lesson = try #require(course.lesson("playing-by-the-rules"))
+        let yourTurn = try #require(lesson.text.range(of: "## Your turn"))
+        #expect(lesson.text[..<yourTurn.lowerBound].contains("row: row - 1"), "the text, before the learner starts writing")
+        let rules = try String(contentsOf: lesson.starterFolder.appendingPathComponent("Sources/ConnectFour/Rules.swift"), encoding: .utf8)
+        #expect(rules.contains("row: row - 1"), "the starter, beside connectsFour")
+    }
+
+    @Test("every question the course's suites ask reads in the domain's words, and lesson 1's does not spell out its answer")
+    func questionsInDomainWords() throws {
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        for lesson in course.lessons {
+            let suite = try SuiteLoader.load(try #require(lesson.suiteFile), displayName: lesson.id)
+            let drivers = Set(suite.scenarios.map(\.when.driver)).subtracting(["decide"])
+            #expect(
+                drivers.subtracting(suite.asks.keys).isEmpty,
+                "\(lesson.id) needs asks: for \(drivers.subtracting(suite.asks.keys).sorted())")
+        }
+        let first = try #require(course.lessons.first)
+        let suite = try SuiteLoader.load(try #require(first.suiteFile), displayName: first.id)
+        let runner = CheckRunner(lesson: first.id, suite: suite)
+        for scenario in suite.scenarios {
+            if case .value(.string(let answer)) = scenario.then {
+                #expect(!runner.when(scenario).contains(answer), "the When line gives away \(answer): \(runner.when(scenario))")
+            }
         }
     }
 }

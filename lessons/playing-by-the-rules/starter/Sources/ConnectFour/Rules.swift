@@ -11,6 +11,9 @@ func landingRow(in state: GameState, column: Column) -> Int? {
 
 /// Whether the disc of `player` at `column` and `row` (both counted from 0) completes four in a
 /// row on `board`: horizontally, vertically, or along either diagonal.
+///
+/// Mind the rows: `landingRow` and `moveMade` count them from 1, this function from 0 (an index
+/// into `board[column]`). For a disc that lands in row `row`, call it with `row: row - 1`.
 func connectsFour(_ board: [[String]], column: Int, row: Int, player: String) -> Bool {
     // TODO: from the new disc, count the player's discs in a line, both ways, for each of the four
     // directions; four or more is a win. (board[c] holds column c's discs, bottom first.)
