@@ -11,6 +11,11 @@ public struct HostBuilder: Sendable {
     public var toolSources: URL
     /// Where built kits are kept, shared by every workspace of this user.
     public var cacheFolder: URL
+    /// What one compile of a learner's code may use.
+    public var compileLimits = CompileLimits()
+    /// Where learner code is compiled, for grading: the compiler then sees only the system, the
+    /// toolchain, the kit and the learner's sources, and writes only the build folder.
+    public var compileSandbox: Sandbox?
 
     public init(toolchain: Toolchain, toolSources: URL, cacheFolder: URL) {
         self.toolchain = toolchain
@@ -103,10 +108,15 @@ public struct HostBuilder: Sendable {
             [
                 "-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-module-name", module, "-I", kit.path, "-L", kit.path,
                 "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
-            ] + linker + relative + [binding.path], in: workspace, shouldStop: shouldStop)
+            ] + linker + relative + [binding.path], in: workspace, limits: compileLimits,
+            sandbox: compileSandbox.map { ($0, readable: [kit, workspace, binding], writable: [buildFolder]) }, shouldStop: shouldStop)
         guard run.status == 0 else {
             try? FileManager.default.removeItem(at: partial)
-            return .compileErrors(CompilerDiagnostics.report(run.output, binding: binding))
+            var report = CompilerDiagnostics.report(run.output, binding: binding)
+            if let verdict = Self.verdict(run.ending, limits: compileLimits) {
+                report.diagnostics = verdict + (report.diagnostics.isEmpty ? "" : "\n" + report.diagnostics)
+            }
+            return .compileErrors(report)
         }
         if FileManager.default.isExecutableFile(atPath: executable.path) {
             try? FileManager.default.removeItem(at: partial)  // the other build finished first: same inputs, same host
@@ -118,6 +128,16 @@ public struct HostBuilder: Sendable {
         }
         pruneOldHosts(in: buildFolder, keeping: executable)
         return .built(executable, reused: false)
+    }
+
+    /// What a compile that did not simply exit says about the learner's code.
+    static func verdict(_ ending: CompilerRun.Ending, limits: CompileLimits) -> String? {
+        switch ending {
+        case .exited: return nil
+        case .outOfTime: return "error: the compiler ran out of time on your code (its limit is \(Int(limits.seconds)) s); simplify long expressions or give their types"
+        case .outOfMemory: return "error: the compiler ran out of memory on your code (its limit is \(limits.memoryMegabytes) MiB); split large literals or expressions"
+        case .killed(let signal): return "error: the compiler stopped on your code (signal \(signal)), likely for lack of memory (its limit is \(limits.memoryMegabytes) MiB)"
+        }
     }
 
     /// Keeps the build folder small: the newest few hosts stay (an undo brings one back for free).

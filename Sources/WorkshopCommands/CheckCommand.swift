@@ -42,9 +42,11 @@ struct Checker {
             )
         }
         let toolchain = try Toolchain.find()
-        let builder = HostBuilder(
+        var builder = HostBuilder(
             toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"),
             cacheFolder: HostBuilder.defaultCacheFolder())
+        let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
+        builder.compileSandbox = sandbox
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
         if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
@@ -61,7 +63,6 @@ struct Checker {
             case .built(let executable, let reused):
                 var limits = asGrader ? Grader.graderLimits : HostLimits()
                 limits.requestTimeout = suite.timeout
-                let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
                 if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
                 if asGrader, sandbox == nil, !quiet {
                     out.line(out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")

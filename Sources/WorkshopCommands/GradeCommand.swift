@@ -57,11 +57,11 @@ struct GradeRunCommand: ParsableCommand {
             throw WorkshopError("cannot find the workshop's own sources to build submissions against")
         }
         let sandbox = Sandbox.find(toolchain: toolchain)
+        var builder = HostBuilder(
+            toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder())
+        builder.compileSandbox = sandbox
         let grader = Grader(
-            course: course, lessons: chosen, privateSuites: privateSuites.map { URL(fileURLWithPath: $0) },
-            builder: HostBuilder(
-                toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder()
-            ),
+            course: course, lessons: chosen, privateSuites: privateSuites.map { URL(fileURLWithPath: $0) }, builder: builder,
             sandbox: sandbox, limits: Grader.graderLimits)
         let terminal = Terminal.current()
         let errors = Output.standardError(terminal: terminal)
