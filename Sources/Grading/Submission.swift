@@ -1,10 +1,22 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One learner's submission: a folder, or a `.zip` / `.tar.gz` as learning platforms export them.
 public struct Submission: Sendable, Hashable {
-    /// The folder or archive name, without the archive's extension.
+    /// The folder or archive name, without the archive's extension (unless two would share it).
     public var id: String
     public var location: URL
+    /// Why this entry cannot be graded (a link, a name that is not UTF-8): it still gets a row.
+    public var problem: String?
+
+    public init(id: String, location: URL, problem: String? = nil) {
+        self.id = id
+        self.location = location
+        self.problem = problem
+    }
 
     public var isArchive: Bool { Self.archiveExtension(of: location.lastPathComponent) != nil }
 
@@ -14,26 +26,78 @@ public struct Submission: Sendable, Hashable {
         archiveExtensions.first { name.lowercased().hasSuffix($0) }
     }
 
+    /// The submissions of a folder, and a line for every entry that is not one.
+    public struct Listing: Sendable {
+        public var submissions: [Submission]
+        public var warnings: [String]
+    }
+
     /// Every submission in a folder, sorted by id, so every run (and every shard) sees one order.
-    public static func all(in folder: URL) throws -> [Submission] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw GradingError("no submissions folder at \(folder.path)")
-        }
-        let entries = try FileManager.default.contentsOfDirectory(
-            at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+    /// Every entry is a submission (with a `problem` when it cannot be graded) or named in a warning;
+    /// ids are unique: when two entries would share one, each keeps its full name.
+    public static func all(in folder: URL) throws -> Listing {
+        guard let directory = opendir(folder.path) else { throw GradingError("no submissions folder at \(folder.path)") }
+        defer { closedir(directory) }
         var submissions: [Submission] = []
-        for entry in entries where !entry.lastPathComponent.hasPrefix(".") {
-            let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true { continue }
-            let name = entry.lastPathComponent
-            if values?.isDirectory == true {
-                submissions.append(Submission(id: name, location: entry))
-            } else if let suffix = archiveExtension(of: name) {
-                submissions.append(Submission(id: String(name.dropLast(suffix.count)), location: entry))
+        var hidden: [String] = [], other: [String] = []
+        while let entry = readdir(directory) {
+            // Names are read as bytes: one that is not UTF-8 still gets a row.
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                let shown = String(decoding: bytes, as: UTF8.self)
+                submissions.append(
+                    Submission(
+                        id: shown, location: folder,
+                        problem: "its name is not valid UTF-8, so it cannot be read safely; rename it and grade it again"))
+                continue
+            }
+            if name.hasPrefix(".") {
+                hidden.append(name)
+                continue
+            }
+            let location = folder.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(location.path, &info) == 0 else { continue }
+            let kind = info.st_mode & S_IFMT
+            let suffix = archiveExtension(of: name)
+            if kind == S_IFLNK {
+                submissions.append(
+                    Submission(
+                        id: suffix.map { String(name.dropLast($0.count)) } ?? name, location: location,
+                        problem: "it is a symbolic link, which grading never follows; copy the submission itself into the folder"))
+            } else if kind == S_IFDIR {
+                submissions.append(Submission(id: name, location: location))
+            } else if kind == S_IFREG, let suffix {
+                submissions.append(Submission(id: String(name.dropLast(suffix.count)), location: location))
+            } else {
+                other.append(name)
             }
         }
-        return submissions.sorted { $0.id < $1.id }
+        var warnings: [String] = []
+        let clashing = Dictionary(grouping: submissions, by: \.id).filter { $0.value.count > 1 }
+        for (id, group) in clashing.sorted(by: { $0.key < $1.key }) {
+            let names = group.map { $0.location.lastPathComponent }.sorted()
+            warnings.append("\(names.joined(separator: ", ")) share the id \(id); each is graded under its full name")
+        }
+        submissions = submissions.map { submission in
+            var submission = submission
+            if clashing[submission.id] != nil, submission.location != folder { submission.id = submission.location.lastPathComponent }
+            return submission
+        }
+        // Whatever still clashes (a folder named like another's archive) is numbered.
+        var seen: [String: Int] = [:]
+        submissions.sort { ($0.id, $0.location.path) < ($1.id, $1.location.path) }
+        for index in submissions.indices {
+            let id = submissions[index].id
+            seen[id, default: 0] += 1
+            if seen[id]! > 1 { submissions[index].id = "\(id)~\(seen[id]!)" }
+        }
+        if !hidden.isEmpty { warnings.append("hidden entries skipped: " + hidden.sorted().joined(separator: ", ")) }
+        if !other.isEmpty {
+            warnings.append("skipped, neither a folder nor a .zip / .tar.gz: " + other.sorted().joined(separator: ", "))
+        }
+        return Listing(submissions: submissions.sorted { $0.id < $1.id }, warnings: warnings)
     }
 }
 
@@ -47,6 +111,7 @@ struct SubmissionFiles {
     static let maximumFileBytes = 1 << 20
 
     static func gather(_ submission: Submission, modules: Set<String>, into scratch: URL) throws -> SubmissionFiles {
+        if let problem = submission.problem { throw GradingError(problem) }
         let unpacked = scratch.appendingPathComponent("unpacked")
         let workspace = scratch.appendingPathComponent("workspace")
         try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
