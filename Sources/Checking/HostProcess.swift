@@ -150,11 +150,18 @@ public final class HostProcess {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 {
                 drainOutput(into: &printed, dropped: &dropped)
+                // Filling memory is slow (the kernel zeroes every page): a bomb is mostly still
+                // growing when time runs out, and is told as what it is, not as a loop.
+                let hoarding = group.flatMap { $0.memoryInUse > $0.memoryBytes / 4 ? $0.memoryInUse : nil }
                 stop()
                 try start()
-                return Exchange(
-                    answer: .timedOut(seconds: timeout ?? limits.requestTimeout), output: String(decoding: printed, as: UTF8.self),
-                    droppedOutput: dropped)
+                let answer =
+                    hoarding.map {
+                        HostAnswer.crashed(
+                            "it ran out of memory: it held \($0 >> 20) MiB of its \(limits.memoryMegabytes) MiB and was still taking more when its time ran out"
+                        )
+                    } ?? .timedOut(seconds: timeout ?? limits.requestTimeout)
+                return Exchange(answer: answer, output: String(decoding: printed, as: UTF8.self), droppedOutput: dropped)
             }
             var descriptors = [
                 pollfd(fd: answers, events: Int16(POLLIN), revents: 0), pollfd(fd: output, events: Int16(POLLIN), revents: 0),

@@ -102,6 +102,13 @@ public final class ResourceGroup: @unchecked Sendable {
         return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
     }
 
+    /// Bytes the group's tasks hold now, tmpfs pages included.
+    public var memoryInUse: UInt64 {
+        let file = version == 1 ? "memory.usage_in_bytes" : "memory.current"
+        let text = (try? String(contentsOf: folders[0].appendingPathComponent(file), encoding: .utf8)) ?? ""
+        return UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
     /// Kills whatever is left in the group and removes it.
     public func remove() {
         for folder in folders {

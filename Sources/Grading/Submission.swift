@@ -109,6 +109,10 @@ struct SubmissionFiles {
     var ignored: [String]
 
     static let maximumFileBytes = 1 << 20
+    /// The learner's sources in all: more than any lesson needs, far less than a frontend can be
+    /// driven to gigabytes with (a single large literal).
+    static let maximumTotalBytes = 256 << 10
+    static let maximumSourceFiles = 200
 
     static func gather(_ submission: Submission, modules: Set<String>, into scratch: URL) throws -> SubmissionFiles {
         if let problem = submission.problem { throw GradingError(problem) }
@@ -130,6 +134,7 @@ struct SubmissionFiles {
             return SubmissionFiles(workspace: workspace, ignored: [])
         }
         let basePath = base.standardizedFileURL.path
+        var sourceFiles = 0, sourceBytes = 0
         for case let url as URL in enumerator {
             let relative = String(url.standardizedFileURL.path.dropFirst(basePath.count + 1))
             let values = try? url.resourceValues(forKeys: Set(keys))
@@ -146,6 +151,14 @@ struct SubmissionFiles {
                 && url.pathExtension == "swift" && parts.count >= 3 && parts[0] == "Sources" && modules.contains(String(parts[1]))
                 && (values?.fileSize ?? 0) <= maximumFileBytes
             if accepted {
+                sourceFiles += 1
+                sourceBytes += values?.fileSize ?? 0
+                guard sourceFiles <= maximumSourceFiles else {
+                    throw GradingError("it has more than \(maximumSourceFiles) Swift files under Sources/; grading takes at most that many")
+                }
+                guard sourceBytes <= maximumTotalBytes else {
+                    throw GradingError("its Swift sources come to more than \(maximumTotalBytes >> 10) KiB; grading takes at most that much")
+                }
                 let target = workspace.appendingPathComponent(relative)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: url, to: target)

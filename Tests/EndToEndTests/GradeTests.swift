@@ -102,8 +102,55 @@ struct GradeTests {
             imports: "import Foundation\n")
         folder.write("submissions/m-writer/Package.swift", "// swift-tools-version: 6.0\n// a plugin that should never run\n")
         folder.write("submissions/m-writer/Plugins/Evil/plugin.swift", "fatalError()\n")
+        // Supplies the symbol a self-limiting host would call, then writes 40 MiB (the limit is 16).
+        try submission(
+            "n-limits",
+            start:
+                "        \(Self.first) { let chunk = [UInt8](repeating: 1, count: 1 << 20); let fd = open(\"/tmp/big\", O_WRONLY | O_CREAT, 0o644); for _ in 0..<40 { _ = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } }; close(fd) }\n        return []",
+            imports: "import Glibc\n",
+            extra: "\n@_cdecl(\"setrlimit\") public func keepNoLimits(_ resource: Int32, _ limit: UnsafeRawPointer?) -> Int32 { 0 }\n")
+        // Fills every writable place it can find: 96 MiB into /tmp, 32 into /dev/shm, a file at the root.
+        try submission(
+            "o-tmpfs",
+            start: """
+                        guard \(Self.first.dropFirst(3)) else { return [] }
+                        let chunk = [UInt8](repeating: 1, count: 8 << 20)
+                        func fill(_ path: String, _ times: Int) -> Int {
+                            var total = 0
+                            for index in 0..<times {
+                                let fd = open("\\(path)\\(index)", O_WRONLY | O_CREAT, 0o644)
+                                if fd < 0 { break }
+                                let count = chunk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                                close(fd)
+                                total += max(0, count)
+                                if count < chunk.count { break }
+                            }
+                            return total >> 20
+                        }
+                        let tmp = fill("/tmp/fill", 12), shm = fill("/dev/shm/fill", 4), root = fill("/escape", 1)
+                        return [.gameStarted(playerOne: "tmp \\(tmp) shm \\(shm) root \\(root)", playerTwo: "x")]
+                """, imports: "import Glibc\n")
+        // Lists the descriptors it holds beyond its own five (the grader is started with two strays).
+        try submission(
+            "p-descriptors",
+            start:
+                "        \(Self.first) { return [.gameStarted(playerOne: \"descriptors \\((5..<1024).filter { fcntl($0, F_GETFD) != -1 })\", playerTwo: \"x\")] }\n        return []",
+            imports: "import Glibc\n")
+        // Prints in the first scenario only, then answers wrongly.
+        try submission(
+            "q-printer", start: "        \(Self.first) { print(\"printed by the first scenario\") }\n        return []")
+        try submission("r-abort", start: "        \(Self.first) { abort() }\n        return []", imports: "import Glibc\n")
+        // A megabyte of answer in every scenario.
+        try submission(
+            "s-huge", start: "        return [.gameStarted(playerOne: String(repeating: \"x\", count: 1_000_000), playerTwo: \"y\")]")
 
-        let result = try grade(["--lessons", "2", "--out", folder.url.appendingPathComponent("out").path, "--jobs", "2"])
+        let lessonsFolder = Self.root.appendingPathComponent("lessons").path
+        let result = try WorkshopProcess.run(
+            ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path, "--jobs", "2"],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache]), timeout: 600,
+            // Stray descriptors in the grader, as a careless caller leaves them: the lessons (suites
+            // included) open for reading, and a file open for writing outside the sandbox.
+            launcher: ["/bin/sh", "-c", #"exec 7<"$1" 8>>"$2"; shift 2; exec "$@""#, "sh", lessonsFolder, leak + "-stray"])
         #expect(result.status == 0, "\(result.errors)")
         let csv = try #require(folder.read("out/grades.csv"))
         #expect(csv.hasPrefix("id,deciding,total,max,status\n"))
@@ -131,7 +178,8 @@ struct GradeTests {
         }
         #expect(firstStatus("d-loop") == "timeout")
         #expect(["timeout", "crash", "fail"].contains(firstStatus("e-forkbomb")))
-        #expect(firstStatus("f-memory") == "crash" || firstStatus("f-memory") == "timeout")
+        #expect(firstStatus("f-memory") == "crash")
+        #expect(firstMessage("f-memory").contains("memory"), "\(firstMessage("f-memory"))")
         #expect(firstStatus("g-output") == "timeout")
         #expect(firstStatus("h-crash") == "crash")
         #expect(firstMessage("h-crash").contains("gave up"))
@@ -143,6 +191,22 @@ struct GradeTests {
         #expect(!firstMessage("k-snoop").contains("scenarios"))
         #expect(firstMessage("l-network").contains("offline"))
         #expect(!FileManager.default.fileExists(atPath: leak), "the host wrote outside its temporary folder")
+        #expect(firstStatus("n-limits") == "crash")
+        #expect(firstMessage("n-limits").contains("larger than allowed"), "\(firstMessage("n-limits"))")
+        #expect(firstMessage("o-tmpfs").contains("root 0"), "\(firstMessage("o-tmpfs"))")
+        let filled = firstMessage("o-tmpfs").replacingOccurrences(of: ",", with: " ").components(separatedBy: " ").compactMap { Int($0) }
+        #expect(filled.count == 3 && filled[0] <= 64 && filled[1] <= 4, "\(firstMessage("o-tmpfs"))")
+        #expect(firstMessage("p-descriptors").contains("descriptors []"), "\(firstMessage("p-descriptors"))")
+        #expect((try? String(contentsOfFile: leak + "-stray", encoding: .utf8)) ?? "" == "")
+        let printer = (graded["q-printer"]?["lessons"] as? [[String: Any]])?.first?["scenarios"] as? [[String: Any]] ?? []
+        #expect((printer.first?["output"] as? String)?.contains("printed by the first scenario") == true, "\(printer.first ?? [:])")
+        #expect(printer.dropFirst().allSatisfy { ($0["output"] as? String ?? "").isEmpty })
+        #expect(firstStatus("r-abort") == "crash")
+        #expect(firstMessage("r-abort").contains("SIGABRT"), "\(firstMessage("r-abort"))")
+        let huge = try #require(FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("out/submissions/s-huge/results.json").path)[.size] as? Int)
+        #expect(huge < 200_000, "a megabyte answer made a \(huge)-byte report")
+        #expect(folder.read("out/feedback/s-huge.md")?.contains("more characters cut") == true)
+        #expect(result.output.split(separator: "\n").first { $0.hasPrefix("id") }?.contains("L2") == true, "\(result.output)")
         let ignored = graded["m-writer"]?["ignored"] as? [String] ?? []
         #expect(ignored.contains("Package.swift"))
         #expect(ignored.contains("Plugins/Evil/plugin.swift"))
