@@ -45,6 +45,7 @@ public enum ChildSpawn {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGPIPE)
         sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGHUP)
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = arguments.map { strdup($0) } + [nil]

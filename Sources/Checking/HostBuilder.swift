@@ -131,7 +131,7 @@ public struct HostBuilder: Sendable {
     }
 
     /// What a compile that did not simply exit says about the learner's code.
-    static func verdict(_ ending: CompilerRun.Ending, limits: CompileLimits) -> String? {
+    static func verdict(_ ending: LimitedRun.Ending, limits: CompileLimits) -> String? {
         switch ending {
         case .exited: return nil
         case .outOfTime: return "error: the compiler ran out of time on your code (its limit is \(Int(limits.seconds)) s); simplify long expressions or give their types"

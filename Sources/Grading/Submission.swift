@@ -122,7 +122,7 @@ struct SubmissionFiles {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         let root: URL
         if submission.isArchive {
-            try unpack(submission.location, into: unpacked)
+            try SubmissionArchive().unpack(submission.location, into: unpacked)
             root = unpacked
         } else {
             root = submission.location
@@ -181,30 +181,6 @@ struct SubmissionFiles {
             current = children[0]
         }
         return folder
-    }
-
-    /// Unpacks with the system's tools, which refuse absolute paths and `..` (no writing outside).
-    static func unpack(_ archive: URL, into folder: URL) throws {
-        let name = archive.lastPathComponent.lowercased()
-        let (tool, arguments) =
-            name.hasSuffix(".zip")
-            ? ("/usr/bin/unzip", ["-qq", "-o", archive.path, "-d", folder.path])
-            : ("/bin/tar", ["-xzf", archive.path, "-C", folder.path, "--no-same-owner", "--no-same-permissions"])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        do { try process.run() } catch { throw GradingError("cannot unpack \(archive.lastPathComponent): \(tool) is missing") }
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason =
-                String(decoding: message, as: UTF8.self).components(separatedBy: "\n")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("[") } ?? "damaged archive"
-            throw GradingError("cannot unpack \(archive.lastPathComponent): \(reason)")
-        }
     }
 }
 

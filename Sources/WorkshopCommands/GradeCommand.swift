@@ -88,9 +88,9 @@ struct GradeRunCommand: ParsableCommand {
         let counter = Counter()
         let total = all.count
         let showProgress = isatty(STDERR_FILENO) == 1
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workshop-grade-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        var run = try grader.grade(all, jobs: jobs, scratch: scratch) { grade in
+        let scratch = try GradingScratch()
+        defer { scratch.remove() }
+        var run = try grader.grade(all, jobs: jobs, scratch: scratch.url) { grade in
             let done = counter.increment()
             if showProgress {
                 StandardStream.write(
