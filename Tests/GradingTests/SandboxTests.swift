@@ -96,3 +96,60 @@ struct SandboxTests {
         }
     }
 }
+
+/// Helpers (the compiler, unpackers) under their budget: time, memory and output.
+@Suite("Helpers within their budget", .serialized)
+struct HelperBudgetTests {
+    func budget(seconds: Double, memoryMegabytes: Int = 256) -> LimitedRun.Budget {
+        LimitedRun.Budget(
+            seconds: seconds, limits: OutsideLimits(cpuSeconds: 60, memoryBytes: nil, processes: nil, fileBytes: 1 << 20),
+            memoryMegabytes: memoryMegabytes, tasks: 16, outputCap: 100)
+    }
+
+    @Test("a helper past its time is stopped, and only the cap of what it printed is kept")
+    func outOfTime() throws {
+        let folder = TemporaryFolder()
+        let run = try LimitedRun.run(["/bin/sh", "-c", "yes | head -c 100000; sleep 30"], in: folder.url, budget: budget(seconds: 0.5))
+        #expect(run.ending == .outOfTime)
+        #expect(run.output.hasPrefix("y\ny\n"))
+        #expect(run.output.hasSuffix("99900 more bytes cut"), "\(run.output.suffix(40))")
+    }
+
+    @Test("a helper past its memory is killed by its resource group and told so")
+    func outOfMemory() throws {
+        let folder = TemporaryFolder()
+        guard let probe = ResourceGroup.create(memoryBytes: 1 << 20, tasks: 1) else {
+            Issue.record("this machine offers no control group to the tool; the memory bound is the address-space limit alone")
+            return
+        }
+        probe.remove()
+        let run = try LimitedRun.run(
+            ["/usr/bin/env", "python3", "-c", "block = bytearray(512 << 20)"], in: folder.url, budget: budget(seconds: 60, memoryMegabytes: 64))
+        #expect(run.ending == .outOfMemory, "\(run.ending): \(run.output)")
+    }
+
+    @Test("a compile past its time ends as a verdict on the learner's code")
+    func compilerOutOfTime() throws {
+        let root = WorkshopProcess.repositoryRoot
+        let folder = TemporaryFolder()
+        folder.write(
+            "Sources/ConnectFour/Events.swift", try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Events.swift"), encoding: .utf8))
+        folder.write(
+            "Sources/ConnectFour/Decide.swift", try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8))
+        var builder = HostBuilder(
+            toolchain: try Toolchain.find(), toolSources: root.appendingPathComponent("Sources"),
+            cacheFolder: root.appendingPathComponent(".build/workshop-test-cache"))
+        _ = try builder.kit()
+        // No compile of a host, lld link included, finishes in a fifth of a second.
+        builder.compileLimits.seconds = 0.2
+        builder.compileSandbox = try #require(Sandbox.find(toolchain: try Toolchain.find()), "bubblewrap must be installed (make test-deps)")
+        let build = try builder.host(
+            workspace: folder.url, module: "ConnectFour", binding: root.appendingPathComponent("lessons/deciding/binding.swift"),
+            buildFolder: folder.url.appendingPathComponent("build"))
+        guard case .compileErrors(let report) = build else {
+            Issue.record("the compile finished within its limit")
+            return
+        }
+        #expect(report.diagnostics.hasPrefix("error: the compiler ran out of time on your code"), "\(report.diagnostics)")
+    }
+}
