@@ -45,7 +45,10 @@ public struct HostBuilder: Sendable {
             for file in files { fingerprint.add(file.lastPathComponent); fingerprint.add(try Data(contentsOf: file)) }
         }
         let folder = cacheFolder.appendingPathComponent("kit-\(fingerprint.hex)")
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) { return folder }
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) {
+            try warmModuleCache(kit: folder)
+            return folder
+        }
         // Built aside and moved into place whole, so a crash or a second process never sees half a kit.
         let scratch = cacheFolder.appendingPathComponent("kit-\(fingerprint.hex).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: scratch)
@@ -73,7 +76,32 @@ public struct HostBuilder: Sendable {
             // Another process finished first: use its kit.
             try? FileManager.default.removeItem(at: scratch)
         }
+        try warmModuleCache(kit: folder)
         return folder
+    }
+
+    /// The system modules (Foundation, Glibc, Dispatch) the compiler builds on first import,
+    /// built once per kit with the learner compile's own flags. A sandboxed compile reads them
+    /// read-only: a fresh cache per compile would cost several seconds, and a shared writable
+    /// one would let one submission's compile change another's.
+    private func warmModuleCache(kit: URL) throws {
+        let marker = kit.appendingPathComponent("ModuleCache.complete")
+        guard !FileManager.default.fileExists(atPath: marker.path) else { return }
+        let source = kit.appendingPathComponent("warm-up.swift")
+        try Data("import Foundation\nimport Glibc\nimport Dispatch\n".utf8).write(to: source)
+        // Concurrent warm-ups are safe: the compiler locks each module it builds.
+        let run = try CompilerRun.run(
+            toolchain.swiftc, learnerFlags(kit: kit) + ["-typecheck", "-module-name", "WarmUp", source.path], in: kit)
+        guard run.status == 0 else { throw CheckError("building the system modules for learner code failed:\n\(run.output)") }
+        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
+    }
+
+    /// The flags every learner compile shares (the module cache is keyed by them).
+    func learnerFlags(kit: URL) -> [String] {
+        [
+            "-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-I", kit.path, "-module-cache-path",
+            kit.appendingPathComponent("ModuleCache").path,
+        ]
     }
 
     // MARK: The learner's host
@@ -105,9 +133,8 @@ public struct HostBuilder: Sendable {
         let linker = toolchain.hasLLD ? ["-use-ld=lld"] : []
         let run = try CompilerRun.run(
             toolchain.swiftc,
-            [
-                "-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-module-name", module, "-I", kit.path, "-L", kit.path,
-                "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
+            learnerFlags(kit: kit) + [
+                "-module-name", module, "-L", kit.path, "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
             ] + linker + relative + [binding.path], in: workspace, limits: compileLimits,
             sandbox: compileSandbox.map { ($0, readable: [kit, workspace, binding], writable: [buildFolder]) }, shouldStop: shouldStop)
         guard run.status == 0 else {
@@ -134,9 +161,15 @@ public struct HostBuilder: Sendable {
     static func verdict(_ ending: LimitedRun.Ending, limits: CompileLimits) -> String? {
         switch ending {
         case .exited: return nil
-        case .outOfTime: return "error: the compiler ran out of time on your code (its limit is \(Int(limits.seconds)) s); simplify long expressions or give their types"
-        case .outOfMemory: return "error: the compiler ran out of memory on your code (its limit is \(limits.memoryMegabytes) MiB); split large literals or expressions"
-        case .killed(let signal): return "error: the compiler stopped on your code (signal \(signal)), likely for lack of memory (its limit is \(limits.memoryMegabytes) MiB)"
+        case .outOfTime:
+            return
+                "error: the compiler ran out of time on your code (its limit is \(Int(limits.seconds)) s); simplify long expressions or give their types"
+        case .outOfMemory:
+            return
+                "error: the compiler ran out of memory on your code (its limit is \(limits.memoryMegabytes) MiB); split large literals or expressions"
+        case .killed(let signal):
+            return
+                "error: the compiler stopped on your code (signal \(signal)), likely for lack of memory (its limit is \(limits.memoryMegabytes) MiB)"
         }
     }
 

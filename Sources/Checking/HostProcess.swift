@@ -87,7 +87,10 @@ public final class HostProcess {
                 command, descriptors: [1: outputPipe.write, 2: outputPipe.write, 3: requestPipe.read, 4: answerPipe.write],
                 environment: environment)
         } catch {
-            [requestPipe.read, requestPipe.write, answerPipe.read, answerPipe.write, outputPipe.read, outputPipe.write].forEach { close($0) }
+            for end in [requestPipe, answerPipe, outputPipe] {
+                close(end.read)
+                close(end.write)
+            }
             group?.remove()
             group = nil
             throw CheckError("cannot start your code (\(executable.lastPathComponent)): \(error)")

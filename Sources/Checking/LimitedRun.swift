@@ -51,7 +51,8 @@ public struct LimitedRun: Sendable {
         launched = ["/bin/sh", "-c", #"cd "$0" && exec "$@""#, directory.path] + (PDeath.command + launched)
         let pid: pid_t
         do {
-            pid = try ChildSpawn.spawn(launched, descriptors: [1: pipe.write, 2: pipe.write], environment: ProcessInfo.processInfo.environment)
+            pid = try ChildSpawn.spawn(
+                launched, descriptors: [1: pipe.write, 2: pipe.write], environment: ProcessInfo.processInfo.environment)
         } catch {
             close(pipe.read)
             close(pipe.write)

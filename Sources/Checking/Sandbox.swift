@@ -40,16 +40,19 @@ public struct Sandbox: Sendable {
     /// tool runs as root.
     public func command(for executable: URL, arguments: [String]) -> [String] {
         let user = dropToNobody.map { [$0.path, "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups"] } ?? []
-        return user + isolation(
-            mounts: ["--ro-bind", runtimeFolder.path, runtimeFolder.path, "--ro-bind", executable.path, "/sandbox/host"],
-            temporaryMegabytes: temporaryMegabytes, directory: "/tmp") + ["/sandbox/host"] + arguments
+        return user
+            + isolation(
+                mounts: ["--ro-bind", runtimeFolder.path, runtimeFolder.path, "--ro-bind", executable.path, "/sandbox/host"],
+                temporaryMegabytes: temporaryMegabytes, directory: "/tmp") + ["/sandbox/host"] + arguments
     }
 
     /// The command that runs the compiler inside the sandbox: it sees the system, the toolchain and
     /// `readable` (read-only), writes only `writable` and a private /tmp, and has no network.
     public func compileCommand(_ command: [String], directory: URL, readable: [URL], writable: [URL]) -> [String] {
         var mounts: [String] = []
-        if toolchainRoot.path != "/" && !toolchainRoot.path.hasPrefix("/usr/") { mounts += ["--ro-bind", toolchainRoot.path, toolchainRoot.path] }
+        if toolchainRoot.path != "/" && !toolchainRoot.path.hasPrefix("/usr/") {
+            mounts += ["--ro-bind", toolchainRoot.path, toolchainRoot.path]
+        }
         for folder in readable { mounts += ["--ro-bind", folder.path, folder.path] }
         for folder in writable { mounts += ["--bind", folder.path, folder.path] }
         return isolation(mounts: mounts, temporaryMegabytes: 256, directory: directory.path) + command

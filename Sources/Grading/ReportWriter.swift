@@ -93,6 +93,7 @@ public enum Sharding {
         var warnings: [String] = []
         for warning in runs.flatMap(\.warnings) where !warnings.contains(warning) { warnings.append(warning) }
         return GradingRun(
-            lessons: first.lessons, lessonNumbers: first.lessonNumbers, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings, submissions: submissions)
+            lessons: first.lessons, lessonNumbers: first.lessonNumbers, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings,
+            submissions: submissions)
     }
 }

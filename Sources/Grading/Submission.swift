@@ -157,7 +157,8 @@ struct SubmissionFiles {
                     throw GradingError("it has more than \(maximumSourceFiles) Swift files under Sources/; grading takes at most that many")
                 }
                 guard sourceBytes <= maximumTotalBytes else {
-                    throw GradingError("its Swift sources come to more than \(maximumTotalBytes >> 10) KiB; grading takes at most that much")
+                    throw GradingError(
+                        "its Swift sources come to more than \(maximumTotalBytes >> 10) KiB; grading takes at most that much")
                 }
                 let target = workspace.appendingPathComponent(relative)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)

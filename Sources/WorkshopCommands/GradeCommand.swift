@@ -105,7 +105,9 @@ struct GradeRunCommand: ParsableCommand {
         for line in GradeSummary.lines(run, width: terminal.width) { output.line(line) }
         output.line("reports in \(folder.path)")
         for failure in failures { errors.line(errors.styled("error: ", .failure, .bold) + failure) }
-        if !failures.isEmpty { throw WorkshopError("\(failures.count) submissions' reports could not be written; grading.json has them all") }
+        if !failures.isEmpty {
+            throw WorkshopError("\(failures.count) submissions' reports could not be written; grading.json has them all")
+        }
     }
 }
 

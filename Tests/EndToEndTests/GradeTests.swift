@@ -203,7 +203,9 @@ struct GradeTests {
         #expect(printer.dropFirst().allSatisfy { ($0["output"] as? String ?? "").isEmpty })
         #expect(firstStatus("r-abort") == "crash")
         #expect(firstMessage("r-abort").contains("SIGABRT"), "\(firstMessage("r-abort"))")
-        let huge = try #require(FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("out/submissions/s-huge/results.json").path)[.size] as? Int)
+        let huge = try #require(
+            FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("out/submissions/s-huge/results.json").path)[
+                .size] as? Int)
         #expect(huge < 200_000, "a megabyte answer made a \(huge)-byte report")
         #expect(folder.read("out/feedback/s-huge.md")?.contains("more characters cut") == true)
         #expect(result.output.split(separator: "\n").first { $0.hasPrefix("id") }?.contains("L2") == true, "\(result.output)")
@@ -290,7 +292,10 @@ struct GradeTests {
         let names = try #require(folder.read("withheld/feedback/bob.md"))
         #expect(names.contains("starting a new game records who plays"))
         // Every report a learner may see withholds the hidden expectations.
-        for report in ["withheld/feedback/bob.md", "withheld/submissions/bob/results.json", "withheld/submissions/bob/exercism.json", "withheld/junit.xml"] {
+        for report in [
+            "withheld/feedback/bob.md", "withheld/submissions/bob/results.json", "withheld/submissions/bob/exercism.json",
+            "withheld/junit.xml",
+        ] {
             let text = try #require(folder.read(report))
             #expect(!text.contains("Given"), "\(report) shows the given events")
             #expect(!text.contains("expected"), "\(report) shows the expectation")
@@ -428,7 +433,8 @@ struct GradeTests {
         try FileManager.default.removeItem(at: submissions.appendingPathComponent("zipped"))
         try FileManager.default.removeItem(at: submissions.appendingPathComponent("tarred"))
         try correct(".hidden")
-        try FileManager.default.createSymbolicLink(atPath: submissions.appendingPathComponent("link").path, withDestinationPath: submissions.appendingPathComponent("dup").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: submissions.appendingPathComponent("link").path, withDestinationPath: submissions.appendingPathComponent("dup").path)
         folder.write("submissions/notes.txt", "not a submission\n")
         // More Swift than grading takes, and a flood of compile errors.
         folder.write("submissions/huge/Sources/ConnectFour/Big.swift", "// " + String(repeating: "x", count: 300_000) + "\n")
@@ -438,7 +444,8 @@ struct GradeTests {
 
         let result = try WorkshopProcess.run(
             ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path, "--jobs", "2"],
-            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path]),
+            environment: WorkshopProcess.environment(
+                home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path]),
             timeout: 600)
         #expect(result.status == 0, "\(result.errors)")
         let table = rows(try #require(folder.read("out/grades.csv")))
@@ -471,7 +478,9 @@ struct GradeTests {
         let noisy = ((graded["noisy"]?["lessons"] as? [[String: Any]])?.first?["compileErrors"] as? String) ?? ""
         #expect(noisy.count < 10_000 && noisy.contains("cut"), "\(noisy.count) characters of diagnostics")
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/submissions/dup.zip/results.json").path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out/feedback").path).count == table.count)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out/feedback").path).count == table.count
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratchParent.path).isEmpty, "scratch folders were left behind")
     }
 
@@ -483,7 +492,8 @@ struct GradeTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: WorkshopProcess.executable)
         process.arguments = ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path]
-        process.environment = WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path])
+        process.environment = WorkshopProcess.environment(
+            home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -491,7 +501,9 @@ struct GradeTests {
         var hostRunning = false
         for _ in 0..<1_200 where !hostRunning {
             usleep(100_000)
-            let found = FileManager.default.enumerator(atPath: scratchParent.path)?.contains { ($0 as? String)?.contains("/build/host-") == true }
+            let found = FileManager.default.enumerator(atPath: scratchParent.path)?.contains {
+                ($0 as? String)?.contains("/build/host-") == true
+            }
             hostRunning = found == true
         }
         #expect(hostRunning, "no host was built")
@@ -502,7 +514,9 @@ struct GradeTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratchParent.path).isEmpty, "the scratch folder was left behind")
         usleep(300_000)
         let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
-            guard Int(entry) != nil, let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8) else { return false }
+            guard Int(entry) != nil, let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8) else {
+                return false
+            }
             return command.contains(scratchParent.path)
         }
         #expect(survivors.isEmpty, "processes outlived the grader: \(survivors)")

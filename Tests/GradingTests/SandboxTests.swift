@@ -124,7 +124,8 @@ struct HelperBudgetTests {
         }
         probe.remove()
         let run = try LimitedRun.run(
-            ["/usr/bin/env", "python3", "-c", "block = bytearray(512 << 20)"], in: folder.url, budget: budget(seconds: 60, memoryMegabytes: 64))
+            ["/usr/bin/env", "python3", "-c", "block = bytearray(512 << 20)"], in: folder.url,
+            budget: budget(seconds: 60, memoryMegabytes: 64))
         #expect(run.ending == .outOfMemory, "\(run.ending): \(run.output)")
     }
 
@@ -133,16 +134,19 @@ struct HelperBudgetTests {
         let root = WorkshopProcess.repositoryRoot
         let folder = TemporaryFolder()
         folder.write(
-            "Sources/ConnectFour/Events.swift", try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Events.swift"), encoding: .utf8))
+            "Sources/ConnectFour/Events.swift",
+            try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Events.swift"), encoding: .utf8))
         folder.write(
-            "Sources/ConnectFour/Decide.swift", try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8))
+            "Sources/ConnectFour/Decide.swift",
+            try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8))
         var builder = HostBuilder(
             toolchain: try Toolchain.find(), toolSources: root.appendingPathComponent("Sources"),
             cacheFolder: root.appendingPathComponent(".build/workshop-test-cache"))
         _ = try builder.kit()
         // No compile of a host, lld link included, finishes in a fifth of a second.
         builder.compileLimits.seconds = 0.2
-        builder.compileSandbox = try #require(Sandbox.find(toolchain: try Toolchain.find()), "bubblewrap must be installed (make test-deps)")
+        builder.compileSandbox = try #require(
+            Sandbox.find(toolchain: try Toolchain.find()), "bubblewrap must be installed (make test-deps)")
         let build = try builder.host(
             workspace: folder.url, module: "ConnectFour", binding: root.appendingPathComponent("lessons/deciding/binding.swift"),
             buildFolder: folder.url.appendingPathComponent("build"))
