@@ -16,7 +16,16 @@ public enum ChildSpawn {
         guard pipe2(&ends, O_CLOEXEC) == 0 else {
             throw CheckError("cannot create a pipe: \(String(cString: strerror(errno)))")
         }
-        return (ends[0], ends[1])
+        // Above the descriptors a child is given (0 to 4), so placing one end never overwrites another.
+        return (high(ends[0]), high(ends[1]))
+    }
+
+    private static func high(_ descriptor: Int32) -> Int32 {
+        guard descriptor < 10 else { return descriptor }
+        let moved = fcntl(descriptor, F_DUPFD_CLOEXEC, 10)
+        guard moved >= 0 else { return descriptor }
+        close(descriptor)
+        return moved
     }
 
     /// Spawns `arguments` in a process group of its own, with default signal handling; the child's
