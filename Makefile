@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need, each with a file that shows it is installed.
-DEPS := libedit-dev:/usr/include/editline/readline.h libsqlite3-dev:/usr/include/sqlite3.h libpq-dev:/usr/include/postgresql/libpq-fe.h pkg-config:/usr/bin/pkg-config
+DEPS := libedit-dev:/usr/include/editline/readline.h libsqlite3-dev:/usr/include/sqlite3.h libpq-dev:/usr/include/postgresql/libpq-fe.h pkg-config:/usr/bin/pkg-config zlib1g-dev:/usr/include/zlib.h
 
 .PHONY: run test test-deps build deps bench clean
 

@@ -1,42 +1,42 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+/// What a compile of the learner's code may use: a type-checker bomb or a flood of errors ends as
+/// a verdict on their code, not as a grader that hangs or fills its disk.
+public struct CompileLimits: Sendable {
+    /// Wall-clock seconds for one compile.
+    public var seconds: Double = 120
+    public var memoryMegabytes = 2_048
+    public var tasks = 256
+    /// Bytes of diagnostics kept; the rest is counted and dropped.
+    public var diagnosticsCap = 32_768
+
+    public init() {}
+
+    var budget: LimitedRun.Budget {
+        LimitedRun.Budget(
+            seconds: seconds,
+            limits: OutsideLimits(
+                cpuSeconds: Int(seconds) + 5, memoryBytes: UInt64(memoryMegabytes) << 20, processes: nil, fileBytes: 512 << 20),
+            memoryMegabytes: memoryMegabytes, tasks: tasks, outputCap: diagnosticsCap)
+    }
+}
 
 /// Runs the compiler and collects its diagnostics; Ctrl-C (through `shouldStop`) ends it early.
-struct CompilerRun {
-    var status: Int32
-    var output: String
-
+enum CompilerRun {
+    /// Runs `swiftc` with `arguments` in `directory`, under `limits` and, given a `sandbox`, inside
+    /// it, seeing only `readable` and writing only `writable`.
     static func run(
-        _ swiftc: URL, _ arguments: [String], in directory: URL, shouldStop: () -> Bool = { false }
-    ) throws -> CompilerRun {
-        let process = Process()
-        process.executableURL = swiftc
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw CheckError("cannot run \(swiftc.path): \(error.localizedDescription)") }
-        // Read by hand: a signal (Ctrl-C) interrupts reads, which Foundation's readers do not survive.
-        let descriptor = pipe.fileHandleForReading.fileDescriptor
-        var output = Data()
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            if shouldStop() {
-                process.terminate()
-                process.waitUntilExit()
-                throw CheckInterrupted()
-            }
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 100) > 0 else { continue }
-            let count = read(descriptor, &chunk, chunk.count)
-            if count > 0 { output.append(contentsOf: chunk[0..<count]) } else if count == 0 || errno != EINTR { break }
+        _ swiftc: URL, _ arguments: [String], in directory: URL, limits: CompileLimits? = nil,
+        sandbox: (Sandbox, readable: [URL], writable: [URL])? = nil, shouldStop: () -> Bool = { false }
+    ) throws -> LimitedRun {
+        var command = [swiftc.path] + arguments
+        if let (sandbox, readable, writable) = sandbox {
+            command = sandbox.compileCommand(command, directory: directory, readable: readable, writable: writable)
         }
-        process.waitUntilExit()
-        return CompilerRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
+        do {
+            return try LimitedRun.run(command, in: directory, budget: limits?.budget, sandboxed: sandbox != nil, shouldStop: shouldStop)
+        } catch let error as CheckError {
+            throw CheckError("cannot run \(swiftc.path): \(error)")
+        }
     }
 }

@@ -11,6 +11,11 @@ public struct HostBuilder: Sendable {
     public var toolSources: URL
     /// Where built kits are kept, shared by every workspace of this user.
     public var cacheFolder: URL
+    /// What one compile of a learner's code may use.
+    public var compileLimits = CompileLimits()
+    /// Where learner code is compiled, for grading: the compiler then sees only the system, the
+    /// toolchain, the kit and the learner's sources, and writes only the build folder.
+    public var compileSandbox: Sandbox?
 
     public init(toolchain: Toolchain, toolSources: URL, cacheFolder: URL) {
         self.toolchain = toolchain
@@ -32,7 +37,9 @@ public struct HostBuilder: Sendable {
     /// Whether this toolchain's kit is built already; the first check after an install builds it.
     public var kitIsBuilt: Bool {
         guard let folder = try? kitFolder().folder else { return false }
-        return FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path)
+        return ["complete", "ModuleCache.complete"].allSatisfy {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+        }
     }
 
     /// Where this toolchain's kit of these sources lives, and the sources it is built from.
@@ -51,7 +58,10 @@ public struct HostBuilder: Sendable {
     /// sources have not been built before.
     public func kit() throws -> URL {
         let (folder, sources, hex) = try kitFolder()
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) { return folder }
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) {
+            try warmModuleCache(kit: folder)
+            return folder
+        }
         // Built aside and moved into place whole, so a crash or a second process never sees half a kit.
         let scratch = cacheFolder.appendingPathComponent("kit-\(hex).building-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: scratch)
@@ -79,7 +89,33 @@ public struct HostBuilder: Sendable {
             // Another process finished first: use its kit.
             try? FileManager.default.removeItem(at: scratch)
         }
+        try warmModuleCache(kit: folder)
         return folder
+    }
+
+    /// The system modules (Foundation, Glibc, Dispatch) the compiler builds on first import,
+    /// built once per kit with the learner compile's own flags. A sandboxed compile reads them
+    /// read-only: a fresh cache per compile would cost several seconds, and a shared writable
+    /// one would let one submission's compile change another's.
+    private func warmModuleCache(kit: URL) throws {
+        let marker = kit.appendingPathComponent("ModuleCache.complete")
+        guard !FileManager.default.fileExists(atPath: marker.path) else { return }
+        let source = kit.appendingPathComponent("warm-up.swift")
+        try Data("import Foundation\nimport Glibc\nimport Dispatch\n".utf8).write(to: source)
+        // Concurrent warm-ups are safe: the compiler locks each module it builds.
+        let run = try CompilerRun.run(
+            toolchain.swiftc, learnerFlags(kit: kit) + ["-typecheck", "-module-name", "WarmUp", source.path], in: kit)
+        guard run.status == 0 else { throw CheckError("building the system modules for learner code failed:\n\(run.output)") }
+        _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
+    }
+
+    /// The flags every learner compile shares (the module cache is keyed by them).
+    func learnerFlags(kit: URL) -> [String] {
+        // Line tables (no full debug info) let the runtime's backtrace name the learner's file and line.
+        [
+            "-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-gline-tables-only", "-I", kit.path,
+            "-module-cache-path", kit.appendingPathComponent("ModuleCache").path,
+        ]
     }
 
     // MARK: The learner's host
@@ -105,9 +141,7 @@ public struct HostBuilder: Sendable {
         fingerprint.add(try Data(contentsOf: binding))
         // One frontend for the whole module and the toolchain's lld: for a learner's few files this
         // halves the time of swiftc's defaults (a frontend per file, the system linker); see BENCHMARKS.md.
-        // Line tables (no full debug info) let the runtime's backtrace name the learner's file and line.
-        let options =
-            ["-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-gline-tables-only"] + (toolchain.hasLLD ? ["-use-ld=lld"] : [])
+        let options = learnerFlags(kit: kit) + (toolchain.hasLLD ? ["-use-ld=lld"] : [])
         fingerprint.add(options.joined(separator: " "))
         let executable = buildFolder.appendingPathComponent("host-\(fingerprint.hex)")
         if FileManager.default.isExecutableFile(atPath: executable.path) { return .built(executable, reused: true) }
@@ -118,11 +152,16 @@ public struct HostBuilder: Sendable {
         let run = try CompilerRun.run(
             toolchain.swiftc,
             options + [
-                "-module-name", module, "-I", kit.path, "-L", kit.path, "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
-            ] + relative + [binding.path], in: workspace, shouldStop: shouldStop)
+                "-module-name", module, "-L", kit.path, "-lLearnerHost", "-lEventSourcing", "-o", partial.path,
+            ] + relative + [binding.path], in: workspace, limits: compileLimits,
+            sandbox: compileSandbox.map { ($0, readable: [kit, workspace, binding], writable: [buildFolder]) }, shouldStop: shouldStop)
         guard run.status == 0 else {
             try? FileManager.default.removeItem(at: partial)
-            return .compileErrors(CompilerDiagnostics.report(run.output, binding: binding))
+            var report = CompilerDiagnostics.report(run.output, binding: binding)
+            if let verdict = Self.verdict(run.ending, limits: compileLimits) {
+                report.diagnostics = verdict + (report.diagnostics.isEmpty ? "" : "\n" + report.diagnostics)
+            }
+            return .compileErrors(report)
         }
         if FileManager.default.isExecutableFile(atPath: executable.path) {
             try? FileManager.default.removeItem(at: partial)  // the other build finished first: same inputs, same host
@@ -134,6 +173,22 @@ public struct HostBuilder: Sendable {
         }
         pruneOldHosts(in: buildFolder, keeping: executable)
         return .built(executable, reused: false)
+    }
+
+    /// What a compile that did not simply exit says about the learner's code.
+    static func verdict(_ ending: LimitedRun.Ending, limits: CompileLimits) -> String? {
+        switch ending {
+        case .exited: return nil
+        case .outOfTime:
+            return
+                "error: the compiler ran out of time on your code (its limit is \(Int(limits.seconds)) s); simplify long expressions or give their types"
+        case .outOfMemory:
+            return
+                "error: the compiler ran out of memory on your code (its limit is \(limits.memoryMegabytes) MiB); split large literals or expressions"
+        case .killed(let signal):
+            return
+                "error: the compiler stopped on your code (signal \(signal)), likely for lack of memory (its limit is \(limits.memoryMegabytes) MiB)"
+        }
     }
 
     /// Keeps the build folder small: the newest few hosts stay (an undo brings one back for free).

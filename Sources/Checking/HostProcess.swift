@@ -16,10 +16,19 @@ public struct HostLimits: Sendable {
     /// now plus a margin, so a fork bomb stops there. (Linux does not apply it to root.)
     public var processes: Int? = HostLimits.userTasks().map { $0 + 128 }
     public var fileSizeMegabytes = 64
+    /// Tasks (processes and threads) the host's resource group may hold, where there is one.
+    public var groupTasks = 128
     /// Bytes of the learner's output kept per request; the rest is counted and dropped.
     public var outputCap = 16_384
 
     public init() {}
+
+    /// These limits, as set from outside the host before it runs.
+    public var outside: OutsideLimits {
+        OutsideLimits(
+            cpuSeconds: cpuSeconds, memoryBytes: UInt64(memoryMegabytes) << 20, processes: processes,
+            fileBytes: UInt64(fileSizeMegabytes) << 20)
+    }
 
     /// How many tasks (processes and threads) a user (by default the current one) has, read from /proc; nil if unreadable.
     public static func userTasks(of user: UInt32 = getuid()) -> Int? {
@@ -36,6 +45,8 @@ public struct HostLimits: Sendable {
 
 /// A running learner host: a child process in its own process group, asked one question at a time
 /// over its own descriptors (3 in, 4 out), with the learner's output captured apart and capped.
+/// Its limits are set from outside, before it runs (`OutsideLimits`, a `ResourceGroup`), and it
+/// holds no descriptor of the tool but those three pipes.
 public final class HostProcess {
     public let executable: URL
     public let limits: HostLimits
@@ -46,6 +57,8 @@ public final class HostProcess {
     private var answers: Int32 = -1
     private var output: Int32 = -1
     private var answerBuffer = Data()
+    /// The control group the running host is held in, when the machine offers one.
+    private var group: ResourceGroup?
     private var nextId = 1
     /// Checked while waiting; true stops the wait (Ctrl-C).
     public var shouldStop: () -> Bool = { false }
@@ -59,59 +72,34 @@ public final class HostProcess {
 
     deinit { stop() }
 
+    /// The process the tool started for the host (the launcher, then the sandbox), 0 when stopped.
+    public var processIdentifier: pid_t { pid }
+
     private func start() throws {
-        var requestPipe: [Int32] = [0, 0], answerPipe: [Int32] = [0, 0], outputPipe: [Int32] = [0, 0]
-        guard pipe(&requestPipe) == 0, pipe(&answerPipe) == 0, pipe(&outputPipe) == 0 else {
-            throw CheckError("cannot start your code: \(String(cString: strerror(errno)))")
-        }
-        // Close-on-exec, so no other child (a second host, the compiler) inherits these ends.
-        for descriptor in requestPipe + answerPipe + outputPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
-        posix_spawn_file_actions_adddup2(&actions, requestPipe[0], 3)
-        posix_spawn_file_actions_adddup2(&actions, answerPipe[1], 4)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, so everything it starts can be stopped together.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        posix_spawnattr_setsigmask(&attributes, &signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGPIPE)
-        // The signal that asks a stuck host where it is (the tool's own parent may ignore it).
-        sigaddset(&signals, SIGQUIT)
-        posix_spawnattr_setsigdefault(&attributes, &signals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var limitArguments = [
-            "--cpu-seconds", "\(limits.cpuSeconds)", "--memory-mb", "\(limits.memoryMegabytes)", "--file-size-mb",
-            "\(limits.fileSizeMegabytes)",
-        ]
-        if let processes = limits.processes { limitArguments += ["--processes", "\(processes)"] }
-        let arguments = sandbox?.command(for: executable, arguments: limitArguments) ?? [executable.path] + limitArguments
+        let requestPipe = try ChildSpawn.pipe(), answerPipe = try ChildSpawn.pipe(), outputPipe = try ChildSpawn.pipe()
+        group = ResourceGroup.create(memoryBytes: UInt64(limits.memoryMegabytes) << 20, tasks: limits.groupTasks)
         var environment = ProcessInfo.processInfo.environment
         // The runtime's backtracer, without its prompts and register dumps: a crash, or the SIGQUIT
         // sent to a host that does not answer, prints where the learner's code was.
         environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,threads=all,symbolicate=fast"
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        close(requestPipe[0])
-        close(answerPipe[1])
-        close(outputPipe[1])
-        guard status == 0 else {
-            [requestPipe[1], answerPipe[0], outputPipe[0]].forEach { close($0) }
-            throw CheckError("cannot start your code (\(executable.lastPathComponent)): \(String(cString: strerror(status)))")
+        do {
+            let command = try limits.outside.command(sandbox?.command(for: executable, arguments: []) ?? [executable.path], group: group)
+            pid = try ChildSpawn.spawn(
+                command, descriptors: [1: outputPipe.write, 2: outputPipe.write, 3: requestPipe.read, 4: answerPipe.write],
+                environment: environment)
+        } catch {
+            for end in [requestPipe, answerPipe, outputPipe] {
+                close(end.read)
+                close(end.write)
+            }
+            group?.remove()
+            group = nil
+            throw CheckError("cannot start your code (\(executable.lastPathComponent)): \(error)")
         }
-        requests = requestPipe[1]
-        answers = answerPipe[0]
-        output = outputPipe[0]
+        [requestPipe.read, answerPipe.write, outputPipe.write].forEach { close($0) }
+        requests = requestPipe.write
+        answers = answerPipe.read
+        output = outputPipe.read
         answerBuffer = Data()
     }
 
@@ -120,9 +108,10 @@ public final class HostProcess {
         guard pid > 0 else { return }
         kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        _ = ChildSpawn.wait(pid)
         pid = 0
+        group?.remove()
+        group = nil
         [requests, answers, output].forEach { if $0 >= 0 { close($0) } }
         requests = -1
         answers = -1
@@ -167,12 +156,20 @@ public final class HostProcess {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 {
                 drainOutput(into: &printed, dropped: &dropped)
-                let location = whereStuck(printed: &printed, dropped: &dropped)
+                // Filling memory is slow (the kernel zeroes every page): a bomb is mostly still
+                // growing when time runs out, and is told as what it is, not as a loop.
+                let hoarding = group.flatMap { $0.memoryInUse > $0.memoryBytes / 4 ? $0.memoryInUse : nil }
+                let location = hoarding == nil ? whereStuck(printed: &printed, dropped: &dropped) : nil
                 stop()
                 try start()
+                let answer =
+                    hoarding.map {
+                        HostAnswer.crashed(
+                            "it ran out of memory: it held \($0 >> 20) MiB of its \(limits.memoryMegabytes) MiB and was still taking more when its time ran out"
+                        )
+                    } ?? .timedOut(seconds: timeout ?? limits.requestTimeout)
                 return Exchange(
-                    answer: .timedOut(seconds: timeout ?? limits.requestTimeout), output: String(decoding: printed, as: UTF8.self),
-                    droppedOutput: dropped, stoppedIn: location)
+                    answer: answer, output: String(decoding: printed, as: UTF8.self), droppedOutput: dropped, stoppedIn: location)
             }
             var descriptors = [
                 pollfd(fd: answers, events: Int16(POLLIN), revents: 0), pollfd(fd: output, events: Int16(POLLIN), revents: 0),
@@ -266,16 +263,22 @@ public final class HostProcess {
 
     /// Waits for a host that is ending and says how it ended.
     private func finish() -> String {
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        let status = ChildSpawn.wait(pid)
         kill(-pid, SIGKILL)
         pid = 0
+        let outOfMemory = (group?.memoryKills ?? 0) > 0
+        group?.remove()
+        group = nil
         [requests, answers, output].forEach { close($0) }
         requests = -1
         answers = -1
         output = -1
-        let signal = status & 0x7F
-        if signal == 0 { return "it exited with status \((status >> 8) & 0xFF) before answering" }
+        if outOfMemory { return "it ran out of memory (its limit is \(limits.memoryMegabytes) MiB)" }
+        var signal = status & 0x7F
+        let exitStatus = (status >> 8) & 0xFF
+        // Bubblewrap reports its child's death by signal N as exit status 128 + N.
+        if signal == 0, sandbox != nil, (129...159).contains(exitStatus) { signal = exitStatus - 128 }
+        if signal == 0 { return "it exited with status \(exitStatus) before answering" }
         switch signal {
         case SIGSEGV: return "a crash (SIGSEGV): a stack overflow from endless recursion, or memory misuse"
         case SIGILL, SIGTRAP: return "a runtime trap"

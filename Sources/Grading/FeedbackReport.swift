@@ -28,6 +28,11 @@ public enum FeedbackReport {
                 continue
             }
             let failed = lesson.scenarios.filter { $0.status != .pass }
+            if lesson.scenarios.isEmpty {
+                // No scenario ran: the lesson was not graded, which is never a pass.
+                lines += [notGraded(lesson, submission: submission), ""]
+                continue
+            }
             if failed.isEmpty {
                 lines += ["Every scenario passes.", ""]
                 continue
@@ -42,6 +47,16 @@ public enum FeedbackReport {
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Why a lesson has no scenario results.
+    static func notGraded(_ lesson: LessonGrade, submission: SubmissionGrade) -> String {
+        if submission.status != "graded" { return "Not graded: your submission could not be read (see above)." }
+        switch lesson.status {
+        case "timeout": return "Not graded: your submission used up its time before this lesson."
+        case "missing": return "Not graded: there are no sources for this lesson."
+        default: return "Not graded: grading this lesson failed (\(lesson.status))."
+        }
     }
 
     /// A failed scenario in words: given/when/then and the difference (unless names only), and the feedback line.

@@ -8,7 +8,8 @@ public enum GradeSummary {
         func pad(_ text: String, _ count: Int) -> String {
             text.count >= count ? String(text.prefix(count)) : text + String(repeating: " ", count: count - text.count)
         }
-        lines.append(pad("id", idWidth) + "  " + run.lessons.enumerated().map { pad("L\($0.offset + 1)", 5) }.joined() + "total     status")
+        let labels = run.lessons.indices.map { "L\(run.lessonNumbers?[$0] ?? $0 + 1)" }
+        lines.append(pad("id", idWidth) + "  " + labels.map { pad($0, 5) }.joined() + "total     status")
         for submission in run.submissions {
             let scores = run.lessons.map { id in submission.lessons.first { $0.lesson == id }.map { "\($0.score)" } ?? "-" }
             lines.append(

@@ -68,7 +68,8 @@ public struct Grader: Sendable {
         let threads = (0..<max(1, min(jobs, submissions.count))).map { _ in
             Thread {
                 while let index = queue.next() {
-                    let grade = self.grade(submissions[index], suites: suites, scratch: scratch.appendingPathComponent("\(index)"))
+                    let grade = LearnerText.capped(
+                        self.grade(submissions[index], suites: suites, scratch: scratch.appendingPathComponent("\(index)")))
                     results.set(index, grade)
                     progress(grade)
                 }
@@ -85,7 +86,9 @@ public struct Grader: Sendable {
                 "bubblewrap is not installed: hosts ran without the sandbox (network, files and environment not isolated); install it with `apt-get install bubblewrap`"
             )
         }
-        return GradingRun(lessons: lessons.map(\.id), sandboxed: sandbox != nil, warnings: warnings, submissions: results.all())
+        return GradingRun(
+            lessons: lessons.map(\.id), lessonNumbers: lessons.map(\.number), sandboxed: sandbox != nil, warnings: warnings,
+            submissions: results.all())
     }
 
     func grade(_ submission: Submission, suites: [String: Suite], scratch: URL) -> SubmissionGrade {

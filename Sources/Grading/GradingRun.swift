@@ -8,9 +8,19 @@ public struct GradingRun: Codable, Equatable, Sendable {
     public var formatVersion = GradingRun.formatVersion
     /// Lesson ids, in course order.
     public var lessons: [String]
+    /// Their numbers in the course (absent in runs saved before they were kept).
+    public var lessonNumbers: [Int]?
     public var sandboxed: Bool
     public var warnings: [String]
     public var submissions: [SubmissionGrade]
+
+    public init(lessons: [String], lessonNumbers: [Int]? = nil, sandboxed: Bool, warnings: [String], submissions: [SubmissionGrade]) {
+        self.lessons = lessons
+        self.lessonNumbers = lessonNumbers
+        self.sandboxed = sandboxed
+        self.warnings = warnings
+        self.submissions = submissions
+    }
 }
 
 /// One submission's grade.

@@ -4,7 +4,7 @@ import Foundation
 /// `junit.xml`: a test suite per submission and lesson, a test case per scenario, in the JUnit
 /// schema CI servers (Jenkins and others) read.
 public enum JUnitReport {
-    public static func xml(_ run: GradingRun) -> String {
+    public static func xml(_ run: GradingRun, detail: FeedbackDetail) -> String {
         var suites: [String] = []
         var total = 0, failures = 0, errors = 0
         for submission in run.submissions {
@@ -31,18 +31,20 @@ public enum JUnitReport {
                 }
                 for scenario in lesson.scenarios {
                     let head = "    <testcase classname=\"\(escape(name))\" name=\"\(escape(scenario.name))\" time=\"0\""
-                    let detail = escape(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: false))
+                    let explanation = escape(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly))
+                    // Names only: the message is the status, never the hidden expectation.
+                    let message = escape(detail == .namesOnly ? scenario.status.rawValue : scenario.message)
                     switch scenario.status {
                     case .pass: cases.append(head + "/>")
                     case .fail:
                         suiteFailures += 1
                         cases.append(
-                            head + "><failure message=\"\(escape(scenario.message))\" type=\"fail\">\(detail)</failure></testcase>")
+                            head + "><failure message=\"\(message)\" type=\"fail\">\(explanation)</failure></testcase>")
                     default:
                         suiteErrors += 1
                         cases.append(
                             head
-                                + "><error message=\"\(escape(scenario.message))\" type=\"\(scenario.status.rawValue)\">\(detail)</error></testcase>"
+                                + "><error message=\"\(message)\" type=\"\(scenario.status.rawValue)\">\(explanation)</error></testcase>"
                         )
                     }
                 }

@@ -6,7 +6,7 @@ import Foundation
 /// test-runner `results.json` (here `exercism.json`), version 3.
 public enum PlatformReports {
     /// Gradescope's autograder format.
-    public static func gradescope(_ submission: SubmissionGrade) -> JSONValue {
+    public static func gradescope(_ submission: SubmissionGrade, detail: FeedbackDetail) -> JSONValue {
         var tests: [JSONValue] = []
         for lesson in submission.lessons {
             if lesson.scenarios.isEmpty {
@@ -24,7 +24,7 @@ public enum PlatformReports {
                         "score": .number(scenario.status == .pass ? Double(scenario.weight) : 0),
                         "max_score": .number(Double(scenario.weight)),
                         "status": .string(scenario.status == .pass ? "passed" : "failed"),
-                        "output": .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: false)),
+                        "output": .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly)),
                     ]))
             }
         }
@@ -35,7 +35,7 @@ public enum PlatformReports {
     }
 
     /// exercism's test-runner interface, version 3.
-    public static func exercism(_ submission: SubmissionGrade) -> JSONValue {
+    public static func exercism(_ submission: SubmissionGrade, detail: FeedbackDetail) -> JSONValue {
         guard submission.status == "graded" else {
             return .object([
                 "version": .number(3), "status": .string("error"), "message": .string(submission.message ?? "not graded"),
@@ -54,11 +54,11 @@ public enum PlatformReports {
                 var test: [String: JSONValue] = [
                     "name": .string("\(lesson.lesson) · \(scenario.name)"),
                     "status": .string(scenario.status == .pass ? "pass" : (scenario.status == .fail ? "fail" : "error")),
-                    "test_code": .string("Given \(scenario.given)\nWhen \(scenario.when)"),
                     "task_id": .number(Double(task + 1)),
                 ]
+                if detail == .full { test["test_code"] = .string("Given \(scenario.given)\nWhen \(scenario.when)") }
                 if scenario.status != .pass {
-                    test["message"] = .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: false))
+                    test["message"] = .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly))
                 }
                 if let output = scenario.output { test["output"] = .string(String(output.prefix(500))) }
                 tests.append(.object(test))

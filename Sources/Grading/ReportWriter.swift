@@ -3,7 +3,10 @@ import Foundation
 
 /// Writes every report of a run into the output folder.
 public enum ReportWriter {
-    public static func write(_ run: GradingRun, to folder: URL, feedback: FeedbackDetail) throws {
+    /// Writes every report; one submission's reports failing never stops the others. Gives a line
+    /// for each submission whose reports could not be written (they are in grading.json still).
+    @discardableResult
+    public static func write(_ run: GradingRun, to folder: URL, feedback: FeedbackDetail) throws -> [String] {
         let files = FileManager.default
         func save(_ text: String, _ path: String) throws {
             let url = folder.appendingPathComponent(path)
@@ -18,16 +21,22 @@ public enum ReportWriter {
         do {
             try save(try pretty(run), "grading.json")
             try save(Gradebook.csv(run), "grades.csv")
-            try save(JUnitReport.xml(run), "junit.xml")
-            for submission in run.submissions {
-                let name = safeName(submission.id)
-                try save(try pretty(PlatformReports.gradescope(submission)), "submissions/\(name)/results.json")
-                try save(try pretty(PlatformReports.exercism(submission)), "submissions/\(name)/exercism.json")
-                try save(FeedbackReport.markdown(submission, detail: feedback), "feedback/\(name).md")
-            }
+            try save(JUnitReport.xml(run, detail: feedback), "junit.xml")
         } catch {
             throw GradingError("cannot write the reports to \(folder.path): \(error.localizedDescription)")
         }
+        var failures: [String] = []
+        for submission in run.submissions {
+            let name = safeName(submission.id)
+            do {
+                try save(try pretty(PlatformReports.gradescope(submission, detail: feedback)), "submissions/\(name)/results.json")
+                try save(try pretty(PlatformReports.exercism(submission, detail: feedback)), "submissions/\(name)/exercism.json")
+                try save(FeedbackReport.markdown(submission, detail: feedback), "feedback/\(name).md")
+            } catch {
+                failures.append("\(submission.id): its reports could not be written (\(error.localizedDescription))")
+            }
+        }
+        return failures
     }
 
     /// Reads a run back (for merging shards).
@@ -43,8 +52,16 @@ public enum ReportWriter {
         }
     }
 
+    /// A file name for an id: the id itself when it is a short, plain name; else a shortened,
+    /// cleaned form with a hash of the id, so two ids never share a report file.
     static func safeName(_ id: String) -> String {
-        String(id.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
+        let cleaned = String(id.unicodeScalars.map { $0 == "/" || $0.value < 0x20 || $0 == "\u{FFFD}" ? "_" : Character($0) })
+        if cleaned == id, id.utf8.count <= 120 { return id }
+        var short = ""
+        for character in cleaned where short.utf8.count + character.utf8.count <= 100 { short.append(character) }
+        var fingerprint = Fingerprint()
+        fingerprint.add(id)
+        return short + "-" + fingerprint.hex.prefix(12)
     }
 }
 
@@ -75,6 +92,8 @@ public enum Sharding {
         guard Set(ids).count == ids.count else { throw GradingError("a submission appears in two shards; merge each shard once") }
         var warnings: [String] = []
         for warning in runs.flatMap(\.warnings) where !warnings.contains(warning) { warnings.append(warning) }
-        return GradingRun(lessons: first.lessons, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings, submissions: submissions)
+        return GradingRun(
+            lessons: first.lessons, lessonNumbers: first.lessonNumbers, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings,
+            submissions: submissions)
     }
 }

@@ -1,10 +1,22 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One learner's submission: a folder, or a `.zip` / `.tar.gz` as learning platforms export them.
 public struct Submission: Sendable, Hashable {
-    /// The folder or archive name, without the archive's extension.
+    /// The folder or archive name, without the archive's extension (unless two would share it).
     public var id: String
     public var location: URL
+    /// Why this entry cannot be graded (a link, a name that is not UTF-8): it still gets a row.
+    public var problem: String?
+
+    public init(id: String, location: URL, problem: String? = nil) {
+        self.id = id
+        self.location = location
+        self.problem = problem
+    }
 
     public var isArchive: Bool { Self.archiveExtension(of: location.lastPathComponent) != nil }
 
@@ -14,26 +26,78 @@ public struct Submission: Sendable, Hashable {
         archiveExtensions.first { name.lowercased().hasSuffix($0) }
     }
 
+    /// The submissions of a folder, and a line for every entry that is not one.
+    public struct Listing: Sendable {
+        public var submissions: [Submission]
+        public var warnings: [String]
+    }
+
     /// Every submission in a folder, sorted by id, so every run (and every shard) sees one order.
-    public static func all(in folder: URL) throws -> [Submission] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw GradingError("no submissions folder at \(folder.path)")
-        }
-        let entries = try FileManager.default.contentsOfDirectory(
-            at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+    /// Every entry is a submission (with a `problem` when it cannot be graded) or named in a warning;
+    /// ids are unique: when two entries would share one, each keeps its full name.
+    public static func all(in folder: URL) throws -> Listing {
+        guard let directory = opendir(folder.path) else { throw GradingError("no submissions folder at \(folder.path)") }
+        defer { closedir(directory) }
         var submissions: [Submission] = []
-        for entry in entries where !entry.lastPathComponent.hasPrefix(".") {
-            let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true { continue }
-            let name = entry.lastPathComponent
-            if values?.isDirectory == true {
-                submissions.append(Submission(id: name, location: entry))
-            } else if let suffix = archiveExtension(of: name) {
-                submissions.append(Submission(id: String(name.dropLast(suffix.count)), location: entry))
+        var hidden: [String] = [], other: [String] = []
+        while let entry = readdir(directory) {
+            // Names are read as bytes: one that is not UTF-8 still gets a row.
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                let shown = String(decoding: bytes, as: UTF8.self)
+                submissions.append(
+                    Submission(
+                        id: shown, location: folder,
+                        problem: "its name is not valid UTF-8, so it cannot be read safely; rename it and grade it again"))
+                continue
+            }
+            if name.hasPrefix(".") {
+                hidden.append(name)
+                continue
+            }
+            let location = folder.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(location.path, &info) == 0 else { continue }
+            let kind = info.st_mode & S_IFMT
+            let suffix = archiveExtension(of: name)
+            if kind == S_IFLNK {
+                submissions.append(
+                    Submission(
+                        id: suffix.map { String(name.dropLast($0.count)) } ?? name, location: location,
+                        problem: "it is a symbolic link, which grading never follows; copy the submission itself into the folder"))
+            } else if kind == S_IFDIR {
+                submissions.append(Submission(id: name, location: location))
+            } else if kind == S_IFREG, let suffix {
+                submissions.append(Submission(id: String(name.dropLast(suffix.count)), location: location))
+            } else {
+                other.append(name)
             }
         }
-        return submissions.sorted { $0.id < $1.id }
+        var warnings: [String] = []
+        let clashing = Dictionary(grouping: submissions, by: \.id).filter { $0.value.count > 1 }
+        for (id, group) in clashing.sorted(by: { $0.key < $1.key }) {
+            let names = group.map { $0.location.lastPathComponent }.sorted()
+            warnings.append("\(names.joined(separator: ", ")) share the id \(id); each is graded under its full name")
+        }
+        submissions = submissions.map { submission in
+            var submission = submission
+            if clashing[submission.id] != nil, submission.location != folder { submission.id = submission.location.lastPathComponent }
+            return submission
+        }
+        // Whatever still clashes (a folder named like another's archive) is numbered.
+        var seen: [String: Int] = [:]
+        submissions.sort { ($0.id, $0.location.path) < ($1.id, $1.location.path) }
+        for index in submissions.indices {
+            let id = submissions[index].id
+            seen[id, default: 0] += 1
+            if seen[id]! > 1 { submissions[index].id = "\(id)~\(seen[id]!)" }
+        }
+        if !hidden.isEmpty { warnings.append("hidden entries skipped: " + hidden.sorted().joined(separator: ", ")) }
+        if !other.isEmpty {
+            warnings.append("skipped, neither a folder nor a .zip / .tar.gz: " + other.sorted().joined(separator: ", "))
+        }
+        return Listing(submissions: submissions.sorted { $0.id < $1.id }, warnings: warnings)
     }
 }
 
@@ -45,15 +109,20 @@ struct SubmissionFiles {
     var ignored: [String]
 
     static let maximumFileBytes = 1 << 20
+    /// The learner's sources in all: more than any lesson needs, far less than a frontend can be
+    /// driven to gigabytes with (a single large literal).
+    static let maximumTotalBytes = 256 << 10
+    static let maximumSourceFiles = 200
 
     static func gather(_ submission: Submission, modules: Set<String>, into scratch: URL) throws -> SubmissionFiles {
+        if let problem = submission.problem { throw GradingError(problem) }
         let unpacked = scratch.appendingPathComponent("unpacked")
         let workspace = scratch.appendingPathComponent("workspace")
         try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         let root: URL
         if submission.isArchive {
-            try unpack(submission.location, into: unpacked)
+            try SubmissionArchive().unpack(submission.location, into: unpacked)
             root = unpacked
         } else {
             root = submission.location
@@ -65,6 +134,7 @@ struct SubmissionFiles {
             return SubmissionFiles(workspace: workspace, ignored: [])
         }
         let basePath = base.standardizedFileURL.path
+        var sourceFiles = 0, sourceBytes = 0
         for case let url as URL in enumerator {
             let relative = String(url.standardizedFileURL.path.dropFirst(basePath.count + 1))
             let values = try? url.resourceValues(forKeys: Set(keys))
@@ -81,6 +151,15 @@ struct SubmissionFiles {
                 && url.pathExtension == "swift" && parts.count >= 3 && parts[0] == "Sources" && modules.contains(String(parts[1]))
                 && (values?.fileSize ?? 0) <= maximumFileBytes
             if accepted {
+                sourceFiles += 1
+                sourceBytes += values?.fileSize ?? 0
+                guard sourceFiles <= maximumSourceFiles else {
+                    throw GradingError("it has more than \(maximumSourceFiles) Swift files under Sources/; grading takes at most that many")
+                }
+                guard sourceBytes <= maximumTotalBytes else {
+                    throw GradingError(
+                        "its Swift sources come to more than \(maximumTotalBytes >> 10) KiB; grading takes at most that much")
+                }
                 let target = workspace.appendingPathComponent(relative)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: url, to: target)
@@ -103,30 +182,6 @@ struct SubmissionFiles {
             current = children[0]
         }
         return folder
-    }
-
-    /// Unpacks with the system's tools, which refuse absolute paths and `..` (no writing outside).
-    static func unpack(_ archive: URL, into folder: URL) throws {
-        let name = archive.lastPathComponent.lowercased()
-        let (tool, arguments) =
-            name.hasSuffix(".zip")
-            ? ("/usr/bin/unzip", ["-qq", "-o", archive.path, "-d", folder.path])
-            : ("/bin/tar", ["-xzf", archive.path, "-C", folder.path, "--no-same-owner", "--no-same-permissions"])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        do { try process.run() } catch { throw GradingError("cannot unpack \(archive.lastPathComponent): \(tool) is missing") }
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason =
-                String(decoding: message, as: UTF8.self).components(separatedBy: "\n")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("[") } ?? "damaged archive"
-            throw GradingError("cannot unpack \(archive.lastPathComponent): \(reason)")
-        }
     }
 }
 

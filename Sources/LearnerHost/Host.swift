@@ -13,13 +13,19 @@ public enum Host {
     public static let requestDescriptor: Int32 = 3
     public static let answerDescriptor: Int32 = 4
 
-    /// Applies the limits passed on the command line, then answers requests until the tool closes
-    /// the request channel.
+    /// Answers requests until the tool closes the request channel. Its limits were set before it
+    /// started, from outside: nothing linked into this executable can lift them.
     public static func run(drivers: [String: Driver]) -> Never {
-        ResourceLimits(arguments: CommandLine.arguments).apply()
+        // Unbuffered, so what the learner's code prints is in the pipe before its answer and lands
+        // under the scenario that printed it.
+        // (Swift 6 refuses to name C's global `stdout`; the symbol is looked up instead.)
+        if let standardOutput = dlsym(nil, "stdout")?.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee {
+            setvbuf(standardOutput, nil, _IONBF, 0)
+        }
         let input = LineReader(descriptor: requestDescriptor)
         while let line = input.next() {
             let answer = respond(to: line, drivers: drivers)
+            fflush(nil)
             write(answer + "\n")
         }
         exit(0)
@@ -88,37 +94,5 @@ final class LineReader {
             if count <= 0 { return nil }
             buffer.append(contentsOf: chunk[0..<count])
         }
-    }
-}
-
-/// Limits the host sets on itself before any learner code runs: soft and hard alike, so the
-/// learner's code cannot raise them again.
-struct ResourceLimits {
-    var cpuSeconds: UInt64?
-    var memoryBytes: UInt64?
-    var processes: UInt64?
-    var fileBytes: UInt64?
-
-    init(arguments: [String]) {
-        func value(_ flag: String) -> UInt64? {
-            arguments.firstIndex(of: flag).flatMap { arguments.indices.contains($0 + 1) ? UInt64(arguments[$0 + 1]) : nil }
-        }
-        cpuSeconds = value("--cpu-seconds")
-        memoryBytes = value("--memory-mb").map { $0 << 20 }
-        processes = value("--processes")
-        fileBytes = value("--file-size-mb").map { $0 << 20 }
-    }
-
-    func apply() {
-        // Linux's resource numbers (RLIMIT_NPROC is not visible to Swift): CPU 0, FSIZE 1, NPROC 6, AS 9.
-        func set(_ resource: UInt32, _ limit: UInt64?) {
-            guard let limit else { return }
-            var value = rlimit(rlim_cur: rlim_t(limit), rlim_max: rlim_t(limit))
-            setrlimit(__rlimit_resource_t(resource), &value)
-        }
-        set(0, cpuSeconds)
-        set(1, fileBytes)
-        set(6, processes)
-        set(9, memoryBytes)
     }
 }

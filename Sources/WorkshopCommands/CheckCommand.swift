@@ -43,8 +43,10 @@ struct Checker {
             throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no hidden suite to check against")
         }
         let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
-        let builder = try KitPreparation.builder()
+        var builder = try KitPreparation.builder()
         let toolchain = builder.toolchain
+        let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
+        builder.compileSandbox = sandbox
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
         if !quiet { try KitPreparation.ensureKit(builder, out: out) }
@@ -64,7 +66,6 @@ struct Checker {
             case .built(let executable, let reused):
                 var limits = asGrader ? Grader.graderLimits : HostLimits()
                 limits.requestTimeout = suite.timeout
-                let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
                 if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
                 if asGrader, !quiet {
                     if let sandbox {

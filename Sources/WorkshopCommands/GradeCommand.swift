@@ -13,6 +13,22 @@ struct GradeCommand: ParsableCommand {
         subcommands: [GradeRunCommand.self, GradeMergeCommand.self], defaultSubcommand: GradeRunCommand.self)
 }
 
+extension GradeCommand {
+    /// `--out`, or `grades/` in the current folder; that default is refused inside the tool's own
+    /// checkout, so grading from the repository never mixes learners' reports into its files.
+    static func outputFolder(_ explicit: String?) throws -> URL {
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        let folder = URL(fileURLWithPath: "grades").standardizedFileURL.resolvingSymlinksInPath()
+        if let root = ToolLocation.packageRoot?.standardizedFileURL.resolvingSymlinksInPath(),
+            folder.path.hasPrefix(root.path + "/")
+        {
+            throw WorkshopError(
+                "the reports would go to \(folder.path), inside the workshop's own checkout; give --out with a folder for them")
+        }
+        return folder
+    }
+}
+
 extension FeedbackDetail: ExpressibleByArgument {}
 
 struct GradeRunCommand: ParsableCommand {
@@ -34,7 +50,8 @@ struct GradeRunCommand: ParsableCommand {
         help: ArgumentHelp("A folder of private suites (<lesson-id>/suite.yaml), added to the lessons' own; repeatable.", valueName: "dir"))
     var privateSuites: [String] = []
     @Option(help: "How many submissions to grade at once.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir")) var out: String = "grades"
+    @Option(help: ArgumentHelp("Where the reports go (default: grades/ here, never inside the workshop's own checkout).", valueName: "dir"))
+    var out: String?
     @Option(help: ArgumentHelp("Grade only slice I of N (for array jobs); `grade merge` combines the slices.", valueName: "I/N"))
     var shard: String?
     @Option(help: "full: given/when/then and expectations in feedback; names-only: withhold the hidden expectations.")
@@ -47,21 +64,23 @@ struct GradeRunCommand: ParsableCommand {
     func run() throws {
         let course = try CoursePackLoader.load(from: Session.packFolder(global, environment: ProcessInfo.processInfo.environment))
         let chosen = try LessonRange.parse(lessons, in: course)
-        var all = try Submission.all(in: URL(fileURLWithPath: submissions))
+        let listing = try Submission.all(in: URL(fileURLWithPath: submissions))
+        var all = listing.submissions
         if let shard {
             let (index, count) = try Sharding.parse(shard)
             all = Sharding.slice(all, index: index, count: count)
         }
+        let folder = try GradeCommand.outputFolder(out)
         let toolchain = try Toolchain.find()
         guard let toolRoot = ToolLocation.packageRoot else {
             throw WorkshopError("cannot find the workshop's own sources to build submissions against")
         }
         let sandbox = Sandbox.find(toolchain: toolchain)
+        var builder = HostBuilder(
+            toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder())
+        builder.compileSandbox = sandbox
         let grader = Grader(
-            course: course, lessons: chosen, privateSuites: privateSuites.map { URL(fileURLWithPath: $0) },
-            builder: HostBuilder(
-                toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder()
-            ),
+            course: course, lessons: chosen, privateSuites: privateSuites.map { URL(fileURLWithPath: $0) }, builder: builder,
             sandbox: sandbox, limits: Grader.graderLimits)
         let terminal = Terminal.current()
         let errors = Output.standardError(terminal: terminal)
@@ -69,9 +88,9 @@ struct GradeRunCommand: ParsableCommand {
         let counter = Counter()
         let total = all.count
         let showProgress = isatty(STDERR_FILENO) == 1
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("workshop-grade-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let run = try grader.grade(all, jobs: jobs, scratch: scratch) { grade in
+        let scratch = try GradingScratch()
+        defer { scratch.remove() }
+        var run = try grader.grade(all, jobs: jobs, scratch: scratch.url) { grade in
             let done = counter.increment()
             if showProgress {
                 StandardStream.write(
@@ -80,11 +99,15 @@ struct GradeRunCommand: ParsableCommand {
             }
         }
         if showProgress { StandardStream.write("\r\u{1B}[K", to: STDERR_FILENO) }
-        let folder = URL(fileURLWithPath: out)
-        try ReportWriter.write(run, to: folder, feedback: feedback)
+        run.warnings = listing.warnings + run.warnings
+        let failures = try ReportWriter.write(run, to: folder, feedback: feedback)
         let output = Output.standard(terminal: terminal)
         for line in GradeSummary.lines(run, width: terminal.width) { output.line(line) }
         output.line("reports in \(folder.path)")
+        for failure in failures { errors.line(errors.styled("error: ", .failure, .bold) + failure) }
+        if !failures.isEmpty {
+            throw WorkshopError("\(failures.count) submissions' reports could not be written; grading.json has them all")
+        }
     }
 }
 
@@ -92,17 +115,19 @@ struct GradeMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Combine the --out folders of sharded runs into one set of reports.")
     @Argument(help: ArgumentHelp("The shards' --out folders.", valueName: "shard-out")) var shards: [String]
-    @Option(help: ArgumentHelp("Where the merged reports go.", valueName: "dir")) var out: String = "grades"
+    @Option(help: ArgumentHelp("Where the merged reports go (default: grades/ here).", valueName: "dir")) var out: String?
     @Option(help: "full or names-only, as for grading.") var feedback: FeedbackDetail = .full
 
     func run() throws {
+        let folder = try GradeCommand.outputFolder(out)
         let runs = try shards.map { try ReportWriter.read(URL(fileURLWithPath: $0)) }
         let merged = try Sharding.merge(runs)
-        try ReportWriter.write(merged, to: URL(fileURLWithPath: out), feedback: feedback)
+        let failures = try ReportWriter.write(merged, to: folder, feedback: feedback)
         let terminal = Terminal.current()
         let output = Output.standard(terminal: terminal)
         for line in GradeSummary.lines(merged, width: terminal.width) { output.line(line) }
-        output.line("merged \(runs.count) shards, \(merged.submissions.count) submissions, into \(out)")
+        output.line("merged \(runs.count) shards, \(merged.submissions.count) submissions, into \(folder.path)")
+        if !failures.isEmpty { throw WorkshopError(failures.joined(separator: "\n")) }
     }
 }
 

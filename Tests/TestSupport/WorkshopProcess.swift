@@ -31,14 +31,18 @@ public enum WorkshopProcess {
         return environment
     }
 
-    /// Runs `workshop ARGUMENTS` with `input` on standard input (nil: standard input is closed at once).
+    /// Runs `workshop ARGUMENTS` with `input` on standard input (nil: standard input is closed at once),
+    /// in `directory` (else the test's own), started through `launcher` when given (a shell that
+    /// opens stray descriptors first, say; it receives the binary and its arguments last).
     public static func run(
-        _ arguments: [String], input: String? = nil, environment: [String: String], timeout: TimeInterval = 60
+        _ arguments: [String], input: String? = nil, environment: [String: String], timeout: TimeInterval = 60,
+        directory: URL? = nil, launcher: [String] = []
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? executable)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [executable] + arguments
         process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
