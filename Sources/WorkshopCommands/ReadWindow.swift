@@ -22,9 +22,11 @@ struct EventWindow {
     var first: Int?
     var last: Int?
 
-    func apply(_ events: [RecordedEvent]) -> [RecordedEvent] {
+    /// The events asked for, in the order given; `newestFirst` says a backwards read, whose
+    /// newest events come first, so that `--last` still means the newest.
+    func apply(_ events: [RecordedEvent], newestFirst: Bool = false) -> [RecordedEvent] {
         if let first { return Array(events.prefix(first)) }
-        if let last { return Array(events.suffix(last)) }
+        if let last { return Array(newestFirst ? events.prefix(last) : events.suffix(last)) }
         return events
     }
 

@@ -54,7 +54,7 @@ struct ShowCommand: WorkshopCommand {
         let name = StreamName(stream)
         do {
             let events = try session.workspace.store.read(name, from: from, direction: backwards ? .backwards : .forwards, limit: nil)
-            let shown = window.window.apply(events)
+            let shown = window.window.apply(events, newestFirst: backwards)
             if json { return try session.json(shown.map(EventView.init)) }
             session.playground.show(
                 name, events: shown, new: nil,

@@ -53,6 +53,8 @@ struct AllStreamTests {
         #expect(shown.output.contains("OrderPaid") && !shown.output.contains("OrderPlaced"))
         #expect(try learner.run(["events", "--limit", "1"]).output.contains("stream $progress-learner · showing the first 1 of"))
         #expect(try learner.run(["show", "order-1", "--limit", "1", "--last", "1"]).status != 0)
+        let backwards = try learner.run(["show", "order-1", "--backwards", "--last", "1", "--json"]).output
+        #expect(backwards.contains("OrderPaid") && !backwards.contains("OrderPlaced"), "the newest, read either way")
         #expect(try learner.run(["all", "--last", "0"]).errors.contains("--last takes a number of events above 0"))
     }
 }

@@ -188,7 +188,7 @@ struct CheckTests {
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("lesson 01 · Events are facts: reference installed"))
         #expect(!result.output.contains("not completed yet"))
-        #expect(result.output.contains("your Sources/ConnectFour/Events.swift was moved to"))
+        #expect(result.output.contains("replaced your Sources/ConnectFour/Events.swift with this lesson's reference"))
         let asideFolder = workspace.appendingPathComponent(".workshop/set-aside")
         let kept = try #require(
             FileManager.default.enumerator(at: asideFolder, includingPropertiesForKeys: nil)?.allObjects.compactMap { $0 as? URL }.first {
