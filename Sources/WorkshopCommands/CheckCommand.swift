@@ -120,7 +120,26 @@ struct CheckReportRenderer {
             if let name = CompilerDiagnostics.missingName(in: line), !names.contains(name) { names.append(name) }
         }
         guard !names.isEmpty, let unfinished = try? session.unfinishedFoundations(of: lesson), !unfinished.isEmpty else { return nil }
-        return (names, session.foundationsAdvice(for: lesson, unfinished: unfinished))
+        // Only what those lessons' references declare is theirs; anything else is this lesson's to write.
+        let declared = Self.declarations(in: unfinished, of: session.course)
+        let theirs = names.filter(declared.contains)
+        guard !theirs.isEmpty else { return nil }
+        return (theirs, session.foundationsAdvice(for: lesson, unfinished: unfinished))
+    }
+
+    /// The type and function names the references of `lessons` declare.
+    static func declarations(in lessons: [Lesson], of course: Course) -> Set<String> {
+        var names: Set<String> = []
+        let keywords: Set<Substring> = ["enum", "struct", "class", "protocol", "func", "typealias", "actor"]
+        for lesson in lessons {
+            let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            for file in files where file.pathExtension == "swift" {
+                let words = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split { !($0.isLetter || $0.isNumber || $0 == "_") }
+                for (keyword, name) in zip(words, words.dropFirst()) where keywords.contains(keyword) { names.insert(String(name)) }
+            }
+        }
+        return names
     }
 
     func render(_ report: CheckReport, lesson: Lesson, session: Session) {
