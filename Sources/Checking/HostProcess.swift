@@ -157,8 +157,9 @@ public final class HostProcess {
             if remaining <= 0 {
                 drainOutput(into: &printed, dropped: &dropped)
                 // Filling memory is slow (the kernel zeroes every page): a bomb is mostly still
-                // growing when time runs out, and is told as what it is, not as a loop.
-                let hoarding = group.flatMap { $0.memoryInUse > $0.memoryBytes / 4 ? $0.memoryInUse : nil }
+                // growing when time runs out, and is told as what it is, not as a loop. A sixteenth of
+                // the budget is several times what any scenario's host holds.
+                let hoarding = group.flatMap { $0.memoryInUse > $0.memoryBytes / 16 ? $0.memoryInUse : nil }
                 let location = hoarding == nil ? whereStuck(printed: &printed, dropped: &dropped) : nil
                 stop()
                 try start()
