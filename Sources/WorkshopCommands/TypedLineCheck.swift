@@ -13,20 +13,25 @@ enum TypedLineCheck {
         do { words = try ShellWords.split(line) } catch { return error.description }
         guard let name = words.first?.lowercased() else { return nil }
         let arguments = Array(words.dropFirst())
+        let domain = course.domainCommands(upTo: lesson), views = course.readModels(upTo: lesson)
         switch name {
-        case "quit", "exit": return arguments.isEmpty ? nil : "`\(name)` takes no arguments"
+        case "quit", "exit", "clear": return arguments.isEmpty ? nil : "`\(name)` takes no arguments"
         case "help", "?":
-            guard let topic = arguments.first else { return nil }
-            return CommandTable.names.contains(topic.lowercased()) ? nil : "`help` knows no command '\(topic)'"
+            guard let topic = arguments.first?.lowercased() else { return nil }
+            let known = CommandTable.names + domain.map(\.name) + views.map(\.name)
+            return known.contains(topic) ? nil : "`help` knows no command '\(topic)'"
         default: break
         }
-        let domain = course.domainCommands(upTo: lesson)
         if let command = domain.last(where: { $0.name == name }) {
             if case .failure(let error) = command.bind(arguments) { return error.description }
             return nil
         }
+        if let view = views.last(where: { $0.name == name }) {
+            if case .failure(let error) = view.path(for: arguments) { return error.description }
+            return nil
+        }
         guard Workshop.commands.contains(where: { $0.name == name }) else {
-            let suggestion = Suggestion.closest(to: name, among: CommandTable.names + domain.map(\.name)).map { "; did you mean '\($0)'?" }
+            let suggestion = Suggestion.closest(to: name, among: CommandTable.names + domain.map(\.name) + views.map(\.name)).map { "; did you mean '\($0)'?" }
             return "no command '\(words[0])' on lesson \(lesson.number)\(suggestion ?? "")"
         }
         do {

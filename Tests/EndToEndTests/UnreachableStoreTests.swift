@@ -25,7 +25,10 @@ struct UnreachableStoreTests {
         #expect(output.contains(/02  deciding +✓ done/), "progress lives in the workspace's own store")
         let progress = try #require(output.range(of: "workshop> progress\n"))
         let refused = try #require(output.range(of: "workshop> start-game 42 alice bob\n", range: progress.upperBound..<output.endIndex))
-        let answer = output[refused.upperBound...].prefix { $0 != "\n" }
+        // The error up to the next prompt, its wrapping to the screen undone.
+        let reply = output[refused.upperBound...]
+        let answer = reply[..<(reply.range(of: "workshop> ")?.lowerBound ?? reply.endIndex)]
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(answer.hasPrefix("error: cannot reach PostgreSQL at postgres://learner@127.0.0.1:1/workshop"), "\(answer)")
         #expect(answer.contains("Only streams need the shared store: lessons, hints, checks and your progress go on."))
         #expect(answer.contains("`store local` keeps streams in this workspace's own store instead"))

@@ -147,6 +147,12 @@ struct RepositoryCourseTests {
         #expect(TypedLineCheck.problem(with: "start-game 42 alice bob", on: first, in: course)?.contains("no command 'start-game'") == true)
         #expect(TypedLineCheck.problem(with: "help nothing", on: first, in: course) != nil)
         #expect(TypedLineCheck.problem(with: "say \"open", on: first, in: course) != nil)
+        let projections = try #require(course.lesson("projections"))
+        #expect(TypedLineCheck.problem(with: "loyalty helen", on: projections, in: course) == nil, "a read model of the lesson")
+        #expect(TypedLineCheck.problem(with: "loyalty", on: projections, in: course)?.contains("usage: loyalty") == true)
+        #expect(TypedLineCheck.problem(with: "queue", on: deciding, in: course) != nil, "not before its lesson")
+        #expect(TypedLineCheck.problem(with: "help move", on: projections, in: course) == nil, "help knows domain commands")
+        #expect(TypedLineCheck.problem(with: "clear", on: first, in: course) == nil)
     }
 
     @Test("lesson 4 says where rows count from 1 and where from 0, in its text and its starter, not only in the last hint")
