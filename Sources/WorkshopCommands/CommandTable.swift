@@ -107,8 +107,7 @@ final class CommandTable: CommandInterpreter {
             return .success
         }
         if help.show(topic) { return .success }
-        let domainNames = ((try? session.course.domainCommands(upTo: session.currentLesson())) ?? []).map(\.name)
-        let suggestion = Suggestion.closest(to: topic, among: Self.names + domainNames).map { "; did you mean '\($0)'?" } ?? ""
+        let suggestion = Suggestion.closest(to: topic, among: Self.names + help.domainNames).map { "; did you mean '\($0)'?" } ?? ""
         session.error("no command '\(topic)'\(suggestion)")
         return .failure
     }

@@ -71,13 +71,8 @@ struct GradeRunCommand: ParsableCommand {
             all = Sharding.slice(all, index: index, count: count)
         }
         let folder = try GradeCommand.outputFolder(out)
-        let toolchain = try Toolchain.find()
-        guard let toolRoot = ToolLocation.packageRoot else {
-            throw WorkshopError("cannot find the workshop's own sources to build submissions against")
-        }
-        let sandbox = Sandbox.find(toolchain: toolchain)
-        var builder = HostBuilder(
-            toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder())
+        var builder = try KitPreparation.builder()
+        let sandbox = Sandbox.find(toolchain: builder.toolchain)
         builder.compileSandbox = sandbox
         let grader = Grader(
             course: course, lessons: chosen, privateSuites: privateSuites.map { URL(fileURLWithPath: $0) }, builder: builder,

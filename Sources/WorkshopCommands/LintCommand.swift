@@ -27,16 +27,8 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let pack = Session.packFolder(global, environment: ProcessInfo.processInfo.environment)
         let course = try CoursePackLoader.load(from: pack)
-        guard let toolRoot = ToolLocation.packageRoot else {
-            throw WorkshopError("cannot find the workshop's own sources to build lessons against")
-        }
-        let toolchain = try Toolchain.find()
         var linter = PackLinter(
-            course: course,
-            builder: HostBuilder(
-                toolchain: toolchain, toolSources: toolRoot.appendingPathComponent("Sources"), cacheFolder: HostBuilder.defaultCacheFolder()
-            ),
-            limits: HostLimits(), mutantLimit: mutants, jobs: jobs)
+            course: course, builder: try KitPreparation.builder(), limits: HostLimits(), mutantLimit: mutants, jobs: jobs)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         linter.replay = { lesson, reference, session in
             try SessionReplay.run(executable: executable, pack: pack.path, lesson: lesson, reference: reference, commands: session.commands)

@@ -18,8 +18,9 @@ struct PrepareCommand: WorkshopCommand {
     }
 }
 
-/// The one place that finds the toolchain and the tool's sources for a host build, and says so
-/// when the kit must be built first: that takes seconds, and silence would look like a hang.
+/// The one place that finds the toolchain and the tool's sources for a host build (check, play,
+/// grade and lint ask it), and says so when the kit must be built first: that takes seconds, and
+/// silence would look like a hang.
 enum KitPreparation {
     static func builder() throws -> HostBuilder {
         guard let toolRoot = ToolLocation.packageRoot else {

@@ -77,6 +77,9 @@ struct ShellHelp {
         return result
     }
 
+    /// The names of the lesson's domain commands and read models, for "did you mean".
+    var domainNames: [String] { domainCommands().map(\.name) + readModels().map(\.name) }
+
     private func domainCommands() -> [DomainCommand] {
         Self.lastOfEachName((try? session.course.domainCommands(upTo: session.currentLesson())) ?? [], name: \.name)
     }
