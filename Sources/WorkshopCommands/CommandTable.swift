@@ -65,7 +65,7 @@ final class CommandTable: CommandInterpreter {
             }
         }
         guard let type = Workshop.commands.first(where: { $0.name == name }) else {
-            let domainNames = ((try? session.course.domainCommands(upTo: session.currentLesson())) ?? []).map(\.name)
+            let domainNames = ShellHelp(session: session).domainNames
             let suggestion = Suggestion.closest(to: name, among: Self.names + domainNames).map { "; did you mean '\($0)'?" } ?? ""
             session.error("unknown command '\(words[0])'\(suggestion) (`help` lists the commands)")
             return .failure
