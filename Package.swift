@@ -57,10 +57,11 @@ let package = Package(
         // Temporary folders, pack fixtures and the pseudo-terminal driver, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EventStoresTests", dependencies: ["EventStores", "TestSupport"]),
-        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "TestSupport"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "TestSupport", "Yams"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "CheckingTests", dependencies: ["Checking", "Curriculum"]),
+        .testTarget(name: "LearnerHostTests", dependencies: ["LearnerHost", "Curriculum"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "TestSupport"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "StoreWindowTests", dependencies: ["StoreWindow", "EventStores"]),

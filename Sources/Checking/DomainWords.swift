@@ -22,9 +22,9 @@ public enum DomainWords {
         }
     }
 
-    /// A state or any other record, as its fields in name order: `{status: paid, total: 450}`.
+    /// A state or any other record, as its fields in their order (the type's, or the suite's): `{status: paid, total: 450}`.
     /// Use it where a one-field object must not read as an event.
-    public static func record(_ fields: [String: JSONValue]) -> String {
+    public static func record(_ fields: JSONObject) -> String {
         "{" + Self.labelled(fields).joined(separator: ", ") + "}"
     }
 
@@ -35,7 +35,7 @@ public enum DomainWords {
         case .object(let object) where isEnumCase(object):
             let (name, payload) = object.first!
             guard case .object(let fields) = payload, !fields.isEmpty else { return "." + name }
-            let arguments = fields.sorted { $0.key < $1.key }.map {
+            let arguments = fields.map {
                 isPositional($0.key) ? swift($0.value) : "\($0.key): \(swift($0.value))"
             }
             return ".\(name)(" + arguments.joined(separator: ", ") + ")"
@@ -43,7 +43,7 @@ public enum DomainWords {
             return fields.isEmpty
                 ? "[:]"
                 : "["
-                    + fields.sorted { $0.key < $1.key }.map { "\(JSONValue.string($0.key).json): \(swift($0.value))" }.joined(
+                    + fields.map { "\(JSONValue.string($0.key).json): \(swift($0.value))" }.joined(
                         separator: ", ") + "]"
         case .array(let items): return "[" + items.map(swift).joined(separator: ", ") + "]"
         case .null: return "nil"
@@ -59,14 +59,14 @@ public enum DomainWords {
     /// How Swift's `Codable` writes an enum case: its name as the only key, over an object of its
     /// associated values (empty when it has none). A one-key dictionary of numbers or strings is
     /// no case.
-    static func isEnumCase(_ object: [String: JSONValue]) -> Bool {
+    static func isEnumCase(_ object: JSONObject) -> Bool {
         guard object.count == 1, let (name, payload) = object.first, case .object = payload else { return false }
         return name.first.map { $0.isLetter || $0 == "_" } == true && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     /// `label: value` for each field; the `_0` labels Swift gives unlabelled values are left out.
-    static func labelled(_ fields: [String: JSONValue]) -> [String] {
-        fields.sorted { $0.key < $1.key }.map { key, value in
+    static func labelled(_ fields: JSONObject) -> [String] {
+        fields.map { key, value in
             isPositional(key) ? describe(value) : "\(key): \(describe(value))"
         }
     }

@@ -111,7 +111,8 @@ public enum StructuralDiff {
             }
             return nil
         case (.object(let left), .object(let right)):
-            for key in Set(left.keys).union(right.keys).sorted() {
+            // The expected fields in the suite's order, then any the code added.
+            for key in left.keys + right.keys.filter({ left[$0] == nil }) {
                 switch (left[key], right[key]) {
                 case (let a?, let b?) where a != b: return firstDifference(expected: a, actual: b, path: "\(path).\(key)")
                 case (_?, nil): return "\(path).\(key): missing"

@@ -8,7 +8,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -23,11 +23,24 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         } else if let array = try? container.decode([JSONValue].self) {
             self = .array(array)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            // A decoder gives no order; the keys are taken in name order.
+            self = .object(JSONObject(try container.decode([String: JSONValue].self)))
         }
     }
 
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     public func encode(to encoder: Encoder) throws {
+        if case .object(let object) = self {
+            var keyed = encoder.container(keyedBy: Key.self)
+            for (key, value) in object { try keyed.encode(value, forKey: Key(stringValue: key)) }
+            return
+        }
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -36,21 +49,15 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
             if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        case .object: break
         }
     }
 
-    /// Parses JSON text.
-    public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
-    }
+    /// Parses JSON text, keeping every object's keys in the order of the text.
+    public static func parse(_ data: Data) throws -> JSONValue { try JSONText.parse(data) }
 
-    /// Compact JSON with sorted keys.
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
+    /// Compact JSON, every object's keys in its own order.
+    public var json: String { JSONText.write(self) }
 
     public var description: String { json }
 
@@ -58,7 +65,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(yaml node: Node) {
         switch node {
         case .mapping(let mapping):
-            var object: [String: JSONValue] = [:]
+            var object = JSONObject()
             for (key, value) in mapping { object[key.string ?? "\(key)"] = JSONValue(yaml: value) }
             self = .object(object)
         case .sequence(let sequence):

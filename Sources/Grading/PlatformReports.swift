@@ -51,7 +51,7 @@ public enum PlatformReports {
         var tests: [JSONValue] = []
         for (task, lesson) in submission.lessons.enumerated() {
             for scenario in lesson.scenarios {
-                var test: [String: JSONValue] = [
+                var test: JSONObject = [
                     "name": .string("\(lesson.lesson) · \(scenario.name)"),
                     "status": .string(scenario.status == .pass ? "pass" : (scenario.status == .fail ? "fail" : "error")),
                     "task_id": .number(Double(task + 1)),

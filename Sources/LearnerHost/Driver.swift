@@ -85,10 +85,8 @@ enum HostJSON {
     }
 
     static func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(value)
+            return try OrderedJSONEncoder.encode(value)
         } catch {
             throw HarnessMismatch(message: "your value cannot be written as JSON: \(error)")
         }

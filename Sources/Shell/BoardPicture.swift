@@ -39,7 +39,7 @@ public enum BoardPicture {
     /// the learner's event encoding), or nil when the events are not one or no disc was dropped.
     public static func connectFour(history: [JSONValue], styler: Styler) -> [String]? {
         var columns: [[JSONValue]] = Array(repeating: [], count: 7)
-        var state: [String: JSONValue] = [:]
+        var state = JSONObject()
         var moves = 0
         for event in history {
             guard case .object(let object) = event, object.count == 1, let (name, payload) = object.first,

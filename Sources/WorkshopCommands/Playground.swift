@@ -186,7 +186,7 @@ final class Playground {
     /// What the learner's reaction sends for one recorded event.
     private func ask(_ reaction: Reaction, about event: RecordedEvent) throws -> [JSONValue] {
         let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
-        var received: [String: JSONValue] = ["eventId": .string(event.eventId.uuidString), "event": try JSONValue.parse(event.data)]
+        var received: JSONObject = ["eventId": .string(event.eventId.uuidString), "event": try JSONValue.parse(event.data)]
         if let correlation = event.correlationId { received["correlationId"] = .string(correlation.uuidString) }
         let answer = try Self.returned(host.ask(driver: reaction.driver, input: .object(["input": .object(received)])).answer, by: "it")
         guard case .array(let messages) = answer else { throw WorkshopError("it returned \(answer.json), not a list of commands") }

@@ -20,7 +20,7 @@ struct JudgeTests {
         #expect(swapped.difference == "events[0].moveMade.player: expected \"alice\", got \"bob\"")
         #expect(
             swapped.message
-                == "expected: MoveMade(column: D, player: alice, row: 1), MoveMade(column: D, player: bob, row: 2) · got: MoveMade(column: D, player: bob, row: 2), MoveMade(column: D, player: alice, row: 1)"
+                == "expected: MoveMade(player: alice, column: D, row: 1), MoveMade(player: bob, column: D, row: 2) · got: MoveMade(player: bob, column: D, row: 2), MoveMade(player: alice, column: D, row: 1)"
         )
     }
 
@@ -45,7 +45,7 @@ struct JudgeTests {
         let wrongCase = Judge.verdict(.error("alreadyStarted"), .threw(type: "GameError", description: "samePlayerTwice"))
         #expect(wrongCase == Verdict(status: .fail, message: "expected: rejected, alreadyStarted · got: rejected, samePlayerTwice"))
         let accepted = Judge.verdict(.error("notYourTurn"), .returned(.array([move("bob", "A", 1)])))
-        #expect(accepted.message == "expected: rejected, notYourTurn · got: MoveMade(column: A, player: bob, row: 1)")
+        #expect(accepted.message == "expected: rejected, notYourTurn · got: MoveMade(player: bob, column: A, row: 1)")
         let unexpected = Judge.verdict(.events([started]), .threw(type: "GameError", description: "alreadyStarted"))
         #expect(unexpected.status == .fail)
         #expect(unexpected.message.contains("got: rejected, alreadyStarted (GameError)"))

@@ -162,6 +162,14 @@ struct CheckTests {
         #expect(first["when"] as? String == "StartGame(playerOne: alice, playerTwo: bob)")
     }
 
+    @Test("an event the code added is shown with its fields in the order its type declares them")
+    func declaredOrder() throws {
+        try decide("        return [.gameStarted(playerOne: playerOne, playerTwo: playerTwo), .moveMade(player: playerOne, column: .D, row: 1)]")
+        let (_, json) = try report("deciding")
+        let first = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        #expect(first["difference"] as? String == "events: 1 more than expected, from [1]: MoveMade(player: alice, column: D, row: 1)")
+    }
+
     @Test("the shell stays up after a crashing check and answers the next command")
     func shellSurvives() throws {
         try decide("        fatalError(\"boom\")")
