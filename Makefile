@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need, each with a file that shows it is installed.
 DEPS := libedit-dev:/usr/include/editline/readline.h libsqlite3-dev:/usr/include/sqlite3.h libpq-dev:/usr/include/postgresql/libpq-fe.h pkg-config:/usr/bin/pkg-config zlib1g-dev:/usr/include/zlib.h
 
-.PHONY: run test test-deps build deps bench clean
+.PHONY: run test test-deps build install deps bench clean
 
 # `prepare` builds the kit learner code compiles against (once per toolchain), so the first
 # check is as quick as the next.
@@ -38,6 +38,16 @@ test-deps:
 
 build: deps
 	$(SWIFT) build --product workshop
+
+# A release binary in $(PREFIX)/bin (default ~/.local/bin, no root needed). The kit's sources and
+# the course are compiled into it, so it works from any folder; it still needs a Swift toolchain
+# to compile learner code, and libedit, SQLite and libpq at run time.
+PREFIX ?= $(HOME)/.local
+install: deps
+	$(SWIFT) build -c release --product workshop
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/workshop" "$(DESTDIR)$(PREFIX)/bin/workshop"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/workshop ($$("$(DESTDIR)$(PREFIX)/bin/workshop" --version))"
 
 # Installs only what is missing, so a ready machine pays nothing (no apt-get update, no sudo prompt).
 deps:

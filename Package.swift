@@ -4,7 +4,8 @@ import PackageDescription
 // One target per responsibility; see the architecture map in README.md.
 let package = Package(
     name: "workshop",
-    platforms: [.macOS(.v13)],
+    // Linux only (the README says so): the sandbox, limits and spawning use Glibc, prlimit, control
+    // groups, bubblewrap and /proc, none of which macOS has; claiming a macOS platform would be untrue.
     products: [
         .executable(name: "workshop", targets: ["workshop"]),
         // The kit learner code compiles against; the workspace's generated Package.swift uses it.
@@ -36,8 +37,12 @@ let package = Package(
         .target(name: "Curriculum", dependencies: ["Yams"]),
         // Compiled by the tool with swiftc into each learner's host; built here too, so it is type-checked and tested.
         .target(name: "LearnerHost"),
-        .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores"]),
-        .target(name: "Checking", dependencies: ["Curriculum", "Yams"]),
+        // The kit's sources, the lessons and their references, compiled into the binary so it runs outside its checkout.
+        .target(name: "ToolFiles", plugins: ["EmbedToolFiles"]),
+        .executableTarget(name: "ToolFileEmbedder"),
+        .plugin(name: "EmbedToolFiles", capability: .buildTool(), dependencies: ["ToolFileEmbedder"]),
+        .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores", "ToolFiles"]),
+        .target(name: "Checking", dependencies: ["Curriculum", "Yams", "ToolFiles"]),
         .target(name: "Grading", dependencies: ["Checking", "Curriculum", "ZIPFoundation"]),
         .target(name: "Linting", dependencies: ["Checking", "Curriculum"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
@@ -48,7 +53,7 @@ let package = Package(
             name: "WorkshopCommands",
             dependencies: [
                 "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading", "Linting",
-                "StoreWindow", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StoreWindow", "ToolFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
         // benchmarks/store.sh runs it; not part of the tool.

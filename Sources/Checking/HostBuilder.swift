@@ -1,4 +1,5 @@
 import Foundation
+import ToolFiles
 
 /// Builds learner hosts with `swiftc`: the kit and host modules once per toolchain and tool
 /// version (cached), then the learner's sources with the lesson's binding, keyed by a fingerprint
@@ -25,11 +26,7 @@ public struct HostBuilder: Sendable {
 
     /// `$WORKSHOP_CACHE`, else `$XDG_CACHE_HOME/workshop`, else `~/.cache/workshop`.
     public static func defaultCacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let explicit = environment["WORKSHOP_CACHE"] { return URL(fileURLWithPath: explicit) }
-        let base =
-            environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".cache")
-        return base.appendingPathComponent("workshop")
+        ToolLocation.cacheFolder(environment: environment)
     }
 
     // MARK: The kit

@@ -27,13 +27,19 @@ public struct Terminal: Sendable {
     /// Reads the process's own situation: which streams are terminals, `NO_COLOR`, `TERM`, the window size.
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
         let outputIsTerminal = isatty(STDOUT_FILENO) == 1
-        let term = environment["TERM"] ?? ""
-        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return Terminal(
             isInteractive: isatty(STDIN_FILENO) == 1,
-            usesColour: outputIsTerminal && !noColour && term != "dumb" && !term.isEmpty,
+            usesColour: usesColour(outputIsTerminal: outputIsTerminal, environment: environment),
             width: currentWidth(environment: environment, outputIsTerminal: outputIsTerminal),
             theme: Theme.from(environment: environment))
+    }
+
+    /// Colour only on a terminal whose `TERM` names one that can show it, and never when `NO_COLOR`
+    /// is set to anything but the empty string (no-color.org).
+    public static func usesColour(outputIsTerminal: Bool, environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return outputIsTerminal && !noColour && term != "dumb" && !term.isEmpty
     }
 
     /// The width of the window `descriptor` shows, never narrower than 20; nil if it is no terminal.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Checking
 import Curriculum
 import Foundation
+import ToolFiles
 import Grading
 import Shell
 import Workspace

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checking
 import Foundation
+import ToolFiles
 import Workspace
 import Shell
 

@@ -1,5 +1,6 @@
 import Curriculum
 import Foundation
+import ToolFiles
 import Shell
 import StoreWindow
 import Workspace

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToolFiles
 
 /// The `workshop` command: with no subcommand it opens the shell; every shell command also runs from here.
 public struct Workshop: ParsableCommand {
@@ -21,7 +22,7 @@ public struct Workshop: ParsableCommand {
             With no command, opens the shell (on a terminal it edits lines; from a pipe it reads a script).
             Every shell command also runs straight from here, e.g. `workshop start 2` or `workshop lessons`.
             """,
-        version: version,
+        version: "\(version) (kit and course \(ToolLocation.embeddedFingerprint))",
         subcommands: [ShellCommand.self] + commands.map { $0 as ParsableCommand.Type } + [GradeCommand.self, LintCommand.self],
         defaultSubcommand: ShellCommand.self)
 

@@ -1,5 +1,6 @@
 import Curriculum
 import Foundation
+import ToolFiles
 
 /// What happened to each starter file when a lesson started.
 public struct StarterReport: Sendable, Equatable {
@@ -88,29 +89,5 @@ enum EditorPackage {
             )
 
             """
-    }
-}
-
-/// Where the tool's own package lives, so generated files can point at its kit.
-public enum ToolLocation {
-    /// The package root that holds `Package.swift` and `lessons/`, found from the executable's path
-    /// (`.build/<config>/workshop`) or the current folder; nil if neither has one.
-    public static var packageRoot: URL? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent(),
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        ]
-        for start in candidates {
-            var folder = start.standardizedFileURL
-            for _ in 0..<6 {
-                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
-                    FileManager.default.fileExists(atPath: folder.appendingPathComponent("lessons").path)
-                {
-                    return folder
-                }
-                folder.deleteLastPathComponent()
-            }
-        }
-        return nil
     }
 }

@@ -91,17 +91,6 @@ public final class Workspace: @unchecked Sendable {
             throw .unwritable(path: url.path, reason: error.localizedDescription)
         }
     }
-
-    /// The learner's source files under `Sources/`, relative to the workspace, sorted.
-    public func learnerSources() -> [String] {
-        let sources = root.appendingPathComponent("Sources")
-        guard let enumerator = files.enumerator(at: sources, includingPropertiesForKeys: nil) else { return [] }
-        let base = root.path
-        return enumerator.compactMap { ($0 as? URL)?.standardizedFileURL.path }
-            .filter { $0.hasSuffix(".swift") }
-            .map { String($0.dropFirst(base.count + 1)) }
-            .sorted()
-    }
 }
 
 struct WorkspaceMetadata: Codable {

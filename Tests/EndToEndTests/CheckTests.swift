@@ -271,7 +271,9 @@ struct LintTests {
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)\(result.errors)")
         #expect(result.status == 0, "\(report["problems"] ?? "")")
-        #expect(report["lessons"] as? Int ?? 0 >= 2)
+        let lessons = try FileManager.default.contentsOfDirectory(atPath: CheckTests.root.appendingPathComponent("lessons").path)
+            .filter { FileManager.default.fileExists(atPath: CheckTests.root.appendingPathComponent("lessons/\($0)/lesson.md").path) }
+        #expect(report["lessons"] as? Int == lessons.count, "lint went through every lesson")
         #expect(report["mutantsTried"] as? Int ?? 0 > 0)
         #expect(report["transcriptsReplayed"] as? Int ?? 0 >= 1)
         #expect((report["problems"] as? [String])?.isEmpty == true)

@@ -105,8 +105,12 @@ struct RenderingTests {
 
     @Test("the terminal's colour follows NO_COLOR and TERM")
     func colourDecision() {
-        let noColour = Terminal.current(environment: ["NO_COLOR": "1", "TERM": "xterm"])
-        #expect(!noColour.usesColour)
+        #expect(Terminal.usesColour(outputIsTerminal: true, environment: ["TERM": "xterm"]))
+        #expect(!Terminal.usesColour(outputIsTerminal: true, environment: ["NO_COLOR": "1", "TERM": "xterm"]))
+        #expect(Terminal.usesColour(outputIsTerminal: true, environment: ["NO_COLOR": "", "TERM": "xterm"]), "an empty NO_COLOR is unset")
+        #expect(!Terminal.usesColour(outputIsTerminal: true, environment: ["TERM": "dumb"]))
+        #expect(!Terminal.usesColour(outputIsTerminal: true, environment: [:]))
+        #expect(!Terminal.usesColour(outputIsTerminal: false, environment: ["TERM": "xterm"]))
         #expect(Terminal.currentWidth(environment: ["COLUMNS": "100"], outputIsTerminal: false) == 100)
         #expect(Terminal.currentWidth(environment: [:], outputIsTerminal: false) == 80)
     }

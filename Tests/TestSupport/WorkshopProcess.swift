@@ -33,10 +33,11 @@ public enum WorkshopProcess {
 
     /// Runs `workshop ARGUMENTS` with `input` on standard input (nil: standard input is closed at once),
     /// in `directory` (else the test's own), started through `launcher` when given (a shell that
-    /// opens stray descriptors first, say; it receives the binary and its arguments last).
+    /// opens stray descriptors first, say; it receives the binary and its arguments last), from
+    /// `executable` when that is not the built binary (a copy elsewhere, say).
     public static func run(
         _ arguments: [String], input: String? = nil, environment: [String: String], timeout: TimeInterval = 60,
-        directory: URL? = nil, launcher: [String] = []
+        directory: URL? = nil, launcher: [String] = [], executable: String = WorkshopProcess.executable
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: launcher.first ?? executable)

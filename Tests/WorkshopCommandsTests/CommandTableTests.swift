@@ -116,7 +116,11 @@ struct RepositoryCourseTests {
     @Test("lessons/ loads without a single problem")
     func loads() throws {
         let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
-        #expect(course.lessons.count >= 2)
+        let folders = try FileManager.default.contentsOfDirectory(
+            at: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"), includingPropertiesForKeys: nil
+        ).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("lesson.md").path) }
+        #expect(course.lessons.count == folders.count, "every lesson folder is in course.yaml, and nothing else is")
+        #expect(course.lessons.count == 14)
         for lesson in course.lessons {
             #expect(lesson.hints.count >= 3, "\(lesson.id) needs three tiers of hints")
             #expect(!lesson.starterFiles.isEmpty, "\(lesson.id) needs starter files")
