@@ -386,6 +386,12 @@ struct StoreAPITests {
             #expect(response.status == status, "\(path) \(query)")
             #expect(try error(response) == message)
         }
+        let pair = ReadModelView(
+            name: "line", summary: "", arguments: ["order", "item"], driver: "lines", shows: "lines.{order}.{item}", checkpoint: nil,
+            lesson: "projections")
+        let partly = get("read-models/line", [("order", "o1")], api: StoreAPI(store: store, readModels: FakeReadModels(views: [pair])))
+        #expect(partly.status == 400)
+        #expect(try error(partly) == "read model line takes order and item, all or none (none shows every one)")
         let failing = get("read-models/loyalty", api: StoreAPI(store: store, readModels: FakeReadModels(fails: true)))
         #expect(failing.status == 422)
         #expect(try error(failing) == "your projection could not run loyalty: Loyalty.apply crashed")
