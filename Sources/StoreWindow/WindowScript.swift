@@ -474,8 +474,9 @@ extension WindowPage {
             running = false;
             if (again) { again = false; refresh(true); }
           };
-          await refresh(false);
+          // Listening before the first run: an event stored while it runs asks for one more.
           view = () => refresh(true);
+          await refresh(false);
         }
 
         // ---- progress ----
