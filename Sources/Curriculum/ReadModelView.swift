@@ -23,6 +23,13 @@ public struct ReadModelView: Sendable, Hashable {
 
     public var usage: String { ([name] + arguments.map { $0.uppercased() }).joined(separator: " ") }
 
+    /// The keys of `shows` before its first placeholder: the part that holds every argument's
+    /// answer at once (`points` for `points.{customer}`), which the window shows when none is typed.
+    public var commonPath: [String] {
+        guard let shows else { return [] }
+        return Array(shows.split(separator: ".").prefix { !$0.contains("{") }.map(String.init))
+    }
+
     /// The keys to follow into the projection for typed arguments, or a message that says what is wrong.
     public func path(for typed: [String]) -> Result<[String], DomainCommandError> {
         guard typed.count == arguments.count else {

@@ -11,15 +11,17 @@ public struct StoreAPI: Sendable {
     public let progressStore: any EventStore
     public let states: (any StateSource)?
     public let progress: (any ProgressSource)?
+    public let readModels: (any ReadModelSource)?
 
     public init(
         store: any EventStore, progressStore: (any EventStore)? = nil, states: (any StateSource)? = nil,
-        progress: (any ProgressSource)? = nil
+        progress: (any ProgressSource)? = nil, readModels: (any ReadModelSource)? = nil
     ) {
         self.store = store
         self.progressStore = progressStore ?? store
         self.states = states
         self.progress = progress
+        self.readModels = readModels
     }
 
     /// Answers a GET below `/api/`.
@@ -48,10 +50,13 @@ public struct StoreAPI: Sendable {
             return try correlation(Self.uuid(id, what: "correlation id"), QueryParameters(request.query, allowed: []))
         case ("states", let name?): return try state(name, QueryParameters(request.query, allowed: ["rev", "at"]))
         case ("progress", nil): return try progressPage(QueryParameters(request.query, allowed: []))
+        case ("read-models", nil): return try readModelList(QueryParameters(request.query, allowed: []))
+        case ("read-models", let name?): return try readModel(name, request.query)
         default:
             throw APIError.notFound(
                 "no API at /api/\(QueryParameters.clipped(path)); there are /api/streams, /api/streams/NAME, /api/all, "
-                    + "/api/events/ID, /api/correlations/ID, /api/states/NAME, /api/progress and /api/live")
+                    + "/api/events/ID, /api/correlations/ID, /api/states/NAME, /api/read-models, /api/read-models/NAME, "
+                    + "/api/progress and /api/live")
         }
     }
 
@@ -352,6 +357,113 @@ public struct StoreAPI: Sendable {
             StatePage(
                 stream: name.rawValue, revision: events.last?.revision, lastRevision: lastRevision,
                 event: events.last.map(EnvelopeView.init), state: folded.state, picture: folded.picture))
+    }
+
+    // MARK: Read models through the learner's code
+
+    struct ReadModelRow: Encodable {
+        var name: String
+        var usage: String
+        var summary: String
+        var arguments: [String]
+        /// The id of the lesson whose projection it runs.
+        var lesson: String
+    }
+
+    struct ReadModelList: Encodable {
+        var lesson: LessonName?
+        var firstLesson: LessonName?
+        var readModels: [ReadModelRow]
+        var head: UInt64
+    }
+
+    private func catalogue() throws -> ReadModelCatalogue {
+        try readModels?.catalogue() ?? ReadModelCatalogue(lesson: nil, firstLesson: nil, views: [])
+    }
+
+    private func readModelList(_: QueryParameters) throws -> Data {
+        let catalogue = try catalogue()
+        let rows = catalogue.views.map {
+            ReadModelRow(name: $0.name, usage: $0.usage, summary: $0.summary, arguments: $0.arguments, lesson: $0.lesson)
+        }
+        return APIJSON.encode(
+            ReadModelList(lesson: catalogue.lesson, firstLesson: catalogue.firstLesson, readModels: rows, head: try head()))
+    }
+
+    struct CheckpointView: Encodable {
+        /// The projection's field that holds it.
+        var field: String
+        /// The position the projection says it applied last (nil: it recorded none).
+        var position: UInt64?
+        /// How many of the events delivered come after it.
+        var behind: Int
+        var caughtUp: Bool
+    }
+
+    struct ReadModelPage: Encodable {
+        var name: String
+        var usage: String
+        var summary: String
+        /// The arguments given, by name (none: the part every argument shares).
+        var arguments: [String: String]
+        /// The keys followed into the projection to the value shown.
+        var path: [String]
+        /// The value at `path`; nil when the projection holds nothing there yet.
+        var value: JSONValue?
+        var delivered: Int
+        var lastPosition: UInt64?
+        var checkpoint: CheckpointView?
+        var head: UInt64
+    }
+
+    /// One read model's current value, run by the learner's projection over the store as it is now.
+    /// Its query takes the view's own arguments (`?customer=alice`), all of them or none.
+    private func readModel(_ name: String, _ items: [(name: String, value: String)]) throws -> Data {
+        try QueryParameters.checkText(name, what: "the read model's name")
+        let catalogue = try catalogue()
+        guard let source = readModels, let view = catalogue.views.first(where: { $0.name == name }) else {
+            let known = catalogue.views.map(\.name)
+            let there =
+                !known.isEmpty
+                ? "there are " + known.joined(separator: ", ")
+                : catalogue.firstLesson.map { "read models start with lesson \($0.number), \($0.title)" }
+                    ?? "no lesson of this course has one"
+            throw APIError.notFound("there is no read model '\(QueryParameters.clipped(name))' in the lessons so far; \(there)")
+        }
+        let query = try QueryParameters(items, allowed: view.arguments)
+        let given = view.arguments.compactMap { argument in query.text(argument).map { (argument, $0) } }
+        let path: [String]
+        if given.isEmpty {
+            path = view.commonPath
+        } else if given.count == view.arguments.count, case .success(let keys) = view.path(for: given.map(\.1)) {
+            path = keys
+        } else {
+            throw APIError.badRequest(
+                "read model \(view.name) takes \(view.arguments.joined(separator: " and ")), all or none (none shows every one)")
+        }
+        let projected: ProjectedModel
+        do {
+            projected = try source.project(view)
+        } catch {
+            throw APIError.unprocessable("your projection could not run \(view.name): \(error)")
+        }
+        let value = path.reduce(Optional(projected.model)) { current, key in
+            guard case .object(let fields)? = current else { return nil }
+            return fields[key]
+        }
+        let checkpoint = view.checkpoint.map { field -> CheckpointView in
+            var position: UInt64?
+            if case .object(let fields) = projected.model, case .number(let number)? = fields[field], number >= 0 {
+                position = UInt64(number)
+            }
+            let behind = projected.positions.filter { delivered in position.map { delivered > $0 } ?? true }.count
+            return CheckpointView(field: field, position: position, behind: behind, caughtUp: behind == 0)
+        }
+        return APIJSON.encode(
+            ReadModelPage(
+                name: view.name, usage: view.usage, summary: view.summary, arguments: Dictionary(uniqueKeysWithValues: given),
+                path: path, value: value, delivered: projected.positions.count, lastPosition: projected.positions.last,
+                checkpoint: checkpoint, head: try head()))
     }
 
     // MARK: Progress

@@ -28,6 +28,7 @@ public enum WindowPage {
           <nav>
             <a href="/streams" data-nav>Streams</a>
             <a href="/all" data-nav>All-stream</a>
+            <a href="/read-models" data-nav>Read models</a>
             <a href="/progress" data-nav>Progress</a>
           </nav>
           <span id="connection" class="connection" data-state="connecting">connecting…</span>

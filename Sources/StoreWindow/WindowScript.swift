@@ -12,6 +12,12 @@ extension WindowPage {
         const short = (id) => id ? id.slice(0, 8).toLowerCase() : "";
         const local = (iso) => iso ? new Date(iso).toLocaleString() : "";
         const clock = (iso) => iso ? new Date(iso).toLocaleTimeString() : "";
+        const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "local time";
+        // A time as a datetime-local input holds it (the learner's own zone, to the second), and back.
+        const pad = (n) => String(n).padStart(2, "0");
+        const inputTime = (iso) => { const d = new Date(iso); return isNaN(d) ? "" :
+          `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`; };
+        const isoTime = (value) => new Date(value).toISOString().replace(/\.000Z$/, "Z");
         const streamHref = (name, rev) => "/streams/" + encodeURIComponent(name) + (rev === undefined ? "" : "?rev=" + rev);
 
         async function api(path) {
@@ -46,6 +52,7 @@ extension WindowPage {
             else if (path.startsWith("/correlations/")) await correlationView(path.slice("/correlations/".length));
             else if (path.startsWith("/events/")) await eventRedirect(path.slice("/events/".length));
             else if (path === "/progress") await progressView();
+            else if (path === "/read-models") await readModelsView();
             else main.innerHTML = `<p class="error">Nothing lives at ${esc(path)}. <a href="/streams">The streams</a></p>`;
           } catch (error) {
             main.innerHTML = `<p class="error">${esc(error.message)}</p>`;
@@ -197,7 +204,7 @@ extension WindowPage {
         async function streamView(name) {
           const params = query();
           const backwards = params.get("direction") === "backwards";
-          const rev = params.get("rev");
+          const rev = params.get("rev"), at = params.get("at");
           const from = rev !== null && !backwards ? Math.max(0, Number(rev) - 25) : null;
           const page = await api(`streams/${encodeURIComponent(name)}?direction=${backwards ? "backwards" : "forwards"}` + (from !== null ? "&from=" + from : ""));
           startFeed(page.head);
@@ -224,7 +231,7 @@ extension WindowPage {
             if (target) { target.classList.add("target"); target.open = true; target.scrollIntoView({ block: "center" }); }
           }
           let slider = null;
-          if (page.folds) slider = await stateView(page, rev === null ? page.lastRevision : Number(rev));
+          if (page.folds) slider = await stateView(page, rev === null ? page.lastRevision : Number(rev), at);
           view = (event) => {
             if (event.stream !== page.stream) return;
             document.getElementById("last-revision").textContent = event.revision;
@@ -234,36 +241,67 @@ extension WindowPage {
           };
         }
 
-        async function stateView(page, revision) {
+        // The state after a revision (the slider) or as of a time (the time field, in the learner's
+        // own zone; the address holds it as ISO 8601, `?at=2026-12-02T10:05:00Z`, so it can be pasted).
+        async function stateView(page, revision, at) {
           const panel = document.getElementById("state");
           panel.className = "panel";
           panel.innerHTML = `<h2>State, folded by your evolve</h2>
+            <label class="dim" for="state-slider">after revision</label>
             <input type="range" id="state-slider" min="0" max="${page.lastRevision}" value="${revision}">
+            <form class="time-control" id="state-time-form"><label class="dim" for="state-time">or as of a time (${esc(zone())})</label>
+              <span><input type="datetime-local" id="state-time" step="1"> <button type="submit">show</button></span></form>
             <div id="state-caption" class="dim"></div><div id="state-picture"></div><pre id="state-json" class="mono"></pre>`;
           const slider = document.getElementById("state-slider");
+          const time = document.getElementById("state-time");
+          let mode = at ? { at } : { rev: revision };
+          if (at) time.value = inputTime(at);
           let asked = 0;
           const show = async () => {
-            const value = Number(slider.value), ticket = ++asked;
+            const ticket = ++asked, asking = mode;
+            const question = asking.at !== undefined ? "at=" + encodeURIComponent(asking.at) : "rev=" + asking.rev;
             try {
-              const state = await api(`states/${encodeURIComponent(page.stream)}?rev=${value}`);
+              const state = await api(`states/${encodeURIComponent(page.stream)}?${question}`);
               if (ticket !== asked) return;
-              render(state, value);
+              render(state, asking);
             } catch (error) {
-              if (ticket === asked) document.getElementById("state-json").textContent = error.message;
+              if (ticket === asked) {
+                document.getElementById("state-caption").textContent = "";
+                document.getElementById("state-picture").innerHTML = "";
+                document.getElementById("state-json").textContent = error.message;
+              }
             }
           };
-          const render = (state, value) => {
+          const render = (state, asking) => {
+            const after = state.event
+              ? `after revision ${state.revision}: ${state.event.type} · stored ${local(state.event.createdAt)}`
+              : "before the first event: the initial state";
             document.getElementById("state-caption").textContent =
-              `after revision ${state.revision}: ${state.event ? state.event.type : ""}`;
+              asking.at !== undefined ? `as of ${local(asking.at)} (${zone()}), ${after}` : after;
             document.getElementById("state-picture").innerHTML = state.picture === "connect-four" ? board(state.state) : "";
             document.getElementById("state-json").textContent = json(state.state);
+            if (asking.at !== undefined && state.revision !== undefined && state.revision !== null) slider.value = state.revision;
             const params = query();
-            params.set("rev", value);
-            history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : ""));
+            if (asking.at !== undefined) { params.delete("rev"); params.set("at", asking.at); }
+            else { params.delete("at"); params.set("rev", asking.rev); }
+            history.replaceState(null, "", location.pathname + "?" + params);
           };
-          slider.addEventListener("input", show);
+          slider.addEventListener("input", () => { mode = { rev: Number(slider.value) }; time.value = ""; show(); });
+          const chooseTime = (event) => {
+            if (event) event.preventDefault();
+            if (!time.value || isNaN(new Date(time.value))) return;
+            mode = { at: isoTime(time.value) };
+            show();
+          };
+          time.addEventListener("change", () => chooseTime());
+          document.getElementById("state-time-form").addEventListener("submit", chooseTime);
           await show();
-          return { grow: (rev) => { const atEnd = Number(slider.value) === Number(slider.max); slider.max = rev; if (atEnd) { slider.value = rev; show(); } } };
+          return { grow: (rev) => {
+            const atEnd = mode.rev !== undefined && mode.rev === Number(slider.max);
+            slider.max = rev;
+            if (atEnd) { slider.value = rev; mode = { rev }; show(); }
+            else if (mode.at !== undefined) show();   // a time after the new event now includes it
+          } };
         }
 
         // Connect Four: `board` is seven columns of player names, bottom-up.
@@ -358,6 +396,87 @@ extension WindowPage {
             for (const event of step.events) events.appendChild(envelopeRow(event, { positions: true }));
             timeline.appendChild(item);
           }
+        }
+
+        // ---- read models ----
+
+        // Why there are none, in words that are true of this workspace.
+        function noReadModels(page) {
+          const first = page.firstLesson, lesson = page.lesson;
+          const begins = first ? ` Read models begin with lesson ${first.number}, ${first.title}, where you write your first projection.` : "";
+          if (!first) return "No lesson of this course has a read model to show.";
+          if (!lesson) return "No lesson is started in this workspace, so there is no projection of yours to run yet." + begins;
+          if (lesson.number < first.number) return `You are on lesson ${lesson.number}, ${lesson.title}: it and the lessons before it have no read models.` + begins;
+          return `The lessons up to ${lesson.number}, ${lesson.title}, declare no read models.`;
+        }
+
+        function modelValue(value) {
+          const scalar = (v) => v === null || typeof v !== "object";
+          if (value === undefined) return '<p class="dim">nothing here yet</p>';
+          if (Array.isArray(value)) {
+            if (!value.length) return '<p class="dim">empty</p>';
+            return `<ol>${value.map((v) => `<li>${scalar(v) ? esc(v) : `<pre>${esc(json(v))}</pre>`}</li>`).join("")}</ol>`;
+          }
+          if (!scalar(value)) {
+            const keys = Object.keys(value).sort();
+            if (!keys.length) return '<p class="dim">empty</p>';
+            if (keys.every((k) => scalar(value[k]))) {
+              return `<table><tbody>${keys.map((k) => `<tr><th>${esc(k)}</th><td>${esc(value[k])}</td></tr>`).join("")}</tbody></table>`;
+            }
+            return `<pre>${esc(json(value))}</pre>`;
+          }
+          return `<p class="scalar">${esc(value)}</p>`;
+        }
+
+        function modelCaption(model) {
+          const delivered = `${model.delivered} event${model.delivered === 1 ? "" : "s"} delivered`;
+          const checkpoint = model.checkpoint;
+          if (!checkpoint) return delivered;
+          if (checkpoint.position === undefined || checkpoint.position === null) {
+            return delivered + (model.delivered ? " · checkpoint: none, your projection did not record how far it got" : " · checkpoint: none yet");
+          }
+          return delivered + ` · checkpoint: position ${checkpoint.position}` + (checkpoint.caughtUp ? " · caught up" : ` · ${checkpoint.behind} behind`);
+        }
+
+        async function readModelsView() {
+          const page = await api("read-models");
+          startFeed(page.head);
+          if (!page.readModels.length) {
+            main.innerHTML = `<h1>Read models</h1><p id="no-read-models">${esc(noReadModels(page))}</p>`;
+            return;
+          }
+          main.innerHTML = `<h1>Read models <span class="dim">· your projections over the all-stream, run by your code</span></h1>
+            <p class="dim">Each is your projection, delivered every domain event of the store in order, run again when one arrives:
+            what the shell shows when you type ${page.readModels.map((m) => `<code>${esc(m.usage)}</code>`).join(", ")}.</p>
+            <div class="read-models" id="read-models">${page.readModels.map((m) => `<section class="panel read-model" data-name="${esc(m.name)}">
+              <h2>${esc(m.name)}</h2><p class="dim">${esc(m.summary)}</p><div class="value"></div><div class="caption dim"></div></section>`).join("")}</div>`;
+          const sections = [...document.querySelectorAll("section.read-model")];
+          const shown = new Map();
+          const render = (section, model, fresh) => {
+            const before = shown.get(section.dataset.name), now = JSON.stringify(model.value ?? null);
+            shown.set(section.dataset.name, now);
+            const changed = fresh && before !== undefined && before !== now;
+            // Marked new when the last refresh changed it, as new events are on the other pages.
+            section.classList.toggle("new", changed);
+            section.querySelector(".value").innerHTML = modelValue(model.value);
+            section.querySelector(".caption").textContent = modelCaption(model) + (changed ? " · changed by the last event" : "");
+          };
+          // One refresh at a time; events that arrive meanwhile ask for one more, not one each.
+          let running = false, again = false;
+          const refresh = async (fresh) => {
+            if (running) { again = true; return; }
+            running = true;
+            for (const section of sections) {
+              if (!section.isConnected) break;
+              try { render(section, await api("read-models/" + encodeURIComponent(section.dataset.name)), fresh); }
+              catch (error) { section.querySelector(".value").innerHTML = `<p class="error">${esc(error.message)}</p>`; }
+            }
+            running = false;
+            if (again) { again = false; refresh(true); }
+          };
+          // Listening before the first run: an event stored while it runs asks for one more.
+          view = () => refresh(true);
+          await refresh(false);
         }
 
         // ---- progress ----

@@ -25,3 +25,52 @@ public protocol StateSource: Sendable {
 public protocol ProgressSource: Sendable {
     func projection() throws -> JSONValue
 }
+
+/// A lesson as the window names it to the learner.
+public struct LessonName: Sendable, Equatable, Encodable {
+    public var number: Int
+    public var id: String
+    public var title: String
+
+    public init(number: Int, id: String, title: String) {
+        self.number = number
+        self.id = id
+        self.title = title
+    }
+}
+
+/// The read models a learner can look at, and where they are in the course, so the page can say
+/// truly why there are none.
+public struct ReadModelCatalogue: Sendable, Equatable {
+    /// The lesson the workspace is on (nil: none started).
+    public var lesson: LessonName?
+    /// The course's first lesson that declares a read model (nil: none does).
+    public var firstLesson: LessonName?
+    /// One per name, the latest lesson's where several declare it.
+    public var views: [ReadModelView]
+
+    public init(lesson: LessonName?, firstLesson: LessonName?, views: [ReadModelView]) {
+        self.lesson = lesson
+        self.firstLesson = firstLesson
+        self.views = views
+    }
+}
+
+/// What the learner's projection answered, delivered the store's domain events in global order.
+public struct ProjectedModel: Sendable, Equatable {
+    public var model: JSONValue
+    /// The global positions of the events delivered, in order.
+    public var positions: [UInt64]
+
+    public init(model: JSONValue, positions: [UInt64]) {
+        self.model = model
+        self.positions = positions
+    }
+}
+
+/// Runs the learner's read models: the seam between the window and the warm host, as for states.
+public protocol ReadModelSource: Sendable {
+    func catalogue() throws -> ReadModelCatalogue
+    /// The whole projection after every domain event of the store. Throws when the learner's code cannot answer.
+    func project(_ view: ReadModelView) throws -> ProjectedModel
+}

@@ -42,6 +42,12 @@ extension WindowPage {
         .panel { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
         .panel pre { white-space: pre-wrap; }
         #state-slider { width: 100%; }
+        form.time-control { display: flex; flex-direction: column; gap: .2rem; margin: .6rem 0; }
+        .read-models { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 1rem; }
+        .read-model h2 { margin-top: 0; font-family: ui-monospace, monospace; }
+        .read-model.new { background: var(--new); }
+        .read-model .scalar { font-size: 1.6rem; margin: .3rem 0; }
+        .read-model table { width: auto; min-width: 50%; }
         svg.board { width: 100%; max-width: 360px; display: block; margin: .5rem 0; }
         .timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
         .timeline li { position: relative; margin: 0 0 .9rem 1.2rem; }

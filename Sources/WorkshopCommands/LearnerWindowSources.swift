@@ -3,11 +3,12 @@ import EventSourcing
 import Foundation
 import StoreWindow
 
-/// States for the window, folded by the learner's own evolve in a warm host built from the same
-/// cached executable as the shell's. It has a host process of its own: the shell's answers one
-/// question at a time, and a page moving a slider must not wait on a `watch` in the shell.
-final class LearnerStates: StateSource, @unchecked Sendable {
-    private let session: Session
+/// The window's way into the learner's code: a `Playground`, the owner of warm hosts the shell
+/// uses, built from the same cached executables. It is an instance of its own, with a host process
+/// of its own: the shell's answers one question at a time on the shell's thread, and a page moving
+/// a slider must not wait on a `watch` in the shell. States and read models share this one.
+final class WindowPlayground: @unchecked Sendable {
+    let session: Session
     private let playground: Playground
     /// The host answers one request at a time; the server asks from many tasks.
     private let lock = NSLock()
@@ -17,13 +18,48 @@ final class LearnerStates: StateSource, @unchecked Sendable {
         playground = Playground(session: session)
     }
 
+    func withPlayground<Value>(_ body: (Playground) throws -> Value) throws -> Value {
+        try lock.withLock { try body(playground) }
+    }
+}
+
+/// States for the window, folded by the learner's own evolve.
+final class LearnerStates: StateSource, @unchecked Sendable {
+    private let code: WindowPlayground
+    private var session: Session { code.session }
+
+    init(_ code: WindowPlayground) { self.code = code }
+
     func folds(_ category: String) -> Bool {
         (try? session.course.stateView(for: category, upTo: session.currentLesson())) != nil
     }
 
     func state(after events: [RecordedEvent], of stream: StreamName) throws -> FoldedState {
         let view = try StateSupport.view(for: stream, in: session)
-        return try lock.withLock { FoldedState(state: try playground.fold(events, view: view), picture: view.picture) }
+        return try code.withPlayground { FoldedState(state: try $0.fold(events, view: view), picture: view.picture) }
+    }
+}
+
+/// The learner's read models for the window (lesson 9, projections, on): the ones `help` lists
+/// for the lesson the workspace is on, run by the learner's projection as the shell runs them.
+final class LearnerReadModels: ReadModelSource, @unchecked Sendable {
+    private let code: WindowPlayground
+    private var session: Session { code.session }
+
+    init(_ code: WindowPlayground) { self.code = code }
+
+    func catalogue() throws -> ReadModelCatalogue {
+        let course = session.course
+        let name = { (lesson: Lesson) in LessonName(number: lesson.number, id: lesson.id, title: lesson.title) }
+        let current = try session.currentLesson()
+        return ReadModelCatalogue(
+            lesson: current.map(name), firstLesson: course.lessons.first { !$0.readModels.isEmpty }.map(name),
+            views: ShellHelp.lastOfEachName(course.readModels(upTo: current), name: \.name))
+    }
+
+    func project(_ view: ReadModelView) throws -> ProjectedModel {
+        let (model, events) = try code.withPlayground { try $0.project(view) }
+        return ProjectedModel(model: model, positions: events.map(\.position))
     }
 }
 

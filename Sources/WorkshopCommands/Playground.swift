@@ -247,13 +247,8 @@ final class Playground {
     }
 
     /// Runs the learner's projection over the domain events of the all-stream (system streams are
-    /// not the domain's) and shows the part the view names, and how far the projection got.
-    func show(_ view: ReadModelView, arguments: [String]) throws {
-        let path: [String]
-        switch view.path(for: arguments) {
-        case .success(let keys): path = keys
-        case .failure(let error): throw WorkshopError(error.description)
-        }
+    /// not the domain's): the whole model it answers, and the events it was delivered.
+    func project(_ view: ReadModelView) throws -> (model: JSONValue, events: [RecordedEvent]) {
         let events = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
         let deliveries = try events.map { event -> JSONValue in
             .object([
@@ -264,6 +259,17 @@ final class Playground {
         let host = try self.host(lesson: view.lesson, purpose: view.name)
         let model = try Self.returned(
             host.ask(driver: view.driver, input: .object(["input": .array(deliveries)])).answer, by: "your projection")
+        return (model, events)
+    }
+
+    /// Shows the part of the learner's projection the view names, and how far the projection got.
+    func show(_ view: ReadModelView, arguments: [String]) throws {
+        let path: [String]
+        switch view.path(for: arguments) {
+        case .success(let keys): path = keys
+        case .failure(let error): throw WorkshopError(error.description)
+        }
+        let (model, events) = try project(view)
         let out = session.out
         out.line(
             out.styled("read model \(([view.name] + arguments).joined(separator: " "))", .bold)
@@ -315,7 +321,8 @@ final class Playground {
     /// Shows events of a stream under its name; `count` says how many of how many, when not all are shown.
     func show(_ stream: StreamName, events: [RecordedEvent], new: UInt64?, count: String? = nil) {
         let out = session.out
-        out.line(out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)" + (count.map { " · " + $0 } ?? ""), .dim))
+        out.line(
+            out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)" + (count.map { " · " + $0 } ?? ""), .dim))
         StreamTable.render(events, new: new, metadata: showsMetadata, out: out)
     }
 }

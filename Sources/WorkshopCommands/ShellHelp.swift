@@ -89,7 +89,7 @@ struct ShellHelp {
     }
 
     /// A later lesson may declare a command again; the shell runs the last one.
-    private static func lastOfEachName<Item>(_ items: [Item], name: (Item) -> String) -> [Item] {
+    static func lastOfEachName<Item>(_ items: [Item], name: (Item) -> String) -> [Item] {
         var seen = Set<String>()
         return items.reversed().filter { seen.insert(name($0)).inserted }.reversed()
     }

@@ -37,9 +37,10 @@ struct UICommand: WorkshopCommand {
     }
 
     static func open(_ session: Session, host: String, port: UInt16) throws -> WindowServer {
+        let code = WindowPlayground(session: session)
         let api = StoreAPI(
-            store: session.workspace.store, progressStore: session.workspace.progressStore, states: LearnerStates(session: session),
-            progress: LearnerProgressProjection(session: session))
+            store: session.workspace.store, progressStore: session.workspace.progressStore, states: LearnerStates(code),
+            progress: LearnerProgressProjection(session: session), readModels: LearnerReadModels(code))
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

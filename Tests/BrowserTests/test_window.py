@@ -3,16 +3,23 @@
 `make test` runs this after `swift test`. It opens the page, runs domain commands through the
 built `workshop` as a learner would, and watches the page follow: a stream appears live, an
 event expands, its causation opens, the state slider moves the board, and a restarted server
-is caught up from the last position the page saw. Screenshots go to a temporary folder whose
-paths are printed. Without Chromium it fails; it never skips.
+is caught up from the last position the page saw. A second test goes on to the projections:
+the learner's read models change on the page as orders are typed, and the state view goes back
+to a chosen time, in the browser's own zone. Screenshots go to a temporary folder whose paths
+are printed. Without Chromium it fails; it never skips.
 """
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
+import urllib.request
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from selenium import webdriver
@@ -172,6 +179,105 @@ def test_the_window_follows_the_shell(learner, browser):
         wait(browser, lambda d: "LessonSkipped" in d.find_element(By.ID, "events").text)
         assert "skipped" in browser.find_element(By.ID, "lessons").text
         shot(browser, "5-progress")
+    finally:
+        window.terminate()
+        window.wait(timeout=10)
+
+
+# A zone far from UTC, with a quarter-hour offset, so a time shown in UTC by mistake shows.
+ZONE = "Pacific/Chatham"
+
+
+def api(address, path):
+    with urllib.request.urlopen(address + "api/" + path, timeout=30) as response:
+        return json.load(response)
+
+
+def panel(browser, name):
+    return browser.find_element(By.CSS_SELECTOR, f"section.read-model[data-name='{name}']")
+
+
+def choose_time(browser, local_value):
+    browser.execute_script(
+        "const t = document.getElementById('state-time'); t.value = arguments[0];"
+        "t.dispatchEvent(new Event('change'));", local_value)
+
+
+def test_read_models_follow_the_shell_and_the_state_goes_back_in_time(learner, browser):
+    browser.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": ZONE})
+    learner.run("catch-up", "5")
+    window, address = learner.open_window()
+    try:
+        # Before the projections lesson the page says why there is nothing to show.
+        browser.get(address + "read-models")
+        text = wait(browser, lambda d: d.find_elements(By.ID, "no-read-models"))[0].text
+        assert text.startswith("You are on lesson 5, "), text
+        assert "it and the lessons before it have no read models" in text
+        assert "Read models begin with lesson 9, Projections and read models" in text
+        shot(browser, "6-no-read-models-yet")
+
+        # At the lesson after projections, the learner's own queue and loyalty run over the store.
+        learner.run("catch-up", "10")
+        browser.get(address + "read-models")
+        wait(browser, lambda d: d.find_element(By.ID, "connection").get_attribute("data-state") == "live")
+        # The first run compiles the learner's code for the lesson (the kit too, in a fresh home).
+        wait(browser, lambda d: "empty" in panel(d, "queue").text and "0 events delivered" in panel(d, "queue").text, seconds=180)
+        assert "nothing here yet" in panel(browser, "loyalty").text or "empty" in panel(browser, "loyalty").text
+
+        # Orders typed in the shell change the read models on the page, without a reload.
+        learner.run("place-order", "o1", "alice", "latte,muffin", "650")
+        wait(browser, lambda d: "1 event delivered" in panel(d, "queue").text)
+        assert "o1" not in panel(browser, "queue").find_element(By.CLASS_NAME, "value").text, "placed, not paid: not queued"
+        learner.run("pay-order", "o1", "650")
+        wait(browser, lambda d: [li.text for li in panel(d, "queue").find_elements(By.TAG_NAME, "li")] == ["o1"])
+        queue = panel(browser, "queue")
+        assert "new" in queue.get_attribute("class").split() and "changed" in queue.text
+        assert re.search(r"checkpoint: position \d+ · caught up", queue.text), queue.text
+        learner.run("prepare-order", "o1", "bea")
+        learner.run("serve-order", "o1")
+        wait(browser, lambda d: "empty" in panel(d, "queue").text and "4 events delivered" in panel(d, "queue").text)
+        loyalty = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "section.read-model[data-name='loyalty'] tr"))
+        assert [row.text for row in loyalty] == ["alice 1"]
+        shot(browser, "7-read-models")
+        assert api(address, "read-models/loyalty?customer=alice")["value"] == 1
+
+        # A game of two moves, a second and a half apart: the state as of a time between them.
+        learner.run("start-game", "7", "alice", "bob")
+        learner.run("move", "7", "alice", "C")
+        time.sleep(1.5)
+        learner.run("move", "7", "bob", "D")
+        events = api(address, "streams/game-7")["events"]
+        first_move = datetime.fromisoformat(events[1]["createdAt"].replace("Z", "+00:00"))
+        second_move = datetime.fromisoformat(events[2]["createdAt"].replace("Z", "+00:00"))
+        chosen = first_move.replace(microsecond=0) + timedelta(seconds=1)
+        assert first_move < chosen < second_move
+        local = chosen.astimezone(ZoneInfo(ZONE))
+
+        browser.get(address + "streams/game-7")
+        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 1)
+        choose_time(browser, local.strftime("%Y-%m-%dT%H:%M:%S"))
+        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 0)
+        at = chosen.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert browser.current_url == address + "streams/game-7?at=" + at.replace(":", "%3A"), browser.current_url
+        caption = browser.find_element(By.ID, "state-caption").text
+        clock = {local.strftime("%H:%M:%S"), local.strftime("%I:%M:%S").lstrip("0")}
+        shown_zone = browser.execute_script("return Intl.DateTimeFormat().resolvedOptions().timeZone")
+        assert any(c in caption for c in clock) and shown_zone in caption, f"the chosen time in local time: {caption}"
+        assert "after revision 1: MoveMade" in caption, caption
+        assert browser.find_element(By.ID, "state-slider").get_attribute("value") == "1", "the slider shows where that time falls"
+        shot(browser, "8-state-at-a-time")
+
+        # The address pasted into a new tab opens the state as of that time, with the time filled in.
+        browser.get(address + "streams/game-7?at=" + at)
+        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 0)
+        assert browser.find_element(By.ID, "state-time").get_attribute("value") == local.strftime("%Y-%m-%dT%H:%M:%S")
+
+        # Before the game began: the initial state; back on the slider, the address names a revision again.
+        choose_time(browser, (local - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S"))
+        wait(browser, lambda d: "before the first event: the initial state" in d.find_element(By.ID, "state-caption").text)
+        slide(browser, 2)
+        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 1)
+        assert browser.current_url.endswith("streams/game-7?rev=2") and not browser.find_element(By.ID, "state-time").get_attribute("value")
     finally:
         window.terminate()
         window.wait(timeout=10)

@@ -80,6 +80,11 @@ struct WindowTests {
         let (status, body) = try await get(address + "api/progress")
         #expect(status == 200)
         #expect(body.contains("LessonStarted"), "the window reads the shell's store while the shell runs")
+        // The fixture's lessons declare no read models: the list is empty and says which lesson the workspace is on.
+        let (modelsStatus, models) = try await get(address + "api/read-models")
+        #expect(modelsStatus == 200)
+        #expect(models.contains(#""readModels":[]"#) && models.contains(#""lesson":{"id":"#), "\(models)")
+        #expect(try await get(address + "api/read-models/queue").0 == 404)
         shell.type("ui")
         #expect(shell.waitFor("the window is open at \(address)"))
 

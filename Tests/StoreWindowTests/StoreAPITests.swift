@@ -1,9 +1,10 @@
-import Curriculum
 import EventSourcing
 import EventStores
 import Foundation
 import StoreWindow
 import Testing
+
+@testable import Curriculum
 
 /// The window's API as a specification: what each address answers over a small store.
 @Suite("Store window API")
@@ -266,5 +267,149 @@ struct StoreAPITests {
         #expect(page["projection"] is [String: Any])
         #expect(names(try json(get("streams", api: api))["streams"]) == ["game-1"])
         #expect(names(try json(get("streams", api: api))["toolStreams"]) == ["$progress-learner"])
+    }
+
+    @Test("the state as of a time folds the events stored up to it; before the first, the initial state")
+    func stateAtTime() throws {
+        try store.append([event("GameStarted")], to: "game-9", expected: .noStream)
+        Thread.sleep(forTimeInterval: 0.05)
+        try store.append([event("DiscDropped")], to: "game-9", expected: .exact(0))
+        let events = try store.read("game-9")
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let between = formatter.string(from: events[0].createdAt.addingTimeInterval(0.025))
+        let api = StoreAPI(store: store, states: FakeStates())
+        let then = try json(get("states/game-9", [("at", between)], api: api))
+        #expect(then["revision"] as? Int == 0)
+        #expect((then["state"] as? [String: Any])?["moves"] as? Int == 1)
+        #expect((then["event"] as? [String: Any])?["type"] as? String == "GameStarted")
+        let before = try json(get("states/game-9", [("at", "2000-01-01T00:00:00Z")], api: api))
+        #expect(before["revision"] == nil, "before the first event there is no revision yet")
+        #expect((before["state"] as? [String: Any])?["moves"] as? Int == 0)
+        let later = try json(get("states/game-9", [("at", "2100-01-01T00:00:00+01:00")], api: api))
+        #expect(later["revision"] as? Int == 1, "a time with any zone is accepted")
+        let both = get("states/game-9", [("rev", "0"), ("at", between)], api: api)
+        #expect(both.status == 400)
+        #expect(try error(both) == "give rev or at, not both")
+        #expect(
+            try error(get("states/game-9", [("at", "11:05")], api: api))
+                == "parameter 'at' takes a time such as 2026-12-02T11:05:00Z, not '11:05'")
+    }
+
+    static let queueView = ReadModelView(
+        name: "queue", summary: "What the barista makes next.", arguments: [], driver: "queueModel", shows: "waiting",
+        checkpoint: "checkpoint", lesson: "projections")
+    static let loyaltyView = ReadModelView(
+        name: "loyalty", summary: "The points CUSTOMER has earned.", arguments: ["customer"], driver: "loyaltyModel",
+        shows: "points.{customer}", checkpoint: "checkpoint", lesson: "projections")
+    static let projections = LessonName(number: 9, id: "projections", title: "Projections and read models")
+
+    /// The learner's projections as a warm host would answer them: the queue caught up, the loyalty one event behind.
+    struct FakeReadModels: ReadModelSource {
+        var lesson: LessonName? = LessonName(number: 10, id: "temporal-queries", title: "Temporal queries")
+        var views = [StoreAPITests.queueView, StoreAPITests.loyaltyView]
+        var fails = false
+
+        func catalogue() throws -> ReadModelCatalogue {
+            ReadModelCatalogue(lesson: lesson, firstLesson: StoreAPITests.projections, views: views)
+        }
+
+        func project(_ view: ReadModelView) throws -> ProjectedModel {
+            struct Refused: Error, CustomStringConvertible { var description: String { "Loyalty.apply crashed" } }
+            if fails { throw Refused() }
+            switch view.name {
+            case "queue":
+                return ProjectedModel(model: .object(["waiting": .array([.string("o1")]), "checkpoint": .number(5)]), positions: [3, 5])
+            default:
+                return ProjectedModel(
+                    model: .object(["points": .object(["alice": .number(3), "bob": .number(1)]), "checkpoint": .number(3)]),
+                    positions: [3, 5])
+            }
+        }
+    }
+
+    @Test("read models list the lesson's views, the lesson the workspace is on, and where read models begin")
+    func readModelList() throws {
+        let page = try json(get("read-models", api: StoreAPI(store: store, readModels: FakeReadModels())))
+        let models = try #require(page["readModels"] as? [[String: Any]])
+        #expect(models.compactMap { $0["name"] as? String } == ["queue", "loyalty"])
+        #expect(models[1]["usage"] as? String == "loyalty CUSTOMER")
+        #expect(models[1]["arguments"] as? [String] == ["customer"])
+        #expect((page["lesson"] as? [String: Any])?["number"] as? Int == 10)
+        #expect((page["firstLesson"] as? [String: Any])?["title"] as? String == "Projections and read models")
+        #expect(page["head"] as? Int == 7, "where the page's live feed starts")
+    }
+
+    @Test("a read model's value is the learner's projection at the view's path, with how far its checkpoint got")
+    func readModelValue() throws {
+        let api = StoreAPI(store: store, readModels: FakeReadModels())
+        let queue = try json(get("read-models/queue", api: api))
+        #expect(queue["value"] as? [String] == ["o1"])
+        #expect(queue["path"] as? [String] == ["waiting"])
+        #expect(queue["delivered"] as? Int == 2)
+        #expect(queue["lastPosition"] as? Int == 5)
+        let caughtUp = try #require(queue["checkpoint"] as? [String: Any])
+        #expect(caughtUp["position"] as? Int == 5)
+        #expect(caughtUp["caughtUp"] as? Bool == true)
+        #expect(caughtUp["behind"] as? Int == 0)
+
+        // With no argument, the part every customer shares; with one, that customer's.
+        let everyone = try json(get("read-models/loyalty", api: api))
+        #expect(everyone["value"] as? [String: Int] == ["alice": 3, "bob": 1])
+        #expect(everyone["path"] as? [String] == ["points"])
+        let behind = try #require(everyone["checkpoint"] as? [String: Any])
+        #expect(behind["caughtUp"] as? Bool == false)
+        #expect(behind["behind"] as? Int == 1)
+        let alice = try json(get("read-models/loyalty", [("customer", "alice")], api: api))
+        #expect(alice["value"] as? Int == 3)
+        #expect(alice["arguments"] as? [String: String] == ["customer": "alice"])
+        let carol = try json(get("read-models/loyalty", [("customer", "carol")], api: api))
+        #expect(carol["value"] == nil, "nothing for a customer the projection has not seen")
+    }
+
+    @Test("every bad read-model request is a 4xx with a message: unknown names and parameters, bad text, a failing projection")
+    func readModelBadRequests() throws {
+        let api = StoreAPI(store: store, readModels: FakeReadModels())
+        let cases: [(String, [(String, String)], Int, String)] = [
+            ("read-models/quue", [], 404, "there is no read model 'quue' in the lessons so far; there are queue, loyalty"),
+            ("read-models/queue", [("customer", "alice")], 400, "unknown parameter 'customer'; this address takes no parameters"),
+            ("read-models/loyalty", [("name", "alice")], 400, "unknown parameter 'name'; this address takes customer"),
+            ("read-models/loyalty", [("customer", "a\u{7}")], 400, "parameter 'customer' holds control characters"),
+            (
+                "read-models/" + String(repeating: "q", count: 201), [], 400,
+                "the read model's name is 201 characters long; at most 200 are accepted"
+            ),
+            ("read-models", [("lesson", "9")], 400, "unknown parameter 'lesson'; this address takes no parameters"),
+        ]
+        for (path, query, status, message) in cases {
+            let response = get(path, query, api: api)
+            #expect(response.status == status, "\(path) \(query)")
+            #expect(try error(response) == message)
+        }
+        let pair = ReadModelView(
+            name: "line", summary: "", arguments: ["order", "item"], driver: "lines", shows: "lines.{order}.{item}", checkpoint: nil,
+            lesson: "projections")
+        let partly = get("read-models/line", [("order", "o1")], api: StoreAPI(store: store, readModels: FakeReadModels(views: [pair])))
+        #expect(partly.status == 400)
+        #expect(try error(partly) == "read model line takes order and item, all or none (none shows every one)")
+        let failing = get("read-models/loyalty", api: StoreAPI(store: store, readModels: FakeReadModels(fails: true)))
+        #expect(failing.status == 422)
+        #expect(try error(failing) == "your projection could not run loyalty: Loyalty.apply crashed")
+    }
+
+    @Test("before the projections lesson there are no read models, and a name says where they begin")
+    func noReadModelsYet() throws {
+        let early = FakeReadModels(lesson: LessonName(number: 5, id: "event-store-in-memory", title: "An event store"), views: [])
+        let api = StoreAPI(store: store, readModels: early)
+        let page = try json(get("read-models", api: api))
+        #expect((page["readModels"] as? [Any])?.isEmpty == true)
+        #expect((page["lesson"] as? [String: Any])?["number"] as? Int == 5)
+        let queue = get("read-models/queue", api: api)
+        #expect(queue.status == 404)
+        #expect(
+            try error(queue)
+                == "there is no read model 'queue' in the lessons so far; read models start with lesson 9, Projections and read models")
+        #expect(get("read-models/queue").status == 404, "a window without the learner's code runs none")
+        #expect((try json(get("read-models"))["readModels"] as? [Any])?.isEmpty == true)
     }
 }
