@@ -94,7 +94,8 @@ struct PlayTests {
                 + "pay-order 323 lots\nprepare-order 323 sam\nserve-order 323\nserve-order 999\nstreams --json\n")
         #expect(result.output.contains("▸ 0  OrderPlaced  "))
         #expect(
-            result.output.contains(#"  {"orderPlaced":{"customerId":"helen","items":["latte","croissant"],"orderId":"323","total":650}}"#))
+            result.output.contains(#"  {"orderPlaced":{"orderId":"323","customerId":"helen","items":["latte","croissant"],"total":650}}"#),
+            "fields in the order the learner's OrderEvent declares them")
         #expect(result.output.contains("rejected: wrongAmount"))
         #expect(result.output.contains("AMOUNT must be a whole number, not 'lots'"))
         #expect(result.output.contains("▸ 3  OrderServed"))
