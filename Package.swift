@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite", "CPostgreSQL"]),
         .target(name: "Curriculum", dependencies: ["Yams"]),
         // Compiled by the tool with swiftc into each learner's host; built here too, so it is type-checked and tested.
-        .target(name: "LearnerHost"),
+        .target(name: "LearnerHost", dependencies: ["EventSourcing"]),
         // The kit's sources, the lessons and their references, compiled into the binary so it runs outside its checkout.
         .target(name: "ToolFiles", plugins: ["EmbedToolFiles"]),
         .executableTarget(name: "ToolFileEmbedder"),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "CheckingTests", dependencies: ["Checking", "Curriculum"]),
-        .testTarget(name: "LearnerHostTests", dependencies: ["LearnerHost", "Curriculum"]),
+        .testTarget(name: "EventSourcingTests", dependencies: ["EventSourcing", "Curriculum"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "TestSupport"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "StoreWindowTests", dependencies: ["StoreWindow", "EventStores"]),

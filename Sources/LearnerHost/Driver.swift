@@ -1,3 +1,4 @@
+import EventSourcing
 import Foundation
 
 /// One kind of question the host can answer, bound to the learner's code by a lesson's binding file.
@@ -86,7 +87,7 @@ enum HostJSON {
 
     static func encode<Value: Encodable>(_ value: Value) throws -> Data {
         do {
-            return try OrderedJSONEncoder.encode(value)
+            return try OrderedJSON.encode(value)
         } catch {
             throw HarnessMismatch(message: "your value cannot be written as JSON: \(error)")
         }

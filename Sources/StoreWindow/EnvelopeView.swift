@@ -37,17 +37,10 @@ struct EnvelopeView: Encodable {
 }
 
 enum APIJSON {
-    /// Sorted keys and dates with milliseconds, so the page can show local time exactly.
+    /// Keys in the order the types declare them (an event's data as it was stored), and dates
+    /// with milliseconds, so the page can show local time exactly.
     static func encode<Value: Encodable>(_ value: Value) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            var container = encoder.singleValueContainer()
-            try container.encode(formatter.string(from: date))
-        }
         // Every value here is plain data; an encoding failure would be a bug in this file.
-        return (try? encoder.encode(value)) ?? Data("null".utf8)
+        (try? OrderedJSON.encode(value, dates: .iso8601WithMilliseconds)) ?? Data("null".utf8)
     }
 }

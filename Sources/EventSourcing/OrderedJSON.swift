@@ -1,17 +1,25 @@
 import Foundation
 
 /// Writes an `Encodable` value as JSON text with each object's keys in the order the value
-/// encodes them, which for synthesized `Codable` is the order the learner's type declares its
-/// fields and an enum case its values. Foundation's `JSONEncoder` on Linux orders keys
-/// differently on every run, and `.sortedKeys` shows `after` before `before`; the tool reads
-/// this order and shows values in it. A dictionary has no order of its own: its keys are sorted.
-/// Dates, data and URLs are written as `JSONEncoder`'s defaults write them.
-enum OrderedJSONEncoder {
-    static func encode<Value: Encodable>(_ value: Value) throws -> Data {
-        let root = Node()
+/// encodes them, which for synthesized `Codable` is the order a type declares its fields and an
+/// enum case its values. Foundation's `JSONEncoder` on Linux orders keys differently on every
+/// run, and `.sortedKeys` shows `after` before `before`; the learner's host and the tool's window
+/// write with this, so values read in the order their author wrote them. A dictionary has no
+/// order of its own: its keys are sorted. Data and URLs are written as `JSONEncoder`'s defaults
+/// write them; dates too, unless `dates` asks for ISO 8601 text.
+public enum OrderedJSON {
+    public enum DateStyle: Sendable {
+        /// Seconds since 2001-01-01, as `JSONEncoder` writes a date by default.
+        case secondsSinceReferenceDate
+        /// `2026-12-02T06:40:00.123Z`: ISO 8601 with milliseconds, in UTC.
+        case iso8601WithMilliseconds
+    }
+
+    public static func encode<Value: Encodable>(_ value: Value, dates: DateStyle = .secondsSinceReferenceDate) throws -> Data {
+        let root = Node(dates: dates)
         try root.store(value, codingPath: [])
         var text = ""
-        try root.write(into: &text, codingPath: [])
+        root.write(into: &text)
         return Data(text.utf8)
     }
 }
@@ -19,6 +27,9 @@ enum OrderedJSONEncoder {
 /// One value being built; containers hand out child nodes and fill them later, so a node is a
 /// reference.
 private final class Node {
+    let dates: OrderedJSON.DateStyle
+    init(dates: OrderedJSON.DateStyle) { self.dates = dates }
+
     enum Content {
         case unset, null, bool(Bool), number(String), string(String), array([Node]), object(keys: [String], members: [String: Node])
     }
@@ -30,6 +41,10 @@ private final class Node {
         case let data as Data: content = .string(data.base64EncodedString())
         case let url as URL: content = .string(url.absoluteString)
         case let decimal as Decimal: content = .number(decimal.description)
+        case let date as Date where dates == .iso8601WithMilliseconds:
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            content = .string(formatter.string(from: date))
         default:
             try value.encode(to: NodeEncoder(node: self, codingPath: codingPath))
             if value is any UnorderedKeys, case .object(let keys, let members) = content {
@@ -50,7 +65,7 @@ private final class Node {
     func child(forKey key: String) -> Node {
         var (keys, members): ([String], [String: Node]) = ([], [:])
         if case .object(let existingKeys, let existingMembers) = content { (keys, members) = (existingKeys, existingMembers) }
-        let child = Node()
+        let child = Node(dates: dates)
         if members[key] == nil { keys.append(key) }
         members[key] = child
         content = .object(keys: keys, members: members)
@@ -70,7 +85,7 @@ private final class Node {
     func appendChild() -> Node {
         var items: [Node] = []
         if case .array(let existing) = content { items = existing }
-        let child = Node()
+        let child = Node(dates: dates)
         items.append(child)
         content = .array(items)
         return child
@@ -84,7 +99,7 @@ private final class Node {
         }
     }
 
-    func write(into text: inout String, codingPath: [any CodingKey]) throws {
+    func write(into text: inout String) {
         switch content {
         case .unset: text += "{}"  // a value that encoded nothing, as JSONEncoder writes it
         case .null: text += "null"
@@ -95,7 +110,7 @@ private final class Node {
             text += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { text += "," }
-                try item.write(into: &text, codingPath: codingPath)
+                item.write(into: &text)
             }
             text += "]"
         case .object(let keys, let members):
@@ -104,7 +119,7 @@ private final class Node {
                 if index > 0 { text += "," }
                 Self.writeString(key, into: &text)
                 text += ":"
-                try members[key]!.write(into: &text, codingPath: codingPath)
+                members[key]!.write(into: &text)
             }
             text += "}"
         }

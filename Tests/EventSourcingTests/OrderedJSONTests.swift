@@ -1,13 +1,12 @@
 import Curriculum
+import EventSourcing
 import Foundation
 import Testing
-
-@testable import LearnerHost
 
 /// The host writes the learner's values with their fields in the order their types declare them,
 /// the order the tool then shows them in.
 @Suite("Writing the learner's values in their declared order")
-struct OrderedJSONEncoderTests {
+struct OrderedJSONTests {
     enum Column: String, Codable { case A, D }
     enum Event: Codable { case moveMade(player: String, column: Column, row: Int), gameDrawn, scored(Int, by: String) }
     struct Window: Codable {
@@ -22,7 +21,7 @@ struct OrderedJSONEncoderTests {
     }
 
     func text<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try OrderedJSONEncoder.encode(value), as: UTF8.self)
+        String(decoding: try OrderedJSON.encode(value), as: UTF8.self)
     }
 
     @Test("a struct's fields and an enum case's values come in declaration order, on every run")
@@ -42,16 +41,22 @@ struct OrderedJSONEncoderTests {
 
     @Test("dates, data, nil and awkward strings are written as JSONEncoder writes them, and read back the same")
     func sameValuesAsFoundation() throws {
-        let ordered = try JSONText.parse(OrderedJSONEncoder.encode(Window()))
+        let ordered = try JSONText.parse(OrderedJSON.encode(Window()))
         let foundation = try JSONText.parse(JSONEncoder().encode(Window()))
         #expect(ordered == foundation)
         let awkward = ["quote \" slash / back \\ tab \t bell \u{07} line\n", "", "💥"]
-        #expect(try JSONDecoder().decode([String].self, from: OrderedJSONEncoder.encode(awkward)) == awkward)
+        #expect(try JSONDecoder().decode([String].self, from: OrderedJSON.encode(awkward)) == awkward)
         #expect(try text(Window()).contains(#""bytes":"AQID""#))
+    }
+
+    @Test("dates can be written as ISO 8601 text with milliseconds, in UTC")
+    func isoDates() throws {
+        let date = Date(timeIntervalSince1970: 1_764_657_600.125)
+        #expect(String(decoding: try OrderedJSON.encode([date], dates: .iso8601WithMilliseconds), as: UTF8.self) == #"["2025-12-02T06:40:00.125Z"]"#)
     }
 
     @Test("a number JSON cannot hold is refused, as JSONEncoder refuses it")
     func infinity() {
-        #expect(throws: EncodingError.self) { try OrderedJSONEncoder.encode([Double.infinity]) }
+        #expect(throws: EncodingError.self) { try OrderedJSON.encode([Double.infinity]) }
     }
 }
