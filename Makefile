@@ -15,21 +15,24 @@ run: deps
 	@.build/debug/workshop prepare
 	@exec .build/debug/workshop
 
-# The PostgreSQL conformance tests run against a throwaway cluster started here and removed after;
+# The PostgreSQL conformance tests run against a throwaway cluster started here and removed after,
+# the Slurm grading test against a throwaway single-node Slurm cluster the same way;
 # the window's browser test (pytest, headless Chromium) runs after the Swift tests, on the same build.
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/test-postgres.sh start) || exit 1; \
 	folder=$$(echo "$$url" | sed 's/.*host=\([^&]*\).*/\1/'); \
-	trap 'scripts/test-postgres.sh stop "$$folder"' EXIT; \
-	WORKSHOP_TEST_POSTGRES="$$url" $(SWIFT) test --skip-build
+	slurm=$$(scripts/test-slurm.sh start) || { scripts/test-postgres.sh stop "$$folder"; exit 1; }; \
+	trap 'scripts/test-postgres.sh stop "$$folder"; scripts/test-slurm.sh stop "$$(dirname "$$slurm")"' EXIT; \
+	WORKSHOP_TEST_POSTGRES="$$url" WORKSHOP_TEST_SLURM="$$slurm" $(SWIFT) test --skip-build
 	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -p no:cacheprovider -q -s Tests/BrowserTests
 
 # What the tests need beyond the build: bubblewrap (the grading sandbox), a PostgreSQL server
-# (the store conformance suite), a JUnit parser from PyPI (a real consumer of the JUnit reports),
+# (the store conformance suite), Slurm and munge (grading as an array job), a JUnit parser from PyPI (a real consumer of the JUnit reports),
 # and headless Chromium with its driver and Selenium and pytest (the window's browser test).
 test-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing: postgresql"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+	@{ [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/munged ]; } || { echo "installing: slurm-wlm munge"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge; }
 	@command -v bwrap >/dev/null || { echo "installing: bubblewrap"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; }
 	@command -v less >/dev/null || { echo "installing: less"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq less; }
 	@python3 -c 'import junitparser' 2>/dev/null || { echo "installing: junitparser (PyPI)"; python3 -m pip install -q --root-user-action=ignore junitparser; }
