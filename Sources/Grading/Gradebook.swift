@@ -5,20 +5,13 @@ public enum Gradebook {
     public static func csv(_ run: GradingRun) -> String {
         var lines = [(["id"] + run.lessons + ["total", "max", "status"]).map(field).joined(separator: ",")]
         for submission in run.submissions {
-            let scores = run.lessons.map { id in submission.lessons.first { $0.lesson == id }.map { String($0.score) } ?? "" }
+            let score = FinalScore(submission, in: run)
+            let scores = run.lessons.map { score.cell($0) }
             lines.append(
-                ([submission.id] + scores + [String(submission.score), String(submission.maxScore), status(submission)]).map(field).joined(
-                    separator: ","))
+                ([submission.id] + scores + [FinalScore.text(score.total), String(score.maxScore), submission.outcome.rawValue]).map(field)
+                    .joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `pass` (every lesson), `fail`, `compile-error` (some lesson did not compile) or `error`.
-    public static func status(_ submission: SubmissionGrade) -> String {
-        if submission.status != "graded" { return "error" }
-        if submission.lessons.allSatisfy({ $0.status == "pass" }) { return "pass" }
-        if submission.lessons.contains(where: { $0.status == "compile-error" || $0.status == "missing" }) { return "compile-error" }
-        return "fail"
     }
 
     /// RFC 4180: quote fields holding commas, quotes or line breaks.

@@ -101,10 +101,10 @@ public struct Grader: Sendable {
             // Still a full row: every lesson at zero out of its maximum.
             let zeros = lessons.map {
                 LessonGrade(
-                    lesson: $0.id, status: "error", score: 0, maxScore: suites[$0.id]?.totalWeight ?? 0, scenarios: [], compileErrors: nil)
+                    lesson: $0.id, status: .error, score: 0, maxScore: suites[$0.id]?.totalWeight ?? 0, scenarios: [], compileErrors: nil)
             }
             return SubmissionGrade(
-                id: submission.id, status: "error", message: "\(error)", lessons: zeros, ignored: [],
+                id: submission.id, status: .unreadable, message: "\(error)", lessons: zeros, ignored: [],
                 seconds: Date().timeIntervalSince(started))
         }
         var grades: [LessonGrade] = []
@@ -114,13 +114,13 @@ public struct Grader: Sendable {
             guard Date().timeIntervalSince(started) < submissionTimeout else {
                 grades.append(
                     LessonGrade(
-                        lesson: lesson.id, status: "timeout", score: 0, maxScore: suite.totalWeight, scenarios: [], compileErrors: nil))
+                        lesson: lesson.id, status: .timeout, score: 0, maxScore: suite.totalWeight, scenarios: [], compileErrors: nil))
                 continue
             }
             grades.append(grade(lesson, runner: runner, workspace: files.workspace, build: scratch.appendingPathComponent("build")))
         }
         return SubmissionGrade(
-            id: submission.id, status: "graded", message: nil, lessons: grades, ignored: files.ignored,
+            id: submission.id, status: .graded, message: nil, lessons: grades, ignored: files.ignored,
             seconds: Date().timeIntervalSince(started))
     }
 
@@ -131,7 +131,7 @@ public struct Grader: Sendable {
             case .compileErrors(let compile):
                 let report = runner.compileFailure(compile)
                 return LessonGrade(
-                    lesson: lesson.id, status: compile.noSources == nil ? "compile-error" : "missing", score: 0, maxScore: maxScore,
+                    lesson: lesson.id, status: compile.noSources == nil ? .compileError : .missing, score: 0, maxScore: maxScore,
                     scenarios: report.scenarios,
                     compileErrors: report.compileErrors
                         ?? report.missing.map { "your code does not define " + $0.joined(separator: ", ") + ", which this lesson needs" }
@@ -144,11 +144,11 @@ public struct Grader: Sendable {
                 defer { host.stop() }
                 let report = try runner.run(on: host, reusedBuild: false)
                 return LessonGrade(
-                    lesson: lesson.id, status: report.allPassed ? "pass" : "fail", score: report.score, maxScore: maxScore,
+                    lesson: lesson.id, status: report.allPassed ? .pass : .fail, score: report.score, maxScore: maxScore,
                     scenarios: report.scenarios, compileErrors: nil)
             }
         } catch {
-            return LessonGrade(lesson: lesson.id, status: "error", score: 0, maxScore: maxScore, scenarios: [], compileErrors: "\(error)")
+            return LessonGrade(lesson: lesson.id, status: .error, score: 0, maxScore: maxScore, scenarios: [], compileErrors: "\(error)")
         }
     }
 }

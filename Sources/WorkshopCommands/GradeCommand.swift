@@ -30,6 +30,7 @@ extension GradeCommand {
 }
 
 extension FeedbackDetail: ExpressibleByArgument {}
+extension UngradablePolicy: ExpressibleByArgument {}
 
 struct GradeRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,11 +55,22 @@ struct GradeRunCommand: ParsableCommand {
     var out: String?
     @Option(help: ArgumentHelp("Grade only slice I of N (for array jobs); `grade merge` combines the slices.", valueName: "I/N"))
     var shard: String?
-    @Option(help: "full: given/when/then and expectations in feedback; names-only: withhold the hidden expectations.")
-    var feedback: FeedbackDetail = .full
+    @Option(
+        help: ArgumentHelp(
+            "What learners' reports show: as-marked (each scenario's visibility), published (as marked, grades released), full, names-only.",
+            valueName: "as-marked|published|full|names-only"))
+    var feedback: FeedbackDetail = .asMarked
+    @Option(help: ArgumentHelp("When the work was due: 2026-12-01, 2026-12-01T23:59 (UTC) or with a zone.", valueName: "date"))
+    var due: String?
+    @Option(
+        help: ArgumentHelp(
+            "What a submission that could not be graded (did not compile, missing, unreadable) scores: zero, or blank for you to decide.",
+            valueName: "zero|blank"))
+    var ungradable: UngradablePolicy = .zero
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs takes a number of 1 or more") }
+        if let due, GradingDate.parse(due) == nil { throw ValidationError("--due '\(due)' is not a date; give \(GradingDate.expected)") }
     }
 
     func run() throws {
@@ -95,6 +107,7 @@ struct GradeRunCommand: ParsableCommand {
         }
         if showProgress { StandardStream.write("\r\u{1B}[K", to: STDERR_FILENO) }
         run.warnings = listing.warnings + run.warnings
+        run.policy = GradingPolicy(ungradable: ungradable, due: due.flatMap(GradingDate.parse))
         let failures = try ReportWriter.write(run, to: folder, feedback: feedback)
         let output = Output.standard(terminal: terminal)
         for line in GradeSummary.lines(run, width: terminal.width) { output.line(line) }
@@ -111,7 +124,7 @@ struct GradeMergeCommand: ParsableCommand {
         commandName: "merge", abstract: "Combine the --out folders of sharded runs into one set of reports.")
     @Argument(help: ArgumentHelp("The shards' --out folders.", valueName: "shard-out")) var shards: [String]
     @Option(help: ArgumentHelp("Where the merged reports go (default: grades/ here).", valueName: "dir")) var out: String?
-    @Option(help: "full or names-only, as for grading.") var feedback: FeedbackDetail = .full
+    @Option(help: "as-marked, published, full or names-only, as for grading.") var feedback: FeedbackDetail = .asMarked
 
     func run() throws {
         let folder = try GradeCommand.outputFolder(out)
