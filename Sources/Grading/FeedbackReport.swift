@@ -7,6 +7,10 @@ public enum FeedbackReport {
         let score = FinalScore(submission, in: run)
         let scoreText = score.total.map { "**\(FinalScore.text($0)) / \(score.maxScore)**" } ?? "not scored yet (out of \(score.maxScore))"
         var lines = ["# Feedback for \(submission.id)", "", "Score: \(scoreText)", ""]
+        if !score.adjustments.isEmpty {
+            lines += ["Adjusted by your instructor:"] + score.adjustmentLines.map { "- " + $0 } + [""]
+        }
+        if let lateness = score.lateness { lines += [lateness, ""] }
         if !submission.outcome.isGradable {
             lines += ["Your submission could not be graded (\(submission.outcome.rawValue)): \(submission.ungradableReason ?? "")", ""]
         }

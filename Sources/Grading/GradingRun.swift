@@ -17,12 +17,32 @@ public struct GradingRun: Codable, Equatable, Sendable {
     /// How scores are decided beyond the scenarios: kept with the run, so merged shards and
     /// rewritten reports score the same way.
     public var policy: GradingPolicy
+    /// Each lesson's maximum, in `lessons` order (for the rows of learners who handed nothing in).
+    public var lessonMaxScores: [Int]?
+    /// The course's learners (`--roster`): joined to the gradebook; kept here so merges keep it.
+    public var roster: [Learner]?
+    /// `I/N` when this run graded one slice: its reports then leave missing learners to the merge.
+    public var shard: String?
+    /// Manual changes of points (`adjustments.csv`), applied on top of the automatic scores.
+    public var adjustments: [Adjustment]?
+    /// Ids whose grades were taken unchanged from the last run into the same folder (not saved).
+    public var reused: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion, lessons, lessonNumbers, sandboxed, warnings, submissions, policy, lessonMaxScores, roster, shard, adjustments
+    }
 
     public init(
         lessons: [String], lessonNumbers: [Int]? = nil, sandboxed: Bool, warnings: [String], submissions: [SubmissionGrade],
-        policy: GradingPolicy = GradingPolicy()
+        policy: GradingPolicy = GradingPolicy(), lessonMaxScores: [Int]? = nil, roster: [Learner]? = nil, shard: String? = nil,
+        adjustments: [Adjustment]? = nil, reused: [String] = []
     ) {
+        self.adjustments = adjustments
+        self.reused = reused
         self.policy = policy
+        self.lessonMaxScores = lessonMaxScores
+        self.roster = roster
+        self.shard = shard
         self.lessons = lessons
         self.lessonNumbers = lessonNumbers
         self.sandboxed = sandboxed
@@ -41,6 +61,11 @@ public struct SubmissionGrade: Codable, Equatable, Sendable {
     public var ignored: [String]
     /// Wall-clock seconds; the one field that differs between identical runs.
     public var seconds: Double
+    /// When it was handed in, and where that was read (`submission_metadata.json`, a file's time).
+    public var submitted: Date? = nil
+    public var submittedFrom: String? = nil
+    /// The fingerprint of the submission's content (InputKeys), for regrading only what changed.
+    public var contentKey: String? = nil
 
     public var score: Int { lessons.reduce(0) { $0 + $1.score } }
     public var maxScore: Int { lessons.reduce(0) { $0 + $1.maxScore } }
@@ -54,6 +79,8 @@ public struct LessonGrade: Codable, Equatable, Sendable {
     public var maxScore: Int
     public var scenarios: [ScenarioResult]
     public var compileErrors: String?
+    /// The fingerprint of everything this grade depends on (InputKeys).
+    public var inputKey: String? = nil
 }
 
 /// The instructor's choices for scores: what an ungradable submission gets.
@@ -61,9 +88,11 @@ public struct GradingPolicy: Codable, Equatable, Sendable {
     public var ungradable: UngradablePolicy
     /// When the work was due (`--due`): decides `after-due` scenarios, and lateness.
     public var due: Date?
+    public var late: LatePolicy
 
-    public init(ungradable: UngradablePolicy = .zero, due: Date? = nil) {
+    public init(ungradable: UngradablePolicy = .zero, due: Date? = nil, late: LatePolicy = LatePolicy()) {
         self.ungradable = ungradable
         self.due = due
+        self.late = late
     }
 }

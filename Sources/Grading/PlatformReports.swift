@@ -37,10 +37,20 @@ public enum PlatformReports {
                     ]))
             }
         }
-        let output =
+        var output =
             submission.outcome.isGradable
             ? summary(submission)
             : "Not graded (\(submission.outcome.rawValue)): \(submission.ungradableReason ?? "")"
+        for line in score.adjustmentLines { output += "\nAdjusted " + line }
+        if let lateness = score.lateness { output += "\n" + lateness }
+        for adjustment in score.adjustments {
+            tests.append(
+                .object([
+                    "name": .string("adjustment · \(adjustment.lesson ?? "whole submission")"), "score": .number(adjustment.points),
+                    "max_score": .number(0), "status": .string(adjustment.points >= 0 ? "passed" : "failed"),
+                    "output": .string(adjustment.reason),
+                ]))
+        }
         var result: JSONObject = [
             "max_score": .number(Double(score.maxScore)), "output": .string(output), "tests": .array(tests),
             "extra_data": .object(["status": .string(submission.outcome.rawValue)]),

@@ -17,10 +17,14 @@ public enum ReportWriter {
         func pretty<Value: Encodable>(_ value: Value) throws -> String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
             return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
         }
+        // grading.json is the run as graded; every other report shows the roster's learners too.
+        let graded = run
+        let run = run.withRoster()
         do {
-            try save(try pretty(run), "grading.json")
+            try save(try pretty(graded), "grading.json")
             try save(Gradebook.csv(run), "grades.csv")
             try save(JUnitReport.xml(run, shown: shown), "junit.xml")
         } catch {
@@ -47,7 +51,9 @@ public enum ReportWriter {
             throw GradingError("no grading.json in \(folder.path); give the --out folders of the shards")
         }
         do {
-            return try JSONDecoder().decode(GradingRun.self, from: data)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(GradingRun.self, from: data)
         } catch {
             throw GradingError("\(file.path) is not a grading run of this version: \(error)")
         }
@@ -93,11 +99,18 @@ public enum Sharding {
         guard Set(ids).count == ids.count else { throw GradingError("a submission appears in two shards; merge each shard once") }
         var warnings: [String] = []
         for warning in runs.flatMap(\.warnings) where !warnings.contains(warning) { warnings.append(warning) }
+        guard runs.allSatisfy({ $0.roster == first.roster }) else {
+            throw GradingError("the shards were graded with different rosters; grade them with the same --roster")
+        }
+        guard runs.allSatisfy({ $0.adjustments == first.adjustments }) else {
+            throw GradingError("the shards were graded with different adjustments; grade them with the same adjustments.csv")
+        }
         guard runs.allSatisfy({ $0.policy == first.policy }) else {
             throw GradingError("the shards were graded with different policies (--ungradable, --due, …); grade them with the same options")
         }
         return GradingRun(
             lessons: first.lessons, lessonNumbers: first.lessonNumbers, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings,
-            submissions: submissions, policy: first.policy)
+            submissions: submissions, policy: first.policy, lessonMaxScores: first.lessonMaxScores, roster: first.roster,
+            adjustments: first.adjustments)
     }
 }
