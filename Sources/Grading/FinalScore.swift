@@ -62,7 +62,8 @@ public struct FinalScore: Sendable, Equatable {
     public var adjustmentLines: [String] {
         adjustments.map { adjustment in
             let points = (adjustment.points > 0 ? "+" : "") + Self.text(adjustment.points)
-            return "\(points) (\(adjustment.lesson ?? "whole submission")): \(adjustment.reason.isEmpty ? "adjusted by hand" : adjustment.reason)"
+            return
+                "\(points) (\(adjustment.lesson ?? "whole submission")): \(adjustment.reason.isEmpty ? "adjusted by hand" : adjustment.reason)"
         }
     }
 

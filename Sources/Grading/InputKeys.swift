@@ -19,9 +19,11 @@ enum InputKeys {
             fingerprint.add(kit.lastPathComponent)
             fingerprint.add(lesson.id)
             fingerprint.add(lesson.module ?? "")
-            for file in [lesson.suiteFile, lesson.bindingFile].compactMap({ $0 }) + grader.privateSuites.map({
-                $0.appendingPathComponent(lesson.id).appendingPathComponent("suite.yaml")
-            }) {
+            for file in [lesson.suiteFile, lesson.bindingFile].compactMap({ $0 })
+                + grader.privateSuites.map({
+                    $0.appendingPathComponent(lesson.id).appendingPathComponent("suite.yaml")
+                })
+            {
                 fingerprint.add(file.lastPathComponent)
                 fingerprint.add(FileManager.default.contents(atPath: file.path) ?? Data())
             }

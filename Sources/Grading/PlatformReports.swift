@@ -15,7 +15,8 @@ public enum PlatformReports {
             if lesson.scenarios.isEmpty || !lesson.status.ran {
                 var test: JSONObject = [
                     "name": .string("\(lesson.lesson) · \(lesson.status.rawValue)"),
-                    "status": .string("failed"), "output": .string(lesson.compileErrors ?? FeedbackReport.notGraded(lesson, submission: submission)),
+                    "status": .string("failed"),
+                    "output": .string(lesson.compileErrors ?? FeedbackReport.notGraded(lesson, submission: submission)),
                 ]
                 if score.lessons[lesson.lesson] != .some(nil) {
                     test["score"] = .number(0)

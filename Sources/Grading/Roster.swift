@@ -36,7 +36,8 @@ public enum Roster {
             var extra = 0
             if !row["extra_days"].isEmpty {
                 guard let days = Int(row["extra_days"]), days >= 0 else {
-                    throw GradingError("\(table.file):\(row.line): extra_days should be a whole number of days, 0 or more, not '\(row["extra_days"])'")
+                    throw GradingError(
+                        "\(table.file):\(row.line): extra_days should be a whole number of days, 0 or more, not '\(row["extra_days"])'")
                 }
                 extra = days
             }
@@ -70,7 +71,9 @@ extension GradingRun {
         let unknown = submissions.map(\.id).filter { !known.contains($0) }
         var notes: [String] = []
         if !unknown.isEmpty { notes.append("not on the roster: " + unknown.joined(separator: ", ")) }
-        if !absent.isEmpty { notes.append("on the roster with no submission (status missing): " + absent.map(\.id).joined(separator: ", ")) }
+        if !absent.isEmpty {
+            notes.append("on the roster with no submission (status missing): " + absent.map(\.id).joined(separator: ", "))
+        }
         for note in notes where !run.warnings.contains(note) { run.warnings.append(note) }
         return run
     }

@@ -115,7 +115,9 @@ struct GradeRunCommand: ParsableCommand {
         var previous: GradingRun?
         var notes: [String] = []
         if !fresh, FileManager.default.fileExists(atPath: previousFile.path) {
-            do { previous = try ReportWriter.read(folder) } catch { notes.append("the last run's grading.json could not be read, so everything is graded again: \(error)") }
+            do { previous = try ReportWriter.read(folder) } catch {
+                notes.append("the last run's grading.json could not be read, so everything is graded again: \(error)")
+            }
         }
         var builder = try KitPreparation.builder()
         let sandbox = Sandbox.find(toolchain: builder.toolchain)
@@ -148,13 +150,16 @@ struct GradeRunCommand: ParsableCommand {
         run.shard = shard
         run.adjustments = manual
         if !run.strayAdjustments.isEmpty {
-            run.warnings.append("\(adjustmentsFile.lastPathComponent) adjusts ids with no submission: " + run.strayAdjustments.joined(separator: ", "))
+            run.warnings.append(
+                "\(adjustmentsFile.lastPathComponent) adjusts ids with no submission: " + run.strayAdjustments.joined(separator: ", "))
         }
         let failures = try ReportWriter.write(run, to: folder, feedback: feedback)
         let output = Output.standard(terminal: terminal)
         for line in GradeSummary.lines(run.withRoster(), width: terminal.width) { output.line(line) }
         if previous != nil {
-            output.line("graded \(run.submissions.count - run.reused.count), kept \(run.reused.count) unchanged since the last run (--fresh grades all)")
+            output.line(
+                "graded \(run.submissions.count - run.reused.count), kept \(run.reused.count) unchanged since the last run (--fresh grades all)"
+            )
         }
         output.line("reports in \(folder.path)")
         for failure in failures { errors.line(errors.styled("error: ", .failure, .bold) + failure) }

@@ -124,7 +124,9 @@ struct GradeCourseTests {
         feedback = try #require(folder.read("out/feedback/ann.md"))
         #expect(feedback.contains("yan") && feedback.contains("zed"), "\(feedback)")
 
-        folder.write("private/deciding/suite.yaml", "scenarios:\n  - name: x\n    visibility: secret\n    when: {decide: {}}\n    then: {events: []}\n")
+        folder.write(
+            "private/deciding/suite.yaml",
+            "scenarios:\n  - name: x\n    visibility: secret\n    when: {decide: {}}\n    then: {events: []}\n")
         let bad = try grade(suite)
         #expect(bad.status != 0)
         #expect(bad.errors.contains("deciding/suite.yaml:3"), "\(bad.errors)")
@@ -134,30 +136,37 @@ struct GradeCourseTests {
     @Test("a roster joins the gradebook; times from submission_metadata.json or the archive; late days and penalty beside the raw score")
     func rosterAndDeadline() throws {
         try correct("ann")
-        folder.write("submissions/ann/submission_metadata.json", #"{"id": 1, "created_at": "2026-12-01T10:00:00.000000+00:00", "users": []}"#)
+        folder.write(
+            "submissions/ann/submission_metadata.json", #"{"id": 1, "created_at": "2026-12-01T10:00:00.000000+00:00", "users": []}"#)
         try correct("bob")
         folder.write("submissions/bob/submission_metadata.json", #"{"id": 2, "created_at": "2026-12-03T10:00:00Z"}"#)
         try correct("zed")
         try correct("dan-folder")
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/bin/tar")
-        tar.arguments = ["-czf", submissions.appendingPathComponent("dan.tar.gz").path, "-C", submissions.appendingPathComponent("dan-folder").path, "."]
+        tar.arguments = [
+            "-czf", submissions.appendingPathComponent("dan.tar.gz").path, "-C", submissions.appendingPathComponent("dan-folder").path, ".",
+        ]
         try tar.run()
         tar.waitUntilExit()
         try FileManager.default.removeItem(at: submissions.appendingPathComponent("dan-folder"))
         let stamp = try #require(ISO8601DateFormatter().date(from: "2026-12-05T12:00:00Z"))
-        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: submissions.appendingPathComponent("dan.tar.gz").path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: stamp], ofItemAtPath: submissions.appendingPathComponent("dan.tar.gz").path)
         let early = try #require(ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z"))
         for name in ["Events.swift", "Decide.swift"] {
             try FileManager.default.setAttributes(
                 [.modificationDate: early], ofItemAtPath: submissions.appendingPathComponent("zed/Sources/ConnectFour/\(name)").path)
         }
-        let roster = folder.write("roster.csv", "id,name,email,extra_days\nann,Ann Lee,ann@example.org,0\nbob,Bob,bob@example.org,3\ndan,Dan,,\ncy,Cy Young,cy@example.org,0\n")
+        let roster = folder.write(
+            "roster.csv",
+            "id,name,email,extra_days\nann,Ann Lee,ann@example.org,0\nbob,Bob,bob@example.org,3\ndan,Dan,,\ncy,Cy Young,cy@example.org,0\n")
         let result = try grade([
             "--roster", roster.path, "--due", "2026-11-30T23:59:00Z", "--late-penalty", "10", "--grace-days", "0", "--late-cap", "30",
         ])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(folder.read("out/grades.csv")?.hasPrefix("id,name,email,deciding,raw,submitted,late_days,penalty,total,max,status\n") == true)
+        #expect(
+            folder.read("out/grades.csv")?.hasPrefix("id,name,email,deciding,raw,submitted,late_days,penalty,total,max,status\n") == true)
         let table = try gradebook()
         #expect(table["ann"]?["name"] == "Ann Lee" && table["ann"]?["submitted"] == "2026-12-01T10:00:00Z")
         #expect(table["ann"]?["late_days"] == "1" && table["ann"]?["penalty"] == "10")
@@ -195,7 +204,10 @@ struct GradeCourseTests {
         try correct("ann")
         try partial("bob")
         try correct("cat")
-        folder.write("private/deciding/suite.yaml", "scenarios:\n  - name: a private start\n    when: {decide: {startGame: {playerOne: p, playerTwo: q}}}\n    then: {events: [{gameStarted: {playerOne: p, playerTwo: q}}]}\n")
+        folder.write(
+            "private/deciding/suite.yaml",
+            "scenarios:\n  - name: a private start\n    when: {decide: {startGame: {playerOne: p, playerTwo: q}}}\n    then: {events: [{gameStarted: {playerOne: p, playerTwo: q}}]}\n"
+        )
         let suite = ["--suite", folder.url.appendingPathComponent("private").path]
         let first = try grade(suite)
         #expect(first.status == 0, "\(first.errors)")
@@ -215,7 +227,9 @@ struct GradeCourseTests {
         #expect(try gradebook()["bob"]?["total"] == "15")
 
         // Manual points: kept apart, applied on top, nothing graded again.
-        folder.write("out/adjustments.csv", "id,lesson,points,reason\nann,2,-2,shared code with a friend\ncat,,1.5,a good question in class\nzoe,,1,\n")
+        folder.write(
+            "out/adjustments.csv",
+            "id,lesson,points,reason\nann,2,-2,shared code with a friend\ncat,,1.5,a good question in class\nzoe,,1,\n")
         let third = try grade(suite)
         #expect(third.status == 0, "\(third.errors)")
         #expect(third.output.contains("graded 0, kept 3"), "\(third.output)")
@@ -227,7 +241,10 @@ struct GradeCourseTests {
         #expect(folder.read("out/feedback/ann.md")?.contains("-2 (deciding): shared code with a friend") == true)
 
         // A changed suite regrades everyone; --fresh does too.
-        folder.write("private/deciding/suite.yaml", "scenarios:\n  - name: a private start, renamed\n    when: {decide: {startGame: {playerOne: p, playerTwo: q}}}\n    then: {events: [{gameStarted: {playerOne: p, playerTwo: q}}]}\n")
+        folder.write(
+            "private/deciding/suite.yaml",
+            "scenarios:\n  - name: a private start, renamed\n    when: {decide: {startGame: {playerOne: p, playerTwo: q}}}\n    then: {events: [{gameStarted: {playerOne: p, playerTwo: q}}]}\n"
+        )
         let fourth = try grade(suite)
         #expect(fourth.output.contains("graded 3, kept 0"), "\(fourth.output)")
         let fifth = try grade(suite + ["--fresh"])

@@ -14,7 +14,10 @@ struct DeadlineTests {
     static func graded(_ id: String, score: Int, submitted: String?) -> SubmissionGrade {
         SubmissionGrade(
             id: id, status: .graded, message: nil,
-            lessons: [LessonGrade(lesson: "deciding", status: score == 10 ? .pass : .fail, score: score, maxScore: 10, scenarios: [], compileErrors: nil)],
+            lessons: [
+                LessonGrade(
+                    lesson: "deciding", status: score == 10 ? .pass : .fail, score: score, maxScore: 10, scenarios: [], compileErrors: nil)
+            ],
             ignored: [], seconds: 1, submitted: submitted.flatMap(GradingDate.parse), submittedFrom: "submission_metadata.json")
     }
 
@@ -22,7 +25,8 @@ struct DeadlineTests {
     func roster() throws {
         let file = folder.write("roster.csv", "ID,Name,Email,Extra Days\nann,\"Lee, Ann\",ann@example.org,2\nbob,Bob,,\n")
         let learners = try Roster.load(file)
-        #expect(learners == [Learner(id: "ann", name: "Lee, Ann", email: "ann@example.org", extraDays: 2), Learner(id: "bob", name: "Bob")])
+        #expect(
+            learners == [Learner(id: "ann", name: "Lee, Ann", email: "ann@example.org", extraDays: 2), Learner(id: "bob", name: "Bob")])
         let twice = folder.write("twice.csv", "id,name\nann,A\n\nann,B\n")
         #expect(throws: GradingError("\(twice.path):4: the id 'ann' is on line 2 already")) { try Roster.load(twice) }
         let days = folder.write("days.csv", "id,extra_days\nann,two\n")
@@ -100,11 +104,13 @@ struct DeadlineTests {
         let file = folder.write("without/Sources/ConnectFour/Decide.swift", "")
         let stamp = Date(timeIntervalSince1970: 1_700_000_000)
         try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: file.path)
-        let without = try #require(SubmissionTime.find(Submission(id: "w", location: folder.url.appendingPathComponent("without")), unpacked: nil))
+        let without = try #require(
+            SubmissionTime.find(Submission(id: "w", location: folder.url.appendingPathComponent("without")), unpacked: nil))
         #expect(without.date == stamp && without.source == "newest file modified")
         folder.write("broken/submission_metadata.json", #"{"created_at": "yesterday"}"#)
         folder.write("broken/Sources/A.swift", "")
-        let broken = try #require(SubmissionTime.find(Submission(id: "b", location: folder.url.appendingPathComponent("broken")), unpacked: nil))
+        let broken = try #require(
+            SubmissionTime.find(Submission(id: "b", location: folder.url.appendingPathComponent("broken")), unpacked: nil))
         #expect(broken.source == "newest file modified; its submission_metadata.json has no readable created_at")
     }
 }

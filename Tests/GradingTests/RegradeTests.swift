@@ -20,12 +20,14 @@ struct RegradeTests {
 
     @Test("adjustments.csv is read with lessons by id or number; bad points or lessons are named with file and line")
     func loading() throws {
-        let file = folder.write("adjustments.csv", "id,lesson,points,reason\nann,deciding,2,\"suite bug, scenario 4\"\nbob,,-1.5,copied a file\nann,2,1,\n")
+        let file = folder.write(
+            "adjustments.csv", "id,lesson,points,reason\nann,deciding,2,\"suite bug, scenario 4\"\nbob,,-1.5,copied a file\nann,2,1,\n")
         let adjustments = try Adjustment.load(file, lessons: ["deciding"], numbers: [2])
         #expect(
             adjustments == [
                 Adjustment(id: "ann", lesson: "deciding", points: 2, reason: "suite bug, scenario 4"),
-                Adjustment(id: "bob", points: -1.5, reason: "copied a file"), Adjustment(id: "ann", lesson: "deciding", points: 1, reason: ""),
+                Adjustment(id: "bob", points: -1.5, reason: "copied a file"),
+                Adjustment(id: "ann", lesson: "deciding", points: 1, reason: ""),
             ])
         let points = folder.write("points.csv", "id,lesson,points,reason\nann,,two,\n")
         #expect(throws: GradingError("\(points.path):2: points should be a number such as 2 or -1.5, not 'two'")) {
@@ -48,12 +50,15 @@ struct RegradeTests {
                 Self.graded("ann", 7), Self.graded("bob", 1), Self.graded("cat", 9),
                 SubmissionGrade(
                     id: "dan", status: .graded, message: nil,
-                    lessons: [LessonGrade(lesson: "deciding", status: .compileError, score: 0, maxScore: 10, scenarios: [], compileErrors: "x")],
+                    lessons: [
+                        LessonGrade(lesson: "deciding", status: .compileError, score: 0, maxScore: 10, scenarios: [], compileErrors: "x")
+                    ],
                     ignored: [], seconds: 1),
             ], policy: GradingPolicy(ungradable: .blank),
             adjustments: [
                 Adjustment(id: "ann", lesson: "deciding", points: 2, reason: "scenario 4 was wrong"),
-                Adjustment(id: "bob", points: -3, reason: "late file"), Adjustment(id: "dan", points: 4, reason: "a typo kept it from compiling"),
+                Adjustment(id: "bob", points: -3, reason: "late file"),
+                Adjustment(id: "dan", points: 4, reason: "a typo kept it from compiling"),
                 Adjustment(id: "nobody", points: 1, reason: ""),
             ])
         #expect(
@@ -66,7 +71,8 @@ struct RegradeTests {
 
                 """)
         #expect(run.strayAdjustments == ["nobody"])
-        let gradescope = try #require(PlatformReports.gradescope(run.submissions[0], in: run, shown: Disclosure(detail: .full, due: nil)).objectValue)
+        let gradescope = try #require(
+            PlatformReports.gradescope(run.submissions[0], in: run, shown: Disclosure(detail: .full, due: nil)).objectValue)
         #expect(gradescope["score"] == .number(9))
         let tests = (gradescope["tests"]?.arrayValue ?? []).compactMap(\.objectValue)
         #expect(tests.last?["name"] == .string("adjustment · deciding") && tests.last?["score"] == .number(2))
@@ -116,5 +122,33 @@ struct RegradeTests {
         #expect(previous.submission("bob", keys: ["k2"], contentKey: "c2") == nil)
         #expect(previous.lesson("deciding", of: "ann", key: "k1") == kept.lessons[0])
         #expect(previous.lesson("deciding", of: "bob", key: "k2") == nil)
+    }
+}
+
+@Suite("Merging keeps a course's choices")
+struct MergeChoicesTests {
+    @Test("merged shards keep the roster, policy and adjustments, fill in the missing learners, and refuse shards that differ")
+    func merge() throws {
+        let roster = [Learner(id: "ann"), Learner(id: "bob"), Learner(id: "cy")]
+        let policy = GradingPolicy(ungradable: .blank)
+        let adjustments = [Adjustment(id: "ann", points: 1, reason: "r")]
+        func shard(_ id: String, _ index: Int) -> GradingRun {
+            GradingRun(
+                lessons: ["deciding"], sandboxed: true, warnings: [], submissions: [RegradeTests.graded(id, 5)], policy: policy,
+                lessonMaxScores: [10], roster: roster, shard: "\(index)/2", adjustments: adjustments)
+        }
+        let merged = try Sharding.merge([shard("ann", 1), shard("bob", 2)])
+        #expect(merged.shard == nil && merged.roster == roster && merged.policy == policy && merged.adjustments == adjustments)
+        #expect(merged.withRoster().submissions.map(\.id) == ["ann", "bob", "cy"])
+        #expect(shard("ann", 1).withRoster().submissions.map(\.id) == ["ann"])
+        var other = shard("bob", 2)
+        other.policy = GradingPolicy(ungradable: .zero)
+        #expect(throws: GradingError.self) { try Sharding.merge([shard("ann", 1), other]) }
+        other = shard("bob", 2)
+        other.adjustments = nil
+        #expect(throws: GradingError.self) { try Sharding.merge([shard("ann", 1), other]) }
+        other = shard("bob", 2)
+        other.roster = [Learner(id: "bob")]
+        #expect(throws: GradingError.self) { try Sharding.merge([shard("ann", 1), other]) }
     }
 }

@@ -18,7 +18,9 @@ struct UngradableTests {
         lessons: [lesson("one", 3, 3, .pass), lesson("two", 1, 4, .fail)], ignored: [], seconds: 1)
     static let broken = SubmissionGrade(
         id: "bob", status: .graded, message: nil,
-        lessons: [lesson("one", 0, 3, .compileError, errors: "Decide.swift:1:14: error: expected ')'"), lesson("two", 0, 4, .compileError)],
+        lessons: [
+            lesson("one", 0, 3, .compileError, errors: "Decide.swift:1:14: error: expected ')'"), lesson("two", 0, 4, .compileError),
+        ],
         ignored: [], seconds: 1)
     static let partly = SubmissionGrade(
         id: "cat", status: .graded, message: nil,
@@ -62,26 +64,31 @@ struct UngradableTests {
 
     @Test("Gradescope says why in the top-level output; under blank there is no score at all")
     func gradescope() throws {
-        let zero = try #require(PlatformReports.gradescope(Self.damaged, in: run(.zero), shown: Disclosure(detail: .full, due: nil)).objectValue)
+        let zero = try #require(
+            PlatformReports.gradescope(Self.damaged, in: run(.zero), shown: Disclosure(detail: .full, due: nil)).objectValue)
         #expect(zero["score"] == .number(0))
         #expect(zero["output"] == .string("Not graded (unreadable): cannot unpack eve.zip: it is damaged"))
         #expect(zero["extra_data"] == .object(["status": .string("unreadable")]))
-        let blank = try #require(PlatformReports.gradescope(Self.broken, in: run(.blank), shown: Disclosure(detail: .full, due: nil)).objectValue)
+        let blank = try #require(
+            PlatformReports.gradescope(Self.broken, in: run(.blank), shown: Disclosure(detail: .full, due: nil)).objectValue)
         #expect(blank["score"] == nil)
         #expect(blank["output"] == .string("Not graded (compile-error): one: Decide.swift:1:14: error: expected ')'"))
         let tests = blank["tests"]?.arrayValue ?? []
         #expect(tests.count == 2 && tests.allSatisfy { $0.objectValue?["score"] == nil })
-        let failed = try #require(PlatformReports.gradescope(Self.failed, in: run(.blank), shown: Disclosure(detail: .full, due: nil)).objectValue)
+        let failed = try #require(
+            PlatformReports.gradescope(Self.failed, in: run(.blank), shown: Disclosure(detail: .full, due: nil)).objectValue)
         #expect(failed["score"] == .number(4))
         #expect(failed["extra_data"] == .object(["status": .string("fail")]))
     }
 
     @Test("exercism's status is error, with the reason as its message, only for what could not be graded")
     func exercism() throws {
-        let missing = try #require(PlatformReports.exercism(Self.empty, in: run(.zero), shown: Disclosure(detail: .full, due: nil)).objectValue)
+        let missing = try #require(
+            PlatformReports.exercism(Self.empty, in: run(.zero), shown: Disclosure(detail: .full, due: nil)).objectValue)
         #expect(missing["status"] == .string("error"))
         #expect(missing["message"] == .string("Not graded (missing): one: there are no sources for this lesson"))
-        let failed = try #require(PlatformReports.exercism(Self.failed, in: run(.zero), shown: Disclosure(detail: .full, due: nil)).objectValue)
+        let failed = try #require(
+            PlatformReports.exercism(Self.failed, in: run(.zero), shown: Disclosure(detail: .full, due: nil)).objectValue)
         #expect(failed["status"] == .string("fail"))
         #expect(failed["message"] == nil)
     }

@@ -1,8 +1,8 @@
-@testable import Checking
 import Curriculum
 import Foundation
 import Testing
 
+@testable import Checking
 @testable import Grading
 
 /// A suite marks what learners may see of each scenario; every learner's report follows the
