@@ -40,7 +40,9 @@ struct GradeRunCommand: ParsableCommand {
             archive name. Only Swift sources under Sources/<Module>/ are compiled; a Package.swift, plugins,
             macros and binaries are never built or run. Each host runs under bubblewrap when it is installed.
             Reports go to --out: grades.csv, junit.xml, submissions/<id>/results.json (Gradescope) and
-            exercism.json, feedback/<id>.md, and grading.json (what `grade merge` combines).
+            exercism.json, feedback/<id>.md, and grading.json (what `grade merge` combines). A second run
+            into the same --out grades again only what changed and applies --out/adjustments.csv; the
+            README's grader section tells statuses, visibility, the roster and the late policy.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -175,11 +177,25 @@ struct GradeMergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The shards' --out folders.", valueName: "shard-out")) var shards: [String]
     @Option(help: ArgumentHelp("Where the merged reports go (default: grades/ here).", valueName: "dir")) var out: String?
     @Option(help: "as-marked, published, full or names-only, as for grading.") var feedback: FeedbackDetail = .asMarked
+    @Option(
+        help: ArgumentHelp(
+            "Manual points (id,lesson,points,reason) for the merged reports, instead of the shards' (default: adjustments.csv in --out).",
+            valueName: "file"))
+    var adjustments: String?
 
     func run() throws {
         let folder = try GradeCommand.outputFolder(out)
         let runs = try shards.map { try ReportWriter.read(URL(fileURLWithPath: $0)) }
-        let merged = try Sharding.merge(runs)
+        var merged = try Sharding.merge(runs)
+        // Adjustments are often written after the shards ran: the merge's own file replaces theirs.
+        let file = adjustments.map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent(Adjustment.fileName)
+        if adjustments != nil || FileManager.default.fileExists(atPath: file.path) {
+            merged.adjustments = try Adjustment.load(file, lessons: merged.lessons, numbers: merged.lessonNumbers ?? [])
+            if !merged.strayAdjustments.isEmpty {
+                merged.warnings.append(
+                    "\(file.lastPathComponent) adjusts ids with no submission: " + merged.strayAdjustments.joined(separator: ", "))
+            }
+        }
         let failures = try ReportWriter.write(merged, to: folder, feedback: feedback)
         let terminal = Terminal.current()
         let output = Output.standard(terminal: terminal)

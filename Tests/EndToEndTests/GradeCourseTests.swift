@@ -253,4 +253,31 @@ struct GradeCourseTests {
         let bad = try grade(suite)
         #expect(bad.status != 0 && bad.errors.contains("adjustments.csv:2: 'folding' is not a lesson of this run"), "\(bad.errors)")
     }
+
+    @Test("sharded runs with a roster merge into one gradebook with the missing learners, and the merge applies its own adjustments")
+    func shardsWithRoster() throws {
+        try correct("ann")
+        try partial("bob")
+        let roster = folder.write("roster.csv", "id,name\nann,Ann\nbob,Bob\ncy,Cy\n")
+        var outs: [String] = []
+        for index in 1...2 {
+            let shardOut = folder.url.appendingPathComponent("shard-\(index)").path
+            outs.append(shardOut)
+            let result = try WorkshopProcess.run(
+                ["grade", submissions.path, "--lessons", "2", "--roster", roster.path, "--shard", "\(index)/2", "--out", shardOut],
+                environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache]), timeout: 600)
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(!result.output.contains("cy"), "a shard cannot know cy is missing: \(result.output)")
+        }
+        folder.write("out/adjustments.csv", "id,lesson,points,reason\ncy,,3,handed in on paper\n")
+        let merged = try WorkshopProcess.run(
+            ["grade", "merge"] + outs + ["--out", out],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache]), timeout: 600)
+        #expect(merged.status == 0, "\(merged.errors)")
+        let table = try gradebook()
+        #expect(table.keys.sorted() == ["ann", "bob", "cy"])
+        #expect(table["cy"]?["name"] == "Cy" && table["cy"]?["status"] == "missing" && table["cy"]?["total"] == "3")
+        #expect(table["ann"]?["total"] == "14" && table["bob"]?["status"] == "fail")
+        #expect(merged.output.contains("on the roster with no submission (status missing): cy"), "\(merged.output)")
+    }
 }
