@@ -35,4 +35,6 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
     public var feedback: String?
     /// What the learner's code printed while answering.
     public var output: String?
+    /// The scenario's visibility when it is not `visible` (graders' reports honour it).
+    public var visibility: ScenarioVisibility? = nil
 }

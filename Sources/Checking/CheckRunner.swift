@@ -26,7 +26,7 @@ public struct CheckRunner {
             scenarios: suite.scenarios.map { scenario in
                 ScenarioResult(
                     name: scenario.name, status: .error, weight: scenario.weight, message: message,
-                    given: Self.given(scenario), when: when(scenario))
+                    given: Self.given(scenario), when: when(scenario), visibility: Self.visibility(scenario))
             },
             compileErrors: compile.diagnostics.isEmpty && !compile.mismatches.isEmpty
                 ? compile.mismatches.joined(separator: "\n") : (compile.diagnostics.isEmpty ? nil : compile.diagnostics),
@@ -50,7 +50,8 @@ public struct CheckRunner {
                 name: scenario.name, status: verdict.status, weight: scenario.weight, message: verdict.message,
                 given: Self.given(scenario), givenEvents: scenario.given.isEmpty ? nil : scenario.given, when: when(scenario),
                 difference: verdict.difference,
-                feedback: Self.feedback(for: scenario, verdict.status, stoppedIn: exchange.stoppedIn), output: printed)
+                feedback: Self.feedback(for: scenario, verdict.status, stoppedIn: exchange.stoppedIn), output: printed,
+                visibility: Self.visibility(scenario))
             progress(result)
             results.append(result)
         }
@@ -58,6 +59,11 @@ public struct CheckRunner {
         return CheckReport(
             lesson: lesson, passed: passing.count, total: results.count, score: passing.reduce(0) { $0 + $1.weight },
             maxScore: suite.totalWeight, scenarios: results, reusedBuild: reusedBuild)
+    }
+
+    /// A result carries the visibility only when it is not the default, so check's JSON stays as it was.
+    static func visibility(_ scenario: Scenario) -> ScenarioVisibility? {
+        scenario.visibility == .visible ? nil : scenario.visibility
     }
 
     /// The scenario's teaching line when the code answered wrongly. A loop that never answered has

@@ -26,6 +26,21 @@ public struct Scenario: Sendable, Hashable {
     public var then: Expectation
     /// Where it is written, for the authors' error messages (never shown to learners).
     public var line: Int?
+    /// What a grader's reports may show of it to the learner.
+    public var visibility: ScenarioVisibility = .visible
+}
+
+/// What graded reports show a learner of a scenario (`visibility:` in a suite). The words are
+/// Gradescope's, whose per-test `visibility` they map onto.
+public enum ScenarioVisibility: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Everything: given, when, expected and got.
+    case visible
+    /// Its name and whether it passed, never what it expects.
+    case hidden
+    /// Hidden until the due date has passed.
+    case afterDue = "after-due"
+    /// Hidden until the grades are published.
+    case afterPublished = "after-published"
 }
 
 /// What the scenario asks the host: a driver of the lesson's binding, with its input.

@@ -4,7 +4,7 @@ import Yams
 
 /// Reads a lesson's `suite.yaml`; every problem is reported with its line, like the pack loader.
 public enum SuiteLoader {
-    static let scenarioKeys = ["name", "weight", "feedback", "given", "when", "then"]
+    static let scenarioKeys = ["name", "weight", "feedback", "given", "when", "then", "visibility"]
     static let expectationKeys = ["events", "error", "state", "value"]
 
     public static func load(_ file: URL, displayName: String) throws(PackValidationError) -> Suite {
@@ -83,6 +83,16 @@ public enum SuiteLoader {
             if let node = mapping["weight"] {
                 if let value = node.int, value > 0 { weight = value } else { problem(node, "'weight' should be a whole number above 0") }
             }
+            var visibility = ScenarioVisibility.visible
+            if let node = mapping["visibility"] {
+                let words = ScenarioVisibility.allCases.map(\.rawValue)
+                if let word = node.string, let value = ScenarioVisibility(rawValue: word) {
+                    visibility = value
+                } else {
+                    let hint = Suggestion.closest(to: node.string ?? "", among: words).map { "; did you mean '\($0)'?" } ?? ""
+                    problem(node, "'visibility' should be one of \(words.joined(separator: ", "))\(hint)")
+                }
+            }
             var given: [JSONValue] = []
             if let node = mapping["given"] {
                 if let events = node.sequence {
@@ -125,7 +135,8 @@ public enum SuiteLoader {
             scenarios.append(
                 Scenario(
                     name: name, weight: weight, feedback: mapping["feedback"]?.string, given: given,
-                    when: Request(driver: driver, input: JSONValue(yaml: inputNode)), then: expectation, line: item.mark?.line))
+                    when: Request(driver: driver, input: JSONValue(yaml: inputNode)), then: expectation, line: item.mark?.line,
+                    visibility: visibility))
         }
         guard problems.isEmpty else { throw PackValidationError(folder: displayName, problems: problems) }
         return Suite(timeout: timeout, scenarios: scenarios, asks: asks)

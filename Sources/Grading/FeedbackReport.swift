@@ -1,19 +1,19 @@
 import Checking
 import Foundation
 
-/// How much of the hidden expectations a learner's feedback may show.
-public enum FeedbackDetail: String, Sendable, CaseIterable {
-    /// Given/when/then, expected and got, and the lesson's teaching line.
-    case full
-    /// Only which scenarios failed, and the teaching line: the hidden expectations stay hidden.
-    case namesOnly = "names-only"
-}
-
 /// A learner's feedback file (Markdown): their score per lesson, then each failed scenario.
 public enum FeedbackReport {
-    public static func markdown(_ submission: SubmissionGrade, detail: FeedbackDetail) -> String {
-        var lines = ["# Feedback for \(submission.id)", "", "Score: **\(submission.score) / \(submission.maxScore)**", ""]
-        if let message = submission.message { lines += ["Your submission could not be graded: \(message)", ""] }
+    public static func markdown(_ submission: SubmissionGrade, in run: GradingRun, shown: Disclosure) -> String {
+        let score = FinalScore(submission, in: run)
+        let scoreText = score.total.map { "**\(FinalScore.text($0)) / \(score.maxScore)**" } ?? "not scored yet (out of \(score.maxScore))"
+        var lines = ["# Feedback for \(submission.id)", "", "Score: \(scoreText)", ""]
+        if !score.adjustments.isEmpty {
+            lines += ["Adjusted by your instructor:"] + score.adjustmentLines.map { "- " + $0 } + [""]
+        }
+        if let lateness = score.lateness { lines += [lateness, ""] }
+        if !submission.outcome.isGradable {
+            lines += ["Your submission could not be graded (\(submission.outcome.rawValue)): \(submission.ungradableReason ?? "")", ""]
+        }
         if !submission.ignored.isEmpty {
             lines += [
                 "Not built or run (only Swift sources under `Sources/` are graded): "
@@ -21,7 +21,8 @@ public enum FeedbackReport {
             ]
         }
         for lesson in submission.lessons {
-            lines.append("## \(lesson.lesson): \(lesson.score) / \(lesson.maxScore)")
+            let cell = score.cell(lesson.lesson)
+            lines.append("## \(lesson.lesson): \(cell.isEmpty ? "not scored" : cell) / \(lesson.maxScore)")
             lines.append("")
             if let errors = lesson.compileErrors {
                 lines += ["Your code for this lesson did not compile:", "", "```", errors, "```", ""]
@@ -39,7 +40,7 @@ public enum FeedbackReport {
             }
             for scenario in failed {
                 lines.append("- **\(scenario.name)** (\(scenario.status.rawValue))")
-                for line in explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly).components(separatedBy: "\n")
+                for line in explanation(scenario, lesson: lesson, namesOnly: !shown.showsDetail(scenario)).components(separatedBy: "\n")
                 where !line.isEmpty {
                     lines.append("  \(line)")
                 }
@@ -51,11 +52,15 @@ public enum FeedbackReport {
 
     /// Why a lesson has no scenario results.
     static func notGraded(_ lesson: LessonGrade, submission: SubmissionGrade) -> String {
-        if submission.status != "graded" { return "Not graded: your submission could not be read (see above)." }
+        switch submission.status {
+        case .unreadable: return "Not graded: your submission could not be read (see above)."
+        case .missing: return "Not graded: no submission was handed in."
+        case .graded: break
+        }
         switch lesson.status {
-        case "timeout": return "Not graded: your submission used up its time before this lesson."
-        case "missing": return "Not graded: there are no sources for this lesson."
-        default: return "Not graded: grading this lesson failed (\(lesson.status))."
+        case .timeout: return "Not graded: your submission used up its time before this lesson."
+        case .missing: return "Not graded: there are no sources for this lesson."
+        default: return "Not graded: grading this lesson failed (\(lesson.status.rawValue))."
         }
     }
 

@@ -11,16 +11,18 @@ public enum GradeSummary {
         let labels = run.lessons.indices.map { "L\(run.lessonNumbers?[$0] ?? $0 + 1)" }
         lines.append(pad("id", idWidth) + "  " + labels.map { pad($0, 5) }.joined() + "total     status")
         for submission in run.submissions {
-            let scores = run.lessons.map { id in submission.lessons.first { $0.lesson == id }.map { "\($0.score)" } ?? "-" }
+            let score = FinalScore(submission, in: run)
+            let scores = run.lessons.map { id in score.lessons[id] == nil ? "-" : score.cell(id).isEmpty ? "·" : score.cell(id) }
             lines.append(
                 pad(submission.id, idWidth) + "  " + scores.map { pad($0, 5) }.joined()
-                    + pad("\(submission.score)/\(submission.maxScore)", 10) + Gradebook.status(submission))
+                    + pad("\(score.total.map { FinalScore.text($0) } ?? "·")/\(score.maxScore)", 10) + submission.outcome.rawValue)
         }
         lines.append("")
         lines.append("scores (percent of the maximum):")
         var buckets = Array(repeating: 0, count: 10)
         for submission in run.submissions where submission.maxScore > 0 {
-            buckets[min(9, submission.score * 10 / submission.maxScore)] += 1
+            guard let total = FinalScore(submission, in: run).total else { continue }
+            buckets[max(0, min(9, Int(total * 10 / Double(submission.maxScore))))] += 1
         }
         let most = max(1, buckets.max() ?? 1)
         let barRoom = max(10, min(40, width - 20))
@@ -28,16 +30,12 @@ public enum GradeSummary {
             let label = index == 9 ? " 90–100" : String(format: "%3d–%2d ", index * 10, index * 10 + 9)
             lines.append("\(label) \(String(repeating: "█", count: count * barRoom / most)) \(count)")
         }
-        let troubled = run.submissions.filter { ["error", "compile-error"].contains(Gradebook.status($0)) }
+        let troubled = run.submissions.filter { !$0.outcome.isGradable }
         if !troubled.isEmpty {
             lines.append("")
-            lines.append("errors:")
+            lines.append("not gradable (\(run.policy.ungradable == .blank ? "left blank" : "scored zero")):")
             for submission in troubled {
-                let reason =
-                    submission.message ?? submission.lessons.first { $0.compileErrors != nil }.map {
-                        "\($0.lesson): " + ($0.compileErrors?.components(separatedBy: "\n").first ?? "")
-                    } ?? ""
-                lines.append("  \(submission.id): \(reason)")
+                lines.append("  \(submission.id) (\(submission.outcome.rawValue)): \(submission.ungradableReason ?? "")")
             }
         }
         lines.append("")

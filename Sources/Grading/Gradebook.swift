@@ -1,24 +1,39 @@
 import Foundation
 
-/// `grades.csv`: one row per submission, a column per lesson, then total, max and status.
+/// `grades.csv`: one row per submission, a column per lesson, then total, max and status. With a
+/// roster, name and email follow the id; with adjustments or `--due`, the raw (automatic) score,
+/// the `adjustments`' sum, the submission time, `late_days` and `penalty` (percent) stand before
+/// the final total. Lesson columns are always the automatic scores.
 public enum Gradebook {
     public static func csv(_ run: GradingRun) -> String {
-        var lines = [(["id"] + run.lessons + ["total", "max", "status"]).map(field).joined(separator: ",")]
+        let roster = run.roster != nil, dated = run.policy.due != nil, adjusted = !(run.adjustments ?? []).isEmpty
+        var header = ["id"]
+        if roster { header += ["name", "email"] }
+        header += run.lessons
+        if dated || adjusted { header.append("raw") }
+        if adjusted { header.append("adjustments") }
+        if dated { header += ["submitted", "late_days", "penalty"] }
+        header += ["total", "max", "status"]
+        var lines = [header.map(field).joined(separator: ",")]
         for submission in run.submissions {
-            let scores = run.lessons.map { id in submission.lessons.first { $0.lesson == id }.map { String($0.score) } ?? "" }
-            lines.append(
-                ([submission.id] + scores + [String(submission.score), String(submission.maxScore), status(submission)]).map(field).joined(
-                    separator: ","))
+            let score = FinalScore(submission, in: run)
+            var row = [submission.id]
+            if roster {
+                let learner = run.learner(submission.id)
+                row += [learner?.name ?? "", learner?.email ?? ""]
+            }
+            row += run.lessons.map { score.cell($0) }
+            if dated || adjusted { row.append(score.raw.map(String.init) ?? "") }
+            if adjusted { row.append(score.adjustments.isEmpty ? "" : FinalScore.text(score.adjusted)) }
+            if dated {
+                row += [
+                    submission.submitted.map(GradingDate.text) ?? "", score.lateDays.map(String.init) ?? "", FinalScore.text(score.penalty),
+                ]
+            }
+            row += [FinalScore.text(score.total), String(score.maxScore), submission.outcome.rawValue]
+            lines.append(row.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `pass` (every lesson), `fail`, `compile-error` (some lesson did not compile) or `error`.
-    public static func status(_ submission: SubmissionGrade) -> String {
-        if submission.status != "graded" { return "error" }
-        if submission.lessons.allSatisfy({ $0.status == "pass" }) { return "pass" }
-        if submission.lessons.contains(where: { $0.status == "compile-error" || $0.status == "missing" }) { return "compile-error" }
-        return "fail"
     }
 
     /// RFC 4180: quote fields holding commas, quotes or line breaks.

@@ -59,17 +59,38 @@ public struct Grader: Sendable {
 
     /// Grades every submission with `jobs` at a time; `progress` hears each finished one.
     public func grade(
-        _ submissions: [Submission], jobs: Int, scratch: URL, progress: @escaping @Sendable (SubmissionGrade) -> Void = { _ in }
+        _ submissions: [Submission], jobs: Int, scratch: URL, previous: GradingRun? = nil,
+        progress: @escaping @Sendable (SubmissionGrade) -> Void = { _ in }
     ) throws -> GradingRun {
         let suites = try suites()
-        _ = try builder.kit()
+        let lessonKeys = try InputKeys.lessons(self, kit: try builder.kit())
+        let earlier = PreviousGrades(previous)
+        let reused = ResultBox(count: submissions.count)
         let queue = WorkQueue(count: submissions.count)
         let results = ResultBox(count: submissions.count)
         let threads = (0..<max(1, min(jobs, submissions.count))).map { _ in
             Thread {
                 while let index = queue.next() {
-                    let grade = LearnerText.capped(
-                        self.grade(submissions[index], suites: suites, scratch: scratch.appendingPathComponent("\(index)")))
+                    let submission = submissions[index]
+                    let contentKey = InputKeys.submission(submission)
+                    let keys = self.lessons.map { InputKeys.lesson(submission: contentKey, lesson: lessonKeys[$0.id]) }
+                    let grade: SubmissionGrade
+                    if var kept = earlier.submission(submission.id, keys: keys, contentKey: contentKey) {
+                        // Unchanged: nothing is unpacked or built; a folder's time is read again.
+                        if !submission.isArchive, let time = SubmissionTime.find(submission, unpacked: nil) {
+                            kept.submitted = time.date
+                            kept.submittedFrom = time.source
+                        }
+                        grade = kept
+                        reused.set(index, kept)
+                    } else {
+                        var fresh = LearnerText.capped(
+                            self.grade(
+                                submission, suites: suites, scratch: scratch.appendingPathComponent("\(index)"), keys: keys,
+                                earlier: earlier))
+                        fresh.contentKey = contentKey
+                        grade = fresh
+                    }
                     results.set(index, grade)
                     progress(grade)
                 }
@@ -88,10 +109,13 @@ public struct Grader: Sendable {
         }
         return GradingRun(
             lessons: lessons.map(\.id), lessonNumbers: lessons.map(\.number), sandboxed: sandbox != nil, warnings: warnings,
-            submissions: results.all())
+            submissions: results.all(), lessonMaxScores: lessons.map { suites[$0.id]?.totalWeight ?? 0 }, reused: reused.all().map(\.id))
     }
 
-    func grade(_ submission: Submission, suites: [String: Suite], scratch: URL) -> SubmissionGrade {
+    /// Grades one submission; a lesson whose key matches the last run's grade keeps that grade.
+    func grade(
+        _ submission: Submission, suites: [String: Suite], scratch: URL, keys: [String?] = [], earlier: PreviousGrades = PreviousGrades(nil)
+    ) -> SubmissionGrade {
         let started = Date()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let files: SubmissionFiles
@@ -101,27 +125,36 @@ public struct Grader: Sendable {
             // Still a full row: every lesson at zero out of its maximum.
             let zeros = lessons.map {
                 LessonGrade(
-                    lesson: $0.id, status: "error", score: 0, maxScore: suites[$0.id]?.totalWeight ?? 0, scenarios: [], compileErrors: nil)
+                    lesson: $0.id, status: .error, score: 0, maxScore: suites[$0.id]?.totalWeight ?? 0, scenarios: [], compileErrors: nil)
             }
+            let time = submission.problem == nil ? SubmissionTime.find(submission, unpacked: nil) : nil
             return SubmissionGrade(
-                id: submission.id, status: "error", message: "\(error)", lessons: zeros, ignored: [],
-                seconds: Date().timeIntervalSince(started))
+                id: submission.id, status: .unreadable, message: "\(error)", lessons: zeros, ignored: [],
+                seconds: Date().timeIntervalSince(started), submitted: time?.date, submittedFrom: time?.source)
         }
         var grades: [LessonGrade] = []
-        for lesson in lessons {
+        for (index, lesson) in lessons.enumerated() {
+            let key = index < keys.count ? keys[index] : nil
+            if let kept = earlier.lesson(lesson.id, of: submission.id, key: key) {
+                grades.append(kept)
+                continue
+            }
             let suite = suites[lesson.id]!
             let runner = CheckRunner(lesson: lesson.id, suite: suite)
             guard Date().timeIntervalSince(started) < submissionTimeout else {
                 grades.append(
                     LessonGrade(
-                        lesson: lesson.id, status: "timeout", score: 0, maxScore: suite.totalWeight, scenarios: [], compileErrors: nil))
+                        lesson: lesson.id, status: .timeout, score: 0, maxScore: suite.totalWeight, scenarios: [], compileErrors: nil))
                 continue
             }
-            grades.append(grade(lesson, runner: runner, workspace: files.workspace, build: scratch.appendingPathComponent("build")))
+            var grade = grade(lesson, runner: runner, workspace: files.workspace, build: scratch.appendingPathComponent("build"))
+            grade.inputKey = key
+            grades.append(grade)
         }
+        let time = SubmissionTime.find(submission, unpacked: submission.isArchive ? files.root : nil)
         return SubmissionGrade(
-            id: submission.id, status: "graded", message: nil, lessons: grades, ignored: files.ignored,
-            seconds: Date().timeIntervalSince(started))
+            id: submission.id, status: .graded, message: nil, lessons: grades, ignored: files.ignored,
+            seconds: Date().timeIntervalSince(started), submitted: time?.date, submittedFrom: time?.source)
     }
 
     func grade(_ lesson: Lesson, runner: CheckRunner, workspace: URL, build: URL) -> LessonGrade {
@@ -131,7 +164,7 @@ public struct Grader: Sendable {
             case .compileErrors(let compile):
                 let report = runner.compileFailure(compile)
                 return LessonGrade(
-                    lesson: lesson.id, status: compile.noSources == nil ? "compile-error" : "missing", score: 0, maxScore: maxScore,
+                    lesson: lesson.id, status: compile.noSources == nil ? .compileError : .missing, score: 0, maxScore: maxScore,
                     scenarios: report.scenarios,
                     compileErrors: report.compileErrors
                         ?? report.missing.map { "your code does not define " + $0.joined(separator: ", ") + ", which this lesson needs" }
@@ -144,11 +177,11 @@ public struct Grader: Sendable {
                 defer { host.stop() }
                 let report = try runner.run(on: host, reusedBuild: false)
                 return LessonGrade(
-                    lesson: lesson.id, status: report.allPassed ? "pass" : "fail", score: report.score, maxScore: maxScore,
+                    lesson: lesson.id, status: report.allPassed ? .pass : .fail, score: report.score, maxScore: maxScore,
                     scenarios: report.scenarios, compileErrors: nil)
             }
         } catch {
-            return LessonGrade(lesson: lesson.id, status: "error", score: 0, maxScore: maxScore, scenarios: [], compileErrors: "\(error)")
+            return LessonGrade(lesson: lesson.id, status: .error, score: 0, maxScore: maxScore, scenarios: [], compileErrors: "\(error)")
         }
     }
 }

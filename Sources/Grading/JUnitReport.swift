@@ -4,17 +4,17 @@ import Foundation
 /// `junit.xml`: a test suite per submission and lesson, a test case per scenario, in the JUnit
 /// schema CI servers (Jenkins and others) read.
 public enum JUnitReport {
-    public static func xml(_ run: GradingRun, detail: FeedbackDetail) -> String {
+    public static func xml(_ run: GradingRun, shown: Disclosure) -> String {
         var suites: [String] = []
         var total = 0, failures = 0, errors = 0
         for submission in run.submissions {
-            if submission.status != "graded" {
+            if submission.status != .graded {
                 total += 1
                 errors += 1
                 suites.append(
                     """
                       <testsuite name="\(escape(submission.id))" tests="1" failures="0" errors="1" skipped="0" time="\(seconds(submission.seconds))">
-                        <testcase classname="\(escape(submission.id))" name="grading" time="0"><error message="\(escape(submission.message ?? "not graded"))"/></testcase>
+                        <testcase classname="\(escape(submission.id))" name="grading" time="0"><error message="\(escape(submission.outcome.rawValue + ": " + (submission.ungradableReason ?? "not graded")))"/></testcase>
                       </testsuite>
                     """)
                 continue
@@ -26,14 +26,15 @@ public enum JUnitReport {
                 if lesson.scenarios.isEmpty {
                     suiteErrors += 1
                     cases.append(
-                        "    <testcase classname=\"\(escape(name))\" name=\"\(escape(lesson.status))\" time=\"0\"><error message=\"\(escape(lesson.status))\">\(escape(lesson.compileErrors ?? ""))</error></testcase>"
+                        "    <testcase classname=\"\(escape(name))\" name=\"\(escape(lesson.status.rawValue))\" time=\"0\"><error message=\"\(escape(lesson.status.rawValue))\">\(escape(lesson.compileErrors ?? ""))</error></testcase>"
                     )
                 }
                 for scenario in lesson.scenarios {
                     let head = "    <testcase classname=\"\(escape(name))\" name=\"\(escape(scenario.name))\" time=\"0\""
-                    let explanation = escape(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly))
+                    let detailed = shown.showsDetail(scenario)
+                    let explanation = escape(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: !detailed))
                     // Names only: the message is the status, never the hidden expectation.
-                    let message = escape(detail == .namesOnly ? scenario.status.rawValue : scenario.message)
+                    let message = escape(detailed ? scenario.message : scenario.status.rawValue)
                     switch scenario.status {
                     case .pass: cases.append(head + "/>")
                     case .fail:

@@ -5,48 +5,71 @@ import Foundation
 /// The per-submission files learning platforms read: Gradescope's `results.json` and exercism's
 /// test-runner `results.json` (here `exercism.json`), version 3.
 public enum PlatformReports {
-    /// Gradescope's autograder format.
-    public static func gradescope(_ submission: SubmissionGrade, detail: FeedbackDetail) -> JSONValue {
+    /// Gradescope's autograder format (gradescope-autograders.readthedocs.io, "specs"). A
+    /// submission that could not be graded says so in the top-level `output`; under `--ungradable
+    /// blank` it has no `score` (nor do its ungradable lessons), so Gradescope shows none.
+    public static func gradescope(_ submission: SubmissionGrade, in run: GradingRun, shown: Disclosure) -> JSONValue {
+        let score = FinalScore(submission, in: run)
         var tests: [JSONValue] = []
         for lesson in submission.lessons {
-            if lesson.scenarios.isEmpty {
-                tests.append(
-                    .object([
-                        "name": .string("\(lesson.lesson) · \(lesson.status)"), "score": .number(0),
-                        "max_score": .number(Double(lesson.maxScore)),
-                        "status": .string("failed"), "output": .string(lesson.compileErrors ?? lesson.status),
-                    ]))
+            if lesson.scenarios.isEmpty || !lesson.status.ran {
+                var test: JSONObject = [
+                    "name": .string("\(lesson.lesson) · \(lesson.status.rawValue)"),
+                    "status": .string("failed"),
+                    "output": .string(lesson.compileErrors ?? FeedbackReport.notGraded(lesson, submission: submission)),
+                ]
+                if score.lessons[lesson.lesson] != .some(nil) {
+                    test["score"] = .number(0)
+                    test["max_score"] = .number(Double(lesson.maxScore))
+                }
+                tests.append(.object(test))
+                if !lesson.status.ran { continue }
             }
             for scenario in lesson.scenarios {
+                let (visibility, detailed) = shown.gradescope(scenario)
                 tests.append(
                     .object([
                         "name": .string("\(lesson.lesson) · \(scenario.name)"),
                         "score": .number(scenario.status == .pass ? Double(scenario.weight) : 0),
                         "max_score": .number(Double(scenario.weight)),
                         "status": .string(scenario.status == .pass ? "passed" : "failed"),
-                        "output": .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly)),
+                        "output": .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: !detailed)),
+                        "visibility": .string(visibility),
                     ]))
             }
         }
-        return .object([
-            "score": .number(Double(submission.score)), "max_score": .number(Double(submission.maxScore)),
-            "output": .string(submission.message ?? summary(submission)), "tests": .array(tests),
-        ])
+        var output =
+            submission.outcome.isGradable
+            ? summary(submission)
+            : "Not graded (\(submission.outcome.rawValue)): \(submission.ungradableReason ?? "")"
+        for line in score.adjustmentLines { output += "\nAdjusted " + line }
+        if let lateness = score.lateness { output += "\n" + lateness }
+        for adjustment in score.adjustments {
+            tests.append(
+                .object([
+                    "name": .string("adjustment · \(adjustment.lesson ?? "whole submission")"), "score": .number(adjustment.points),
+                    "max_score": .number(0), "status": .string(adjustment.points >= 0 ? "passed" : "failed"),
+                    "output": .string(adjustment.reason),
+                ]))
+        }
+        var result: JSONObject = [
+            "max_score": .number(Double(score.maxScore)), "output": .string(output), "tests": .array(tests),
+            "extra_data": .object(["status": .string(submission.outcome.rawValue)]),
+        ]
+        if let total = score.total { result["score"] = .number(total) }
+        return .object(result)
     }
 
-    /// exercism's test-runner interface, version 3.
-    public static func exercism(_ submission: SubmissionGrade, detail: FeedbackDetail) -> JSONValue {
-        guard submission.status == "graded" else {
-            return .object([
-                "version": .number(3), "status": .string("error"), "message": .string(submission.message ?? "not graded"),
-                "tests": .array([]),
-            ])
-        }
-        if let broken = submission.lessons.first(where: { $0.compileErrors != nil }) {
-            return .object([
-                "version": .number(3), "status": .string("error"),
-                "message": .string("\(broken.lesson): \(broken.compileErrors ?? broken.status)"), "tests": .array([]),
-            ])
+    /// exercism's test-runner interface, version 3: `error` with a message when the submission
+    /// could not be graded, `fail` when it ran and some scenario failed.
+    public static func exercism(_ submission: SubmissionGrade, in run: GradingRun, shown: Disclosure) -> JSONValue {
+        let outcome = submission.outcome
+        guard outcome.isGradable else {
+            var message = "Not graded (\(outcome.rawValue)): \(submission.ungradableReason ?? "")"
+            if let broken = submission.lessons.first(where: { $0.compileErrors != nil }), let errors = broken.compileErrors {
+                message = "Not graded (\(outcome.rawValue)): \(broken.lesson): \(errors)"
+            }
+            return .object(["version": .number(3), "status": .string("error"), "message": .string(message), "tests": .array([])])
         }
         var tests: [JSONValue] = []
         for (task, lesson) in submission.lessons.enumerated() {
@@ -56,19 +79,20 @@ public enum PlatformReports {
                     "status": .string(scenario.status == .pass ? "pass" : (scenario.status == .fail ? "fail" : "error")),
                     "task_id": .number(Double(task + 1)),
                 ]
-                if detail == .full { test["test_code"] = .string("Given \(scenario.given)\nWhen \(scenario.when)") }
+                // Name only: no test code, no expectation, and not the output (a host may echo its input).
+                let detailed = shown.showsDetail(scenario)
+                if detailed { test["test_code"] = .string("Given \(scenario.given)\nWhen \(scenario.when)") }
                 if scenario.status != .pass {
-                    test["message"] = .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: detail == .namesOnly))
+                    test["message"] = .string(FeedbackReport.explanation(scenario, lesson: lesson, namesOnly: !detailed))
                 }
-                if let output = scenario.output { test["output"] = .string(String(output.prefix(500))) }
+                if detailed, let output = scenario.output { test["output"] = .string(String(output.prefix(500))) }
                 tests.append(.object(test))
             }
         }
-        let passed = submission.lessons.allSatisfy { $0.status == "pass" }
-        return .object(["version": .number(3), "status": .string(passed ? "pass" : "fail"), "tests": .array(tests)])
+        return .object(["version": .number(3), "status": .string(outcome == .pass ? "pass" : "fail"), "tests": .array(tests)])
     }
 
     static func summary(_ submission: SubmissionGrade) -> String {
-        submission.lessons.map { "\($0.lesson): \($0.score)/\($0.maxScore) (\($0.status))" }.joined(separator: "\n")
+        submission.lessons.map { "\($0.lesson): \($0.score)/\($0.maxScore) (\($0.status.rawValue))" }.joined(separator: "\n")
     }
 }

@@ -6,7 +6,8 @@ public enum ReportWriter {
     /// Writes every report; one submission's reports failing never stops the others. Gives a line
     /// for each submission whose reports could not be written (they are in grading.json still).
     @discardableResult
-    public static func write(_ run: GradingRun, to folder: URL, feedback: FeedbackDetail) throws -> [String] {
+    public static func write(_ run: GradingRun, to folder: URL, feedback: FeedbackDetail, now: Date = Date()) throws -> [String] {
+        let shown = Disclosure(detail: feedback, due: run.policy.due, now: now)
         let files = FileManager.default
         func save(_ text: String, _ path: String) throws {
             let url = folder.appendingPathComponent(path)
@@ -16,12 +17,16 @@ public enum ReportWriter {
         func pretty<Value: Encodable>(_ value: Value) throws -> String {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
             return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
         }
+        // grading.json is the run as graded; every other report shows the roster's learners too.
+        let graded = run
+        let run = run.withRoster()
         do {
-            try save(try pretty(run), "grading.json")
+            try save(try pretty(graded), "grading.json")
             try save(Gradebook.csv(run), "grades.csv")
-            try save(JUnitReport.xml(run, detail: feedback), "junit.xml")
+            try save(JUnitReport.xml(run, shown: shown), "junit.xml")
         } catch {
             throw GradingError("cannot write the reports to \(folder.path): \(error.localizedDescription)")
         }
@@ -29,9 +34,9 @@ public enum ReportWriter {
         for submission in run.submissions {
             let name = safeName(submission.id)
             do {
-                try save(try pretty(PlatformReports.gradescope(submission, detail: feedback)), "submissions/\(name)/results.json")
-                try save(try pretty(PlatformReports.exercism(submission, detail: feedback)), "submissions/\(name)/exercism.json")
-                try save(FeedbackReport.markdown(submission, detail: feedback), "feedback/\(name).md")
+                try save(try pretty(PlatformReports.gradescope(submission, in: run, shown: shown)), "submissions/\(name)/results.json")
+                try save(try pretty(PlatformReports.exercism(submission, in: run, shown: shown)), "submissions/\(name)/exercism.json")
+                try save(FeedbackReport.markdown(submission, in: run, shown: shown), "feedback/\(name).md")
             } catch {
                 failures.append("\(submission.id): its reports could not be written (\(error.localizedDescription))")
             }
@@ -46,7 +51,9 @@ public enum ReportWriter {
             throw GradingError("no grading.json in \(folder.path); give the --out folders of the shards")
         }
         do {
-            return try JSONDecoder().decode(GradingRun.self, from: data)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(GradingRun.self, from: data)
         } catch {
             throw GradingError("\(file.path) is not a grading run of this version: \(error)")
         }
@@ -92,8 +99,18 @@ public enum Sharding {
         guard Set(ids).count == ids.count else { throw GradingError("a submission appears in two shards; merge each shard once") }
         var warnings: [String] = []
         for warning in runs.flatMap(\.warnings) where !warnings.contains(warning) { warnings.append(warning) }
+        guard runs.allSatisfy({ $0.roster == first.roster }) else {
+            throw GradingError("the shards were graded with different rosters; grade them with the same --roster")
+        }
+        guard runs.allSatisfy({ $0.adjustments == first.adjustments }) else {
+            throw GradingError("the shards were graded with different adjustments; grade them with the same adjustments.csv")
+        }
+        guard runs.allSatisfy({ $0.policy == first.policy }) else {
+            throw GradingError("the shards were graded with different policies (--ungradable, --due, …); grade them with the same options")
+        }
         return GradingRun(
             lessons: first.lessons, lessonNumbers: first.lessonNumbers, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings,
-            submissions: submissions)
+            submissions: submissions, policy: first.policy, lessonMaxScores: first.lessonMaxScores, roster: first.roster,
+            adjustments: first.adjustments)
     }
 }

@@ -107,6 +107,8 @@ struct SubmissionFiles {
     /// A private workspace holding only the accepted sources.
     var workspace: URL
     var ignored: [String]
+    /// The submission's own files: its folder, or where its archive was unpacked.
+    var root: URL
 
     static let maximumFileBytes = 1 << 20
     /// The learner's sources in all: more than any lesson needs, far less than a frontend can be
@@ -131,7 +133,7 @@ struct SubmissionFiles {
         var ignored: [String] = []
         let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey, .fileSizeKey]
         guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: keys) else {
-            return SubmissionFiles(workspace: workspace, ignored: [])
+            return SubmissionFiles(workspace: workspace, ignored: [], root: root)
         }
         let basePath = base.standardizedFileURL.path
         var sourceFiles = 0, sourceBytes = 0
@@ -163,11 +165,11 @@ struct SubmissionFiles {
                 let target = workspace.appendingPathComponent(relative)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: url, to: target)
-            } else {
+            } else if relative != SubmissionTime.metadataName {
                 ignored.append(relative)
             }
         }
-        return SubmissionFiles(workspace: workspace, ignored: ignored.sorted())
+        return SubmissionFiles(workspace: workspace, ignored: ignored.sorted(), root: root)
     }
 
     /// The folder holding `Sources/`: the submission itself, or the one folder an export wraps it in.
@@ -186,7 +188,7 @@ struct SubmissionFiles {
 }
 
 /// A problem with grading itself, for the person running it.
-public struct GradingError: Error, CustomStringConvertible, Sendable {
+public struct GradingError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

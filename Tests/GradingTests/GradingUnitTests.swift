@@ -8,9 +8,9 @@ import Testing
 
 @Suite("Grading, piece by piece")
 struct GradingUnitTests {
-    func grade(_ id: String, _ scores: [(String, Int, Int, String)], status: String = "graded") -> SubmissionGrade {
+    func grade(_ id: String, _ scores: [(String, Int, Int, LessonStatus)], status: SubmissionStatus = .graded) -> SubmissionGrade {
         SubmissionGrade(
-            id: id, status: status, message: status == "graded" ? nil : "broken",
+            id: id, status: status, message: status == .graded ? nil : "broken",
             lessons: scores.map { LessonGrade(lesson: $0.0, status: $0.3, score: $0.1, maxScore: $0.2, scenarios: [], compileErrors: nil) },
             ignored: [], seconds: 1)
     }
@@ -20,8 +20,8 @@ struct GradingUnitTests {
         let run = GradingRun(
             lessons: ["one", "two"], sandboxed: true, warnings: [],
             submissions: [
-                grade("ann", [("one", 3, 3, "pass"), ("two", 1, 4, "fail")]),
-                grade("smith, \"jo\"", [("one", 3, 3, "pass"), ("two", 4, 4, "pass")]),
+                grade("ann", [("one", 3, 3, .pass), ("two", 1, 4, .fail)]),
+                grade("smith, \"jo\"", [("one", 3, 3, .pass), ("two", 4, 4, .pass)]),
             ])
         #expect(Gradebook.csv(run) == "id,one,two,total,max,status\nann,3,1,4,7,fail\n\"smith, \"\"jo\"\"\",3,4,7,7,pass\n")
     }
