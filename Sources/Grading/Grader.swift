@@ -24,15 +24,6 @@ public struct Grader: Sendable {
         self.limits = limits
     }
 
-    /// The limits of grading: what `check --as-grader` applies too.
-    public static var graderLimits: HostLimits {
-        var limits = HostLimits()
-        limits.cpuSeconds = 30
-        limits.memoryMegabytes = 2_048
-        limits.fileSizeMegabytes = 16
-        limits.outputCap = 8_192
-        return limits
-    }
 
     /// Each lesson's suite: its own scenarios, then the private ones.
     public func suites() throws -> [String: Suite] {
@@ -170,10 +161,7 @@ public struct Grader: Sendable {
                         ?? report.missing.map { "your code does not define " + $0.joined(separator: ", ") + ", which this lesson needs" }
                         ?? report.scenarios.first?.message)
             case .built(let executable, _):
-                var limits = limits
-                limits.requestTimeout = runner.suite.timeout
-                if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
-                let host = try HostProcess(executable: executable, limits: limits, sandbox: sandbox)
+                let host = try LearnerRuntime.start(executable, limits: limits, timeout: runner.suite.timeout, sandbox: sandbox)
                 defer { host.stop() }
                 let report = try runner.run(on: host, reusedBuild: false)
                 return LessonGrade(

@@ -2,7 +2,6 @@ import ArgumentParser
 import Checking
 import Curriculum
 import Foundation
-import Grading
 import Shell
 import Workspace
 
@@ -43,13 +42,12 @@ struct Checker {
             throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no hidden suite to check against")
         }
         let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
-        var builder = try KitPreparation.builder()
-        let toolchain = builder.toolchain
-        let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil
-        builder.compileSandbox = sandbox
+        let profile: LearnerRuntime.Profile = asGrader ? .grading : .interactive
+        let runtime = try LearnerRuntime.find()
+        let (builder, sandbox) = runtime.builder(for: profile)
         let runner = CheckRunner(lesson: lesson.id, suite: suite)
         let out = session.out
-        if !quiet { try KitPreparation.ensureKit(builder, out: out) }
+        if !quiet { try runtime.ensureKit { out.line(out.styled($0, .dim)) } }
         Interrupt.install()
         _ = Interrupt.take()
         let report: CheckReport
@@ -64,9 +62,8 @@ struct Checker {
             case .compileErrors(let compile):
                 report = runner.compileFailure(compile)
             case .built(let executable, let reused):
-                var limits = asGrader ? Grader.graderLimits : HostLimits()
+                var limits = LearnerRuntime.limits(profile)
                 limits.requestTimeout = suite.timeout
-                if sandbox?.dropToNobody != nil { limits.processes = (HostLimits.userTasks(of: Sandbox.nobody) ?? 0) + 64 }
                 if asGrader, !quiet {
                     if let sandbox {
                         out.paragraph(out.styled(Self.graderConditions(limits, sandbox: sandbox), .dim))
@@ -75,7 +72,7 @@ struct Checker {
                             out.styled("warning: ", .warning) + "bubblewrap is not installed; grading would run without the sandbox too")
                     }
                 }
-                let host = try HostProcess(executable: executable, limits: limits, sandbox: sandbox)
+                let host = try LearnerRuntime.start(executable, limits: limits, sandbox: sandbox)
                 host.shouldStop = { Interrupt.take() }
                 defer { host.stop() }
                 report = try runner.run(on: host, reusedBuild: reused)

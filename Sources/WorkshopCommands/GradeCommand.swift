@@ -122,12 +122,10 @@ struct GradeRunCommand: ParsableCommand {
                 notes.append("the last run's grading.json could not be read, so everything is graded again: \(error)")
             }
         }
-        var builder = try KitPreparation.builder()
-        let sandbox = Sandbox.find(toolchain: builder.toolchain)
-        builder.compileSandbox = sandbox
+        let (builder, sandbox) = try LearnerRuntime.find().builder(for: .grading)
         let grader = Grader(
             course: course, lessons: chosen, privateSuites: privateSuites.map { URL(fileURLWithPath: $0) }, builder: builder,
-            sandbox: sandbox, limits: Grader.graderLimits)
+            sandbox: sandbox, limits: LearnerRuntime.limits(.grading))
         let terminal = Terminal.current()
         let errors = Output.standardError(terminal: terminal)
         if sandbox == nil { errors.line(errors.styled("warning: ", .warning) + "bubblewrap is not installed; grading without the sandbox") }

@@ -28,7 +28,7 @@ struct LintCommand: ParsableCommand {
         let pack = Session.packFolder(global, environment: ProcessInfo.processInfo.environment)
         let course = try CoursePackLoader.load(from: pack)
         var linter = PackLinter(
-            course: course, builder: try KitPreparation.builder(), limits: HostLimits(), mutantLimit: mutants, jobs: jobs)
+            course: course, builder: try LearnerRuntime.find().builder, limits: LearnerRuntime.limits(.interactive), mutantLimit: mutants, jobs: jobs)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         linter.replay = { lesson, reference, session in
             try SessionReplay.run(executable: executable, pack: pack.path, lesson: lesson, reference: reference, commands: session.commands)

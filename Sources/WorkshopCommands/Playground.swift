@@ -13,6 +13,17 @@ final class Playground {
     /// Warm hosts by lesson (commands and reactions may come from different lessons' bindings):
     /// the same process answers until the learner's code changes and the executable with it.
     private var hosts: [String: (executable: URL, process: HostProcess)] = [:]
+    /// Found (and the kit built) on the first domain command, then kept: the toolchain and the
+    /// kit do not move while the shell runs, so a typed command does not look for them again.
+    private var found: LearnerRuntime?
+    private func runtime() throws -> LearnerRuntime {
+        if let found { return found }
+        let runtime = try LearnerRuntime.find()
+        let out = session.out
+        try runtime.ensureKit { out.line(out.styled($0, .dim)) }
+        found = runtime
+        return runtime
+    }
     /// Show each event's envelope: ids, causation, correlation.
     var showsMetadata = false
     /// How often a command may decide again after losing a race for the stream.
@@ -214,9 +225,7 @@ final class Playground {
         guard let lesson = session.course.lesson(id), let binding = lesson.bindingFile, let module = lesson.module else {
             throw WorkshopError("lesson '\(id)' has no binding to run \(purpose) with")
         }
-        let builder = try KitPreparation.builder()
-        try KitPreparation.ensureKit(builder, out: session.out)
-        switch try builder.host(
+        switch try runtime().builder.host(
             workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder)
         {
         case .compileErrors(let report):
@@ -227,10 +236,7 @@ final class Playground {
         case .built(let executable, _):
             if let warm = hosts[id], warm.executable == executable { return warm.process }
             hosts[id]?.process.stop()
-            var limits = HostLimits()
-            // A person is waiting; a few seconds is still an answer, but never forever.
-            limits.requestTimeout = 5
-            let host = try HostProcess(executable: executable, limits: limits)
+            let host = try LearnerRuntime.start(executable, limits: LearnerRuntime.limits(.playground), sandbox: nil)
             // Ctrl-C ends a request that loops, rather than waiting out the timeout.
             host.shouldStop = { Interrupt.take() }
             hosts[id] = (executable, host)

@@ -44,7 +44,7 @@ struct SandboxTests {
         #expect(stray > 4)
         defer { close(stray) }
         let sandbox = try #require(Sandbox.find(toolchain: try Toolchain.find()), "bubblewrap must be installed (make test-deps)")
-        let limits = Grader.graderLimits
+        let limits = LearnerRuntime.limits(.grading)
         let host = try HostProcess(executable: script, limits: limits, sandbox: sandbox)
         defer { host.stop() }
         let pid = try #require(leaf(of: host.processIdentifier, named: "sleep"), "the host never started")
@@ -81,7 +81,7 @@ struct SandboxTests {
         let script = folder.write("host.sh", "#!/bin/sh\nexec sleep 30\n")
         chmod(script.path, 0o755)
         let sandbox = try #require(Sandbox.find(toolchain: try Toolchain.find()), "bubblewrap must be installed (make test-deps)")
-        let host = try HostProcess(executable: script, limits: Grader.graderLimits, sandbox: sandbox)
+        let host = try HostProcess(executable: script, limits: LearnerRuntime.limits(.grading), sandbox: sandbox)
         defer { host.stop() }
         let pid = try #require(leaf(of: host.processIdentifier, named: "sleep"), "the host never started")
         let mounts = try String(contentsOfFile: "/proc/\(pid)/mounts", encoding: .utf8).split(separator: "\n").map {
