@@ -132,10 +132,9 @@ struct CheckReportRenderer {
         var names: Set<String> = []
         let keywords: Set<Substring> = ["enum", "struct", "class", "protocol", "func", "typealias", "actor"]
         for lesson in lessons {
-            let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
-            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
-            for file in files where file.pathExtension == "swift" {
-                let words = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split { !($0.isLetter || $0.isNumber || $0 == "_") }
+            let texts = (try? course.composedReference(of: lesson).texts) ?? [:]
+            for (path, text) in texts where path.hasSuffix(".swift") {
+                let words = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
                 for (keyword, name) in zip(words, words.dropFirst()) where keywords.contains(keyword) { names.insert(String(name)) }
             }
         }

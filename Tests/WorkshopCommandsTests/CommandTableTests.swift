@@ -121,7 +121,7 @@ struct RepositoryCourseTests {
             #expect(lesson.hints.count >= 3, "\(lesson.id) needs three tiers of hints")
             #expect(!lesson.starterFiles.isEmpty, "\(lesson.id) needs starter files")
             #expect(
-                FileManager.default.fileExists(atPath: course.solutionsFolder.appendingPathComponent(lesson.id).path),
+                FileManager.default.fileExists(atPath: course.overlayFolder(of: lesson).path),
                 "\(lesson.id) needs a reference solution")
         }
     }
