@@ -35,12 +35,11 @@ public struct PackLinter: Sendable {
         if let commandProblem { problems += course.lessons.flatMap { ShownCommand.problems(of: $0, commandProblem) } }
         _ = try builder.kit()
         for lesson in course.lessons {
-            guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {
+            guard let suite = try course.suite(of: lesson), let binding = lesson.bindingFile, let module = lesson.module else {
                 problems.append("\(lesson.id): no suite.yaml and binding.swift: nothing checks this lesson")
                 continue
             }
             progress("lesson \(lesson.number) · \(lesson.id)")
-            let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/suite.yaml")
             if suite.scenarios.count < 6 { problems.append("\(lesson.id): \(suite.scenarios.count) scenarios; a lesson needs at least 6") }
             scenarioCount += suite.scenarios.count
             let folder = scratch.appendingPathComponent(lesson.id)

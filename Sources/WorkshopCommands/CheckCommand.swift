@@ -39,10 +39,9 @@ struct Checker {
     var asGrader = false
 
     func check(_ lesson: Lesson, quiet: Bool = false) throws -> CheckReport {
-        guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {
+        guard let suite = try session.course.suite(of: lesson), let binding = lesson.bindingFile, let module = lesson.module else {
             throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no hidden suite to check against")
         }
-        let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
         var builder = try KitPreparation.builder()
         let toolchain = builder.toolchain
         let sandbox = asGrader ? Sandbox.find(toolchain: toolchain) : nil

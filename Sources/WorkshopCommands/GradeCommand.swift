@@ -62,7 +62,8 @@ struct GradeRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try CoursePackLoader.load(from: Session.packFolder(global, environment: ProcessInfo.processInfo.environment))
+        let pack = Session.packFolder(global, environment: ProcessInfo.processInfo.environment)
+        let course = try CoursePackLoader.load(from: pack, suites: .withThePack)
         let chosen = try LessonRange.parse(lessons, in: course)
         let listing = try Submission.all(in: URL(fileURLWithPath: submissions))
         var all = listing.submissions

@@ -1,4 +1,3 @@
-import Curriculum
 import Foundation
 import Yams
 
@@ -129,5 +128,19 @@ public enum SuiteLoader {
         }
         guard problems.isEmpty else { throw PackValidationError(folder: displayName, problems: problems) }
         return Suite(timeout: timeout, scenarios: scenarios, asks: asks)
+    }
+}
+
+extension Course {
+    /// A lesson's hidden suite, nil when it has none: the one loaded with the pack, or else read and
+    /// validated now, its problems named by file and line like the pack's.
+    public func suite(of lesson: Lesson) throws(PackValidationError) -> Suite? {
+        if let suite = lesson.loadedSuite { return suite }
+        guard let file = lesson.suiteFile else { return nil }
+        do {
+            return try SuiteLoader.load(file, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
+        } catch {
+            throw PackValidationError(folder: folder.path, problems: error.problems)
+        }
     }
 }

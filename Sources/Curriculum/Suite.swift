@@ -1,8 +1,7 @@
-import Curriculum
 import Foundation
 
 /// A lesson's hidden suite: named scenarios in given/when/then form, as data.
-public struct Suite: Sendable {
+public struct Suite: Sendable, Hashable {
     /// Seconds a single request may take before the scenario is judged timed out.
     public var timeout: Double
     public var scenarios: [Scenario]
