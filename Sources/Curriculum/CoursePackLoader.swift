@@ -245,8 +245,8 @@ public struct CoursePackLoader {
         return Lesson(
             number: number, id: id, title: title, duration: duration, objectives: objectives,
             prerequisites: prerequisites, text: body, hints: hints, starterFiles: starter, folder: lessonFolder,
-            suiteFile: hasSuite ? suite : nil, loadedSuite: loadedSuite, bindingFile: hasBinding ? binding : nil, commands: commands, stateViews: stateViews,
-            reactions: reactions, readModels: readModels)
+            suiteFile: hasSuite ? suite : nil, loadedSuite: loadedSuite, bindingFile: hasBinding ? binding : nil, commands: commands,
+            stateViews: stateViews, reactions: reactions, readModels: readModels)
     }
 
     /// Splits `---`-fenced front matter from the Markdown body.

@@ -40,6 +40,8 @@ public enum ReferenceCompositionError: Error, Equatable, Sendable, CustomStringC
     case unreadable(path: String)
     /// The lesson keeps no wrong solution of that name.
     case noWrongSolution(lesson: String, name: String, known: [String])
+    /// A wrong solution's patch is malformed, or no longer applies to the reference (its line).
+    case patch(name: String, line: Int, message: String)
 
     public var description: String {
         switch self {
@@ -47,6 +49,7 @@ public enum ReferenceCompositionError: Error, Equatable, Sendable, CustomStringC
         case .noWrongSolution(let lesson, let name, let known):
             "lesson '\(lesson)' has no wrong solution '\(name)' in solutions/\(lesson).wrong/"
                 + (known.isEmpty ? "" : " (it has: \(known.joined(separator: ", ")))")
+        case .patch(let name, let line, let message): "solutions/\(name):\(line): \(message)"
         }
     }
 }
@@ -61,7 +64,8 @@ extension Course {
         solutionsFolder.appendingPathComponent(lesson.id)
     }
 
-    /// The folder of a lesson's wrong solutions, one folder each, laid over its reference.
+    /// The folder of a lesson's wrong solutions, each laid over its reference: a folder of the files
+    /// it changes (`<name>/`), or a unified diff of the lines it changes (`<name>.patch`).
     public func wrongSolutionsFolder(of lesson: Lesson) -> URL {
         solutionsFolder.appendingPathComponent("\(lesson.id).wrong")
     }
@@ -69,7 +73,8 @@ extension Course {
     /// The names of a lesson's wrong solutions, sorted.
     public func wrongSolutionNames(of lesson: Lesson) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: wrongSolutionsFolder(of: lesson).path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        let visible = names.filter { !$0.hasPrefix(".") }
+        return Set(visible.map { $0.hasSuffix(".patch") ? String($0.dropLast(6)) : $0 }).sorted()
     }
 
     /// The lessons whose overlays make up a lesson's reference: the earlier lessons of its module,
@@ -84,18 +89,26 @@ extension Course {
         var files: [String: Data] = [:]
         var base: [String: Data] = [:]
         var changed: Set<String> = []
-        var overlays = referenceLessons(upTo: lesson).map { overlayFolder(of: $0) }
+        for folder in referenceLessons(upTo: lesson).map({ overlayFolder(of: $0) }) {
+            let overlay = try Self.overlay(in: folder)
+            base = files
+            changed = Set(overlay.keys)
+            files.merge(overlay) { $1 }
+        }
         if let wrong {
             let known = wrongSolutionNames(of: lesson)
             guard known.contains(wrong) else { throw .noWrongSolution(lesson: lesson.id, name: wrong, known: known) }
-            overlays.append(wrongSolutionsFolder(of: lesson).appendingPathComponent(wrong))
-        }
-        for (index, folder) in overlays.enumerated() {
-            let overlay = try Self.overlay(in: folder)
-            if index == overlays.count - 1 {
-                base = files
-                changed = Set(overlay.keys)
+            let folder = wrongSolutionsFolder(of: lesson).appendingPathComponent(wrong)
+            let patch = folder.appendingPathExtension("patch")
+            let overlay: [String: Data]
+            if let text = FileManager.default.contents(atPath: patch.path) {
+                let name = "\(lesson.id).wrong/\(wrong).patch"
+                overlay = try ReferencePatch(String(decoding: text, as: UTF8.self), name: name).apply(to: files)
+            } else {
+                overlay = try Self.overlay(in: folder)
             }
+            base = files
+            changed = Set(overlay.keys)
             files.merge(overlay) { $1 }
         }
         return ComposedReference(lesson: lesson.id, files: files, changed: changed, base: base)

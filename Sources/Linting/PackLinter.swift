@@ -106,12 +106,17 @@ public struct PackLinter: Sendable {
                     try record(batch)
                 }
             }
-            // Plausible wrong solutions kept beside the reference (`solutions/<id>.wrong/<name>/`, files
-            // laid over the reference): each must compile and fail something, and counts as a killer.
+            // Plausible wrong solutions kept beside the reference (`solutions/<id>.wrong/<name>.patch`, or
+            // `<name>/` of files, laid over the reference): each must compile and fail something, and
+            // counts as a killer.
             var wrongTried = 0
             if referencePasses {
                 for name in course.wrongSolutionNames(of: lesson) {
-                    let files = try course.composedReference(of: lesson, wrong: name).texts
+                    let files: [String: String]
+                    do { files = try course.composedReference(of: lesson, wrong: name).texts } catch {
+                        problems.append("\(lesson.id): the wrong solution '\(name)': \(error)")
+                        continue
+                    }
                     let workspace = folder.appendingPathComponent("wrong-\(name)")
                     guard let report = try run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files)
                     else {

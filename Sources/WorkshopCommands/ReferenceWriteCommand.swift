@@ -12,7 +12,7 @@ struct ReferenceWriteCommand: ParsableCommand {
         commandName: "reference", abstract: "Write lesson N's whole reference code (its overlay on the earlier lessons') into a folder.",
         discussion: """
             For lesson authors. solutions/<lesson>/ holds only the files a lesson adds or changes, and \
-            solutions/<lesson>.wrong/<name>/ only those a wrong solution changes; this writes the composed \
+            solutions/<lesson>.wrong/<name>.patch only the lines a wrong solution changes; this writes the composed \
             reference of the lessons up to N in the lesson's module (with --wrong, that wrong solution laid \
             over it) into a new or empty folder, laid out as a learner's workspace (Sources/<Module>/…). \
             solutions/ lives beside the pack: for --pack DIR, in DIR/../solutions/.
@@ -31,7 +31,8 @@ struct ReferenceWriteCommand: ParsableCommand {
         guard present.isEmpty else { throw WorkshopError("\(target.path) is not empty; give --to a new or empty folder") }
         let composed = try course.composedReference(of: lesson, wrong: wrong)
         guard !composed.changed.isEmpty else {
-            throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no reference solution in \(course.overlayFolder(of: lesson).path)/")
+            let folder = course.overlayFolder(of: lesson).path
+            throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no reference solution in \(folder)/")
         }
         try composed.write(into: target)
         let what = wrong.map { "the wrong solution '\($0)' of lesson \(lesson.number)" } ?? "the reference of lesson \(lesson.number)"

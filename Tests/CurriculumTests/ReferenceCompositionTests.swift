@@ -31,7 +31,8 @@ struct ReferenceCompositionTests {
         #expect(reference.changed == ["Sources/Game/Decide.swift", "Sources/Game/State.swift"])
         #expect(
             reference.baseTexts == [
-                "Sources/Game/Events.swift": "enum Event { case started }\n", "Sources/Game/Decide.swift": "func decide() -> [Event] { [] }\n",
+                "Sources/Game/Events.swift": "enum Event { case started }\n",
+                "Sources/Game/Decide.swift": "func decide() -> [Event] { [] }\n",
             ])
     }
 
@@ -61,6 +62,66 @@ struct ReferenceCompositionTests {
         let lesson = try #require(course.lesson("2"))
         #expect(throws: ReferenceCompositionError.noWrongSolution(lesson: "lesson-2", name: "starts-once", known: ["starts-twice"])) {
             try course.composedReference(of: lesson, wrong: "starts-once")
+        }
+    }
+
+    /// Lesson 2's reference with a patch that changes one line of Decide.swift and adds one to State.swift.
+    func patched(_ patch: String) throws -> (Course, Lesson) {
+        let course = try course()
+        folder.write("solutions/lesson-2.wrong/forgets-the-start.patch", patch)
+        return (course, try #require(course.lesson("2")))
+    }
+
+    static let patch = """
+        --- a/Sources/Game/Decide.swift
+        +++ b/Sources/Game/Decide.swift
+        @@ -1 +1 @@
+        -func decide() -> [Event] { [.started] }
+        +func decide() -> [Event] { [] }
+        --- a/Sources/Game/State.swift\t2026-12-02 07:00:00
+        +++ b/Sources/Game/State.swift\t2026-12-02 07:00:00
+        @@ -1,0 +2 @@
+        +extension State { var started: Bool { false } }
+
+        """
+
+    @Test("a wrong solution kept as a patch changes only the lines of its hunks, and only its files count as changed")
+    func patchedWrongSolution() throws {
+        let (course, lesson) = try patched(Self.patch)
+        #expect(course.wrongSolutionNames(of: lesson) == ["forgets-the-start", "starts-twice"])
+        let wrong = try course.composedReference(of: lesson, wrong: "forgets-the-start")
+        #expect(wrong.texts["Sources/Game/Decide.swift"] == "func decide() -> [Event] { [] }\n")
+        #expect(wrong.texts["Sources/Game/State.swift"] == "struct State {}\nextension State { var started: Bool { false } }\n")
+        #expect(wrong.texts["Sources/Game/Events.swift"] == "enum Event { case started }\n")
+        #expect(wrong.changed == ["Sources/Game/Decide.swift", "Sources/Game/State.swift"])
+    }
+
+    @Test("a patch the reference has moved away from says which line of the patch and of the reference no longer match")
+    func driftedPatch() throws {
+        let drifted = Self.patch.replacingOccurrences(
+            of: "-func decide() -> [Event] { [.started] }", with: "-func decide() -> [Event] { [.begun] }")
+        let (course, lesson) = try patched(drifted)
+        #expect(
+            throws: ReferenceCompositionError.patch(
+                name: "lesson-2.wrong/forgets-the-start.patch", line: 4,
+                message:
+                    "no longer applies to Sources/Game/Decide.swift: line 1 of the reference is 'func decide() -> [Event] { [.started] }', "
+                    + "not 'func decide() -> [Event] { [.begun] }'; update the patch against `workshop reference`")
+        ) {
+            try course.composedReference(of: lesson, wrong: "forgets-the-start")
+        }
+    }
+
+    @Test("a hunk shorter than its header promises is named by its line")
+    func shortHunk() throws {
+        let (course, lesson) = try patched("--- a/Sources/Game/Decide.swift\n+++ b/Sources/Game/Decide.swift\n@@ -1,3 +1,3 @@\n-x\n")
+        do {
+            _ = try course.composedReference(of: lesson, wrong: "forgets-the-start")
+            Issue.record("a short hunk was applied")
+        } catch {
+            guard case .patch(_, let line, let message) = error else { throw error }
+            #expect(line == 5)
+            #expect(message.contains("the hunk ends early"))
         }
     }
 

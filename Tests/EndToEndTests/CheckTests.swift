@@ -283,7 +283,8 @@ struct LintTests {
         // The starter of lesson 1 becomes the reference: it passes everything, so it teaches nothing.
         let starter = folder.url.appendingPathComponent("lessons/events-are-facts/starter/Sources/ConnectFour/Events.swift")
         try FileManager.default.removeItem(at: starter)
-        try ReferenceCode.text(of: "events-are-facts", "Sources/ConnectFour/Events.swift").write(to: starter, atomically: true, encoding: .utf8)
+        let reference = try ReferenceCode.text(of: "events-are-facts", "Sources/ConnectFour/Events.swift")
+        try reference.write(to: starter, atomically: true, encoding: .utf8)
         let result = try WorkshopProcess.run(
             ["--pack", folder.url.appendingPathComponent("lessons").path, "lint", "--mutants", "4"],
             environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "200"]),

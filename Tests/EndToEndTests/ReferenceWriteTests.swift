@@ -14,7 +14,8 @@ struct ReferenceWriteTests {
     /// The files under a folder of the test's, by path relative to it.
     func written(under name: String) -> [String] {
         let base = folder.url.appendingPathComponent(name).standardizedFileURL
-        let found = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])?.compactMap { $0 as? URL } ?? []
+        let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        let found = enumerator?.compactMap { $0 as? URL } ?? []
         return found.filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
             .map { String($0.standardizedFileURL.path.dropFirst(base.path.count + 1)) }.sorted()
     }

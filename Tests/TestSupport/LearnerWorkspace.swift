@@ -30,7 +30,9 @@ public struct LearnerWorkspace: Sendable {
         let reference = try ReferenceCode.files(of: lesson, wrong: wrong)
         for name in files {
             let path = "Sources/\(module)/\(name)"
-            guard let text = reference[path] else { throw ReferenceCode.Missing(description: "the reference of '\(lesson)' has no \(path)") }
+            guard let text = reference[path] else {
+                throw ReferenceCode.Missing(description: "the reference of '\(lesson)' has no \(path)")
+            }
             folder.write("ws/\(path)", text)
         }
     }
