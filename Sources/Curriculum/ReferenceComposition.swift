@@ -54,7 +54,7 @@ public enum ReferenceCompositionError: Error, Equatable, Sendable, CustomStringC
     }
 }
 
-// `solutions/<lesson>/` holds only what a lesson adds or changes, and `solutions/<lesson>.wrong/<name>/`
+// `solutions/<lesson>/` holds only what a lesson adds or changes, and `solutions/<lesson>.wrong/<name>.patch`
 // only what a wrong solution changes: a copy cannot drift from its original when there is no copy,
 // and "the lines this lesson changed" is simply what its overlay holds. Everything that needs a whole
 // reference (solution, catch-up, skip, lint, the tests) asks `composedReference(of:wrong:)`.
@@ -89,27 +89,23 @@ extension Course {
         var files: [String: Data] = [:]
         var base: [String: Data] = [:]
         var changed: Set<String> = []
-        for folder in referenceLessons(upTo: lesson).map({ overlayFolder(of: $0) }) {
-            let overlay = try Self.overlay(in: folder)
+        func lay(_ overlay: [String: Data]) {
             base = files
             changed = Set(overlay.keys)
             files.merge(overlay) { $1 }
         }
+        for folder in referenceLessons(upTo: lesson).map({ overlayFolder(of: $0) }) { lay(try Self.overlay(in: folder)) }
         if let wrong {
             let known = wrongSolutionNames(of: lesson)
             guard known.contains(wrong) else { throw .noWrongSolution(lesson: lesson.id, name: wrong, known: known) }
             let folder = wrongSolutionsFolder(of: lesson).appendingPathComponent(wrong)
             let patch = folder.appendingPathExtension("patch")
-            let overlay: [String: Data]
             if let text = FileManager.default.contents(atPath: patch.path) {
                 let name = "\(lesson.id).wrong/\(wrong).patch"
-                overlay = try ReferencePatch(String(decoding: text, as: UTF8.self), name: name).apply(to: files)
+                lay(try ReferencePatch(String(decoding: text, as: UTF8.self), name: name).apply(to: files))
             } else {
-                overlay = try Self.overlay(in: folder)
+                lay(try Self.overlay(in: folder))
             }
-            base = files
-            changed = Set(overlay.keys)
-            files.merge(overlay) { $1 }
         }
         return ComposedReference(lesson: lesson.id, files: files, changed: changed, base: base)
     }
