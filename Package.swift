@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "store-benchmark", dependencies: ["EventStores"], path: "benchmarks/StoreBenchmark"),
 
         // Temporary folders, pack fixtures and the pseudo-terminal driver, shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Curriculum"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoresTests", dependencies: ["EventStores", "TestSupport"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", "TestSupport", "Yams"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),

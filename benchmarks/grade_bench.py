@@ -16,8 +16,11 @@ count = int(sys.argv[3]) if len(sys.argv) > 3 else 100
 work = tempfile.mkdtemp(prefix="grade-bench-")
 submissions = os.path.join(work, "submissions")
 env = dict(os.environ, WORKSHOP_CACHE=os.path.join(work, "cache"))
-events = open(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Events.swift")).read()
-decide = open(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Decide.swift")).read()
+# solutions/ holds overlays; the tool composes lesson 2's whole reference.
+reference = os.path.join(work, "reference")
+subprocess.run([binary, "reference", "2", "--to", reference], check=True, capture_output=True)
+events = open(os.path.join(reference, "Sources/ConnectFour/Events.swift")).read()
+decide = open(os.path.join(reference, "Sources/ConnectFour/Decide.swift")).read()
 starter = open(os.path.join(repo, "lessons/deciding/starter/Sources/ConnectFour/Decide.swift")).read()
 for number in range(count):
     folder = os.path.join(submissions, f"learner-{number:03d}", "Sources/ConnectFour")

@@ -123,6 +123,8 @@ public struct Lesson: Sendable, Hashable {
     public var folder: URL
     /// The hidden suite's file, if the lesson has one.
     public var suiteFile: URL?
+    /// The hidden suite, when the pack was loaded with its suites; `Course.suite(of:)` is the way to ask.
+    var loadedSuite: Suite?
     /// The binding that connects the host to the learner's code (with the suite; never shown to learners).
     public var bindingFile: URL?
     /// Shell commands of the lesson's domain that this lesson introduces (`commands.yaml`).

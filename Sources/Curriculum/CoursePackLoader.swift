@@ -17,23 +17,40 @@ public struct CoursePackLoader {
     static let dayKeys = ["title", "starts", "schedule"]
     static let frontMatterKeys = ["id", "title", "duration", "objectives", "prerequisites"]
 
+    /// Whether the hidden suites are parsed and validated with the rest of the pack.
+    ///
+    /// Parsing all fourteen suites of this course takes about 75 ms of CPU in a debug build, three
+    /// times the rest of the pack's load (BENCHMARKS.md), so the learner's commands read a lesson's
+    /// suite when they need it (`Course.suite(of:)`), while the authors' (`lint`, `grade`) load
+    /// them with the pack, so one load reports every problem, suites included.
+    public enum Suites: Sendable {
+        /// Each suite is read and validated when first asked for.
+        case onDemand
+        /// Every suite is read and validated now; its problems are reported with the pack's.
+        case withThePack
+    }
+
     let folder: URL
     let solutionsFolder: URL
+    let suites: Suites
     private var problems: [PackProblem] = []
     private let files = FileManager.default
 
     /// - Parameters:
     ///   - folder: the pack (`lessons/`).
     ///   - solutionsFolder: reference solutions; by default `solutions/` beside the pack.
-    public init(folder: URL, solutionsFolder: URL? = nil) {
+    public init(folder: URL, solutionsFolder: URL? = nil, suites: Suites = .onDemand) {
         self.folder = folder.standardizedFileURL
+        self.suites = suites
         self.solutionsFolder =
             solutionsFolder ?? folder.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("solutions")
     }
 
     /// The course, or every problem found in the pack.
-    public static func load(from folder: URL, solutionsFolder: URL? = nil) throws(PackValidationError) -> Course {
-        var loader = CoursePackLoader(folder: folder, solutionsFolder: solutionsFolder)
+    public static func load(from folder: URL, solutionsFolder: URL? = nil, suites: Suites = .onDemand) throws(PackValidationError)
+        -> Course
+    {
+        var loader = CoursePackLoader(folder: folder, solutionsFolder: solutionsFolder, suites: suites)
         return try loader.load()
     }
 
@@ -199,6 +216,12 @@ public struct CoursePackLoader {
                         ? "is missing: a suite needs a binding that tells the host how to call the learner's code"
                         : "is missing: a binding without a suite has nothing to check"))
         }
+        // Loaded with the pack, a suite's problems are reported with every other, by file and line.
+        var loadedSuite: Suite?
+        let suitePath = "\(id)/\(Self.suiteFile)"
+        if suites == .withThePack, hasSuite, let text = readText(suitePath) {
+            do { loadedSuite = try SuiteLoader.parse(text, displayName: suitePath) } catch { problems += error.problems }
+        }
         var commands: [DomainCommand] = []
         var stateViews: [StateView] = []
         var reactions: [Reaction] = []
@@ -222,8 +245,8 @@ public struct CoursePackLoader {
         return Lesson(
             number: number, id: id, title: title, duration: duration, objectives: objectives,
             prerequisites: prerequisites, text: body, hints: hints, starterFiles: starter, folder: lessonFolder,
-            suiteFile: hasSuite ? suite : nil, bindingFile: hasBinding ? binding : nil, commands: commands, stateViews: stateViews,
-            reactions: reactions, readModels: readModels)
+            suiteFile: hasSuite ? suite : nil, loadedSuite: loadedSuite, bindingFile: hasBinding ? binding : nil, commands: commands,
+            stateViews: stateViews, reactions: reactions, readModels: readModels)
     }
 
     /// Splits `---`-fenced front matter from the Markdown body.

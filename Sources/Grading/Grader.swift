@@ -29,10 +29,9 @@ public struct Grader: Sendable {
     public func suites() throws -> [String: Suite] {
         var suites: [String: Suite] = [:]
         for lesson in lessons {
-            guard let file = lesson.suiteFile, lesson.bindingFile != nil, lesson.module != nil else {
+            guard var suite = try course.suite(of: lesson), lesson.bindingFile != nil, lesson.module != nil else {
                 throw GradingError("lesson \(lesson.number) (\(lesson.id)) has no suite to grade with")
             }
-            var suite = try SuiteLoader.load(file, displayName: "\(lesson.id)/suite.yaml")
             for folder in privateSuites {
                 let extra = folder.appendingPathComponent(lesson.id).appendingPathComponent("suite.yaml")
                 guard FileManager.default.fileExists(atPath: extra.path) else { continue }

@@ -35,17 +35,17 @@ public struct PackLinter: Sendable {
         if let commandProblem { problems += course.lessons.flatMap { ShownCommand.problems(of: $0, commandProblem) } }
         _ = try builder.kit()
         for lesson in course.lessons {
-            guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {
+            guard let suite = try course.suite(of: lesson), let binding = lesson.bindingFile, let module = lesson.module else {
                 problems.append("\(lesson.id): no suite.yaml and binding.swift: nothing checks this lesson")
                 continue
             }
             progress("lesson \(lesson.number) · \(lesson.id)")
-            let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/suite.yaml")
             if suite.scenarios.count < 6 { problems.append("\(lesson.id): \(suite.scenarios.count) scenarios; a lesson needs at least 6") }
             scenarioCount += suite.scenarios.count
             let folder = scratch.appendingPathComponent(lesson.id)
-            let reference = try referenceFiles(of: lesson)
-            guard !reference.isEmpty else {
+            let composed = try course.composedReference(of: lesson)
+            let reference = composed.texts
+            guard !composed.changed.isEmpty else {
                 problems.append("\(lesson.id): no reference solution in solutions/\(lesson.id)/")
                 continue
             }
@@ -61,7 +61,9 @@ public struct PackLinter: Sendable {
                 problems.append("\(lesson.id): the reference does not compile")
             }
             // The starter compiles and fails something.
-            var starter = try previousReference(of: lesson)
+            // What a learner has when starting: the reference of the previous lesson of the module.
+            let previous = composed.baseTexts
+            var starter = previous
             for path in lesson.starterFiles {
                 starter[path] = try String(contentsOf: lesson.starterFolder.appendingPathComponent(path), encoding: .utf8)
             }
@@ -70,9 +72,9 @@ public struct PackLinter: Sendable {
             let starterFails = starterReport.map { !$0.allPassed } ?? false
             if starterReport == nil { problems.append("\(lesson.id): the starter (with the previous lesson's reference) does not compile") }
             if starterReport?.allPassed == true { problems.append("\(lesson.id): the starter already passes every scenario") }
-            // Mutants of what this lesson adds or changes.
-            let previous = try previousReference(of: lesson)
-            let own = reference.filter { previous[$0.key] != $0.value && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
+            // Mutants of what this lesson adds or changes: the files of its overlay, and within them
+            // the lines that differ from the previous lesson's.
+            let own = reference.filter { composed.changed.contains($0.key) && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
             let all = MutationGenerator.mutations(of: own.map { ($0.key, $0.value) }, earlier: previous)
             let mutants = MutationGenerator.sample(all, limit: mutantLimit)
             var killers: [String: Int] = Dictionary(uniqueKeysWithValues: suite.scenarios.map { ($0.name, 0) })
@@ -104,13 +106,17 @@ public struct PackLinter: Sendable {
                     try record(batch)
                 }
             }
-            // Plausible wrong solutions kept beside the reference (`solutions/<id>.wrong/<name>/`, files
-            // laid over the reference): each must compile and fail something, and counts as a killer.
+            // Plausible wrong solutions kept beside the reference (`solutions/<id>.wrong/<name>.patch`, or
+            // `<name>/` of files, laid over the reference): each must compile and fail something, and
+            // counts as a killer.
             var wrongTried = 0
             if referencePasses {
-                for (name, overlay) in try wrongSolutions(of: lesson) {
-                    var files = reference
-                    files.merge(overlay) { $1 }
+                for name in course.wrongSolutionNames(of: lesson) {
+                    let files: [String: String]
+                    do { files = try course.composedReference(of: lesson, wrong: name).texts } catch {
+                        problems.append("\(lesson.id): the wrong solution '\(name)': \(error)")
+                        continue
+                    }
                     let workspace = folder.appendingPathComponent("wrong-\(name)")
                     guard let report = try run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files)
                     else {
@@ -156,36 +162,6 @@ public struct PackLinter: Sendable {
     }
 
     // MARK: Files
-
-    func referenceFiles(of lesson: Lesson) throws -> [String: String] {
-        try files(under: course.solutionsFolder.appendingPathComponent(lesson.id))
-    }
-
-    /// The regular files under `folder`, by path relative to it; none when it does not exist.
-    func files(under folder: URL) throws -> [String: String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return [:]
-        }
-        var files: [String: String] = [:]
-        let base = folder.standardizedFileURL.path
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try String(contentsOf: url, encoding: .utf8)
-        }
-        return files
-    }
-
-    /// The reference of the closest earlier lesson in the same module: what a learner has when starting.
-    func previousReference(of lesson: Lesson) throws -> [String: String] {
-        guard let previous = course.lessons.prefix(lesson.number - 1).last(where: { $0.module == lesson.module }) else { return [:] }
-        return try referenceFiles(of: previous)
-    }
-
-    /// The wrong solutions of a lesson, by name: each a set of files laid over the reference.
-    func wrongSolutions(of lesson: Lesson) throws -> [(String, [String: String])] {
-        let folder = course.solutionsFolder.appendingPathComponent("\(lesson.id).wrong")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        return try names.map { name in (name, try files(under: folder.appendingPathComponent(name)).filter { $0.key.hasSuffix(".swift") }) }
-    }
 
     func write(_ files: [String: String], into folder: URL) throws {
         try? FileManager.default.removeItem(at: folder)

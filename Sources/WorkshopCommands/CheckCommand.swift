@@ -38,10 +38,9 @@ struct Checker {
     var asGrader = false
 
     func check(_ lesson: Lesson, quiet: Bool = false) throws -> CheckReport {
-        guard let suiteFile = lesson.suiteFile, let binding = lesson.bindingFile, let module = lesson.module else {
+        guard let suite = try session.course.suite(of: lesson), let binding = lesson.bindingFile, let module = lesson.module else {
             throw WorkshopError("lesson \(lesson.number) (\(lesson.id)) has no hidden suite to check against")
         }
-        let suite = try SuiteLoader.load(suiteFile, displayName: "\(lesson.id)/\(CoursePackLoader.suiteFile)")
         let profile: LearnerRuntime.Profile = asGrader ? .grading : .interactive
         let runtime = try LearnerRuntime.find()
         let (builder, sandbox) = runtime.builder(for: profile)
@@ -129,10 +128,9 @@ struct CheckReportRenderer {
         var names: Set<String> = []
         let keywords: Set<Substring> = ["enum", "struct", "class", "protocol", "func", "typealias", "actor"]
         for lesson in lessons {
-            let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
-            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
-            for file in files where file.pathExtension == "swift" {
-                let words = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split { !($0.isLetter || $0.isNumber || $0 == "_") }
+            let texts = (try? course.composedReference(of: lesson).texts) ?? [:]
+            for (path, text) in texts where path.hasSuffix(".swift") {
+                let words = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
                 for (keyword, name) in zip(words, words.dropFirst()) where keywords.contains(keyword) { names.insert(String(name)) }
             }
         }

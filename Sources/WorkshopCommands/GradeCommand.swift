@@ -99,7 +99,8 @@ struct GradeRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try CoursePackLoader.load(from: Session.packFolder(global, environment: ProcessInfo.processInfo.environment))
+        let pack = Session.packFolder(global, environment: ProcessInfo.processInfo.environment)
+        let course = try CoursePackLoader.load(from: pack, suites: .withThePack)
         let chosen = try LessonRange.parse(lessons, in: course)
         let learners = try roster.map { try Roster.load(URL(fileURLWithPath: $0)) }
         let listing = try Submission.all(in: URL(fileURLWithPath: submissions))

@@ -26,7 +26,8 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let pack = Session.packFolder(global, environment: ProcessInfo.processInfo.environment)
-        let course = try CoursePackLoader.load(from: pack)
+        // Every problem of the pack at once, its suites' included.
+        let course = try CoursePackLoader.load(from: pack, suites: .withThePack)
         var linter = PackLinter(
             course: course, builder: try LearnerRuntime.find().builder, limits: LearnerRuntime.limits(.interactive), mutantLimit: mutants, jobs: jobs)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path

@@ -23,15 +23,13 @@ struct SolutionCommand: WorkshopCommand {
                 "the reference for lesson \(lesson.number) opens once your code passes `check`; `hint` helps in tiers, and `skip` moves on without credit"
             )
         }
-        let paths = Workspace.referenceFiles(of: lesson, in: session.course)
-        guard !paths.isEmpty else { throw WorkshopError("lesson \(lesson.number) has no reference solution in solutions/\(lesson.id)/") }
+        let reference = try session.course.composedReference(of: lesson)
+        guard !reference.changed.isEmpty else {
+            throw WorkshopError("lesson \(lesson.number) has no reference solution in solutions/\(lesson.id)/")
+        }
         let out = session.out
         out.line(out.styled("reference · \(session.title(of: lesson))", .accent))
-        for path in paths {
-            let text =
-                (try? String(
-                    contentsOf: session.course.solutionsFolder.appendingPathComponent(lesson.id).appendingPathComponent(path),
-                    encoding: .utf8)) ?? ""
+        for (path, text) in reference.texts.sorted(by: { $0.key < $1.key }) {
             out.line()
             out.line(out.styled("── \(path)", .bold))
             for line in text.components(separatedBy: "\n") { out.line(out.styled(line, .code)) }

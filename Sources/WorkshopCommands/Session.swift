@@ -43,7 +43,10 @@ final class Session: @unchecked Sendable {
     // MARK: Lessons
 
     /// The lesson a reference names (number or id), or an error that suggests the nearest.
-    func lesson(_ reference: String) throws -> Lesson {
+    func lesson(_ reference: String) throws -> Lesson { try Self.lesson(reference, in: course) }
+
+    /// A lesson of `course` by number or id, or an error that suggests the closest id.
+    static func lesson(_ reference: String, in course: Course) throws -> Lesson {
         if let lesson = course.lesson(reference) { return lesson }
         let suggestion = Suggestion.closest(to: reference, among: course.lessons.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
         throw WorkshopError(

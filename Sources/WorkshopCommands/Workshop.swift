@@ -23,7 +23,8 @@ public struct Workshop: ParsableCommand {
             Every shell command also runs straight from here, e.g. `workshop start 2` or `workshop lessons`.
             """,
         version: "\(version) (kit and course \(ToolLocation.embeddedFingerprint))",
-        subcommands: [ShellCommand.self] + commands.map { $0 as ParsableCommand.Type } + [GradeCommand.self, LintCommand.self],
+        subcommands: [ShellCommand.self] + commands.map { $0 as ParsableCommand.Type }
+            + [GradeCommand.self, LintCommand.self, ReferenceWriteCommand.self],
         defaultSubcommand: ShellCommand.self)
 
     @OptionGroup var global: GlobalOptions

@@ -15,43 +15,29 @@ public struct ReferenceReport: Sendable, Equatable {
 }
 
 extension Workspace {
-    /// The reference solution's files of a lesson, as paths relative to its solution folder.
-    public static func referenceFiles(of lesson: Lesson, in course: Course) -> [String] {
-        let folder = course.solutionsFolder.appendingPathComponent(lesson.id)
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return []
-        }
-        let base = folder.standardizedFileURL.path
-        return enumerator.compactMap { $0 as? URL }
-            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
-            .map { String($0.standardizedFileURL.path.dropFirst(base.count + 1)) }
-            .sorted()
-    }
-
     /// Copies a lesson's reference solution in, so a learner who joins late can go on from there.
     ///
     /// A file the tool put there itself (a starter, or a reference installed earlier) is simply
     /// replaced. A file of the learner's is replaced only when this lesson's reference adds or
-    /// changes it (compared with the previous lesson's reference), and then moved to
+    /// changes it (its overlay in `solutions/<lesson>/` holds it), and then moved to
     /// `.workshop/set-aside/<lesson>-<time>/` first; otherwise it is their earlier lesson's code and
     /// stays. Each installed file is remembered under `.workshop/references/<lesson>/`, so a later
     /// install knows it as the tool's own and never sets it aside as the learner's.
     public func installReference(of lesson: Lesson, in course: Course, now: Date = Date()) throws(WorkspaceError) -> ReferenceReport {
         var report = ReferenceReport()
-        let solution = course.solutionsFolder.appendingPathComponent(lesson.id)
-        let previous = course.lesson(before: lesson).map { course.solutionsFolder.appendingPathComponent($0.id) }
+        let reference: ComposedReference
+        do { reference = try course.composedReference(of: lesson) } catch { throw .reference(error) }
         let stamp = Int(now.timeIntervalSince1970)
-        for path in Self.referenceFiles(of: lesson, in: course) {
-            guard let reference = files.contents(atPath: solution.appendingPathComponent(path).path) else { continue }
+        for path in reference.paths {
+            guard let content = reference.files[path] else { continue }
             let target = root.appendingPathComponent(path)
             if let current = files.contents(atPath: target.path) {
-                if current == reference {
-                    try remember(reference, of: lesson, at: path)
+                if current == content {
+                    try remember(content, of: lesson, at: path)
                     continue
                 }
                 if !isToolsOwn(current, at: path) {
-                    let changedHere = previous.flatMap { files.contents(atPath: $0.appendingPathComponent(path).path) } != reference
-                    guard changedHere else {
+                    guard reference.changed.contains(path) else {
                         report.kept.append(path)
                         continue
                     }
@@ -60,8 +46,8 @@ extension Workspace {
                     report.setAside[path] = aside
                 }
             }
-            try write(reference, to: target)
-            try remember(reference, of: lesson, at: path)
+            try write(content, to: target)
+            try remember(content, of: lesson, at: path)
             report.installed.append(path)
         }
         try writeEditorPackage()

@@ -1,3 +1,4 @@
+import Curriculum
 import EventSourcing
 import EventStores
 import Foundation
@@ -109,6 +110,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable 
     case unwritable(path: String, reason: String)
     case newerFormat(path: String, found: Int, supported: Int)
     case store(String)
+    /// The lesson's reference could not be composed from the pack's `solutions/`.
+    case reference(ReferenceCompositionError)
 
     public var description: String {
         switch self {
@@ -118,6 +121,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable 
             "the workspace at \(path) was made by a newer workshop (format \(found); this one knows \(supported)); update the tool, or use another folder with --workspace DIR"
         case .store(let message):
             message
+        case .reference(let error):
+            "\(error)"
         }
     }
 }

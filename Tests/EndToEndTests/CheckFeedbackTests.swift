@@ -15,7 +15,7 @@ extension CheckTests {
 
     @Test("a check says it is compiling only when it compiles: an unchanged workspace says nothing of it")
     func compilingOnlyWhenCompiling() throws {
-        try install("solutions/events-are-facts")
+        try installReference("events-are-facts")
         let terminal = try terminal()
         try terminal.waitFor("workshop>")
         terminal.type("check 1\r")
@@ -31,7 +31,7 @@ extension CheckTests {
 
     @Test("check --as-grader says it ran in the sandbox under the grader's limits")
     func asGraderSaysSo() throws {
-        try install("solutions/events-are-facts")
+        try installReference("events-are-facts")
         let result = try run(["check", "1", "--as-grader"])
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         #expect(result.output.contains("as the grader: in the bubblewrap sandbox"))
@@ -95,7 +95,7 @@ extension CheckTests {
 
     @Test("a failure on a game's history draws the board")
     func boardOfHistory() throws {
-        try install("solutions/evolving")
+        try installReference("evolving")
         try install("lessons/playing-by-the-rules/starter")
         let result = try run(["check", "playing-by-the-rules", "--all"])
         #expect(result.output.contains("    A B C D E F G"), "\(result.output)")

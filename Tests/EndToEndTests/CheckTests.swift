@@ -18,7 +18,12 @@ struct CheckTests {
             environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache]))
     }
 
-    /// Copies a lesson's reference solution (or starter) into the workspace.
+    /// Writes a lesson's reference solution, as the pack composes it, into the workspace.
+    func installReference(_ lesson: String) throws {
+        try ReferenceCode.install(lesson, into: folder, under: "ws/")
+    }
+
+    /// Copies a folder of the repository (a lesson's starter) into the workspace.
     func install(_ source: String) throws {
         let from = Self.root.appendingPathComponent(source)
         let enumerator = FileManager.default.enumerator(at: from, includingPropertiesForKeys: nil)
@@ -45,7 +50,7 @@ struct CheckTests {
 
     @Test("every reference solution passes all of its scenarios", arguments: lessonsWithSuites)
     func referencePasses(lesson: String) throws {
-        try install("solutions/\(lesson)")
+        try installReference("\(lesson)")
         let (status, json) = try report(lesson)
         #expect(status == 0)
         #expect(json["passed"] as? Int == json["total"] as? Int)
@@ -58,7 +63,7 @@ struct CheckTests {
     @Test("every starter compiles and fails at least one scenario", arguments: lessonsWithSuites)
     func starterFails(lesson: String) throws {
         let index = try #require(Self.lessonsWithSuites.firstIndex(of: lesson))
-        if index > 0 { try install("solutions/\(Self.lessonsWithSuites[index - 1])") }
+        if index > 0 { try installReference("\(Self.lessonsWithSuites[index - 1])") }
         try install("lessons/\(lesson)/starter")
         let (status, json) = try report(lesson)
         #expect(status == 1)
@@ -68,7 +73,7 @@ struct CheckTests {
 
     /// A `Decide.swift` for the deciding lesson whose start behaves as given.
     func decide(_ body: String, extra: String = "") throws {
-        try install("solutions/events-are-facts")
+        try installReference("events-are-facts")
         let decide = try String(
             contentsOf: Self.root.appendingPathComponent("lessons/deciding/starter/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
         let replaced = decide.replacingOccurrences(
@@ -142,7 +147,7 @@ struct CheckTests {
 
     @Test("a function the lesson needs but the code lacks is named")
     func missingFunction() throws {
-        try install("solutions/events-are-facts")
+        try installReference("events-are-facts")
         folder.write(
             "ws/Sources/ConnectFour/Decide.swift", "enum GameCommand: Codable { case startGame(playerOne: String, playerTwo: String) }\n")
         let result = try run(["check", "deciding"])
@@ -182,7 +187,7 @@ struct CheckTests {
 
     @Test("an unchanged workspace is not compiled again")
     func unchangedWorkspace() throws {
-        try install("solutions/events-are-facts")
+        try installReference("events-are-facts")
         _ = try run(["check", "1"])
         let second = try report("1")
         #expect(second.json["reusedBuild"] as? Bool == true)
@@ -211,7 +216,7 @@ struct CheckTests {
 
     @Test("the reference opens after a pass, after a skip, or for an instructor; a skipped lesson earns no completion")
     func solutionGate() throws {
-        try install("solutions/events-are-facts")
+        try installReference("events-are-facts")
         _ = try run(["start", "2"])
         let closed = try run(["solution", "2"])
         #expect(closed.status != 0)
@@ -226,7 +231,7 @@ struct CheckTests {
 
     @Test("watch checks again when a file is saved")
     func watch() throws {
-        try install("solutions/events-are-facts")
+        try installReference("events-are-facts")
         try install("lessons/deciding/starter")
         let terminal = try PseudoTerminal(
             executable: WorkshopProcess.executable, arguments: ["--workspace", workspace.path, "watch", "deciding", "--times", "2"],
@@ -234,7 +239,7 @@ struct CheckTests {
             columns: 120, rows: 60)
         try terminal.waitFor("watching Sources/ for changes", timeout: 60)
         #expect(terminal.screen.contains("0 of 10 scenarios pass"))
-        try install("solutions/deciding")
+        try installReference("deciding")
         try terminal.waitFor("10 of 10 scenarios pass", timeout: 60)
         #expect(terminal.waitForExit(timeout: 10) == 0)
     }
@@ -288,8 +293,8 @@ struct LintTests {
         // The starter of lesson 1 becomes the reference: it passes everything, so it teaches nothing.
         let starter = folder.url.appendingPathComponent("lessons/events-are-facts/starter/Sources/ConnectFour/Events.swift")
         try FileManager.default.removeItem(at: starter)
-        try FileManager.default.copyItem(
-            at: root.appendingPathComponent("solutions/events-are-facts/Sources/ConnectFour/Events.swift"), to: starter)
+        let reference = try ReferenceCode.text(of: "events-are-facts", "Sources/ConnectFour/Events.swift")
+        try reference.write(to: starter, atomically: true, encoding: .utf8)
         let result = try WorkshopProcess.run(
             ["--pack", folder.url.appendingPathComponent("lessons").path, "lint", "--mutants", "4"],
             environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "200"]),

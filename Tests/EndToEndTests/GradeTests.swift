@@ -31,12 +31,14 @@ struct GradeTests {
                 with: body)
         folder.write("submissions/\(id)/Sources/ConnectFour/Decide.swift", imports + decide + extra)
         folder.write(
-            "submissions/\(id)/Sources/ConnectFour/Events.swift", try file("solutions/events-are-facts/Sources/ConnectFour/Events.swift"))
+            "submissions/\(id)/Sources/ConnectFour/Events.swift",
+            try ReferenceCode.text(of: "events-are-facts", "Sources/ConnectFour/Events.swift"))
     }
 
     func correct(_ id: String) throws {
         for name in ["Events.swift", "Decide.swift"] {
-            folder.write("submissions/\(id)/Sources/ConnectFour/\(name)", try file("solutions/deciding/Sources/ConnectFour/\(name)"))
+            let text = try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/\(name)")
+            folder.write("submissions/\(id)/Sources/ConnectFour/\(name)", text)
         }
     }
 

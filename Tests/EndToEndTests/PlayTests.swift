@@ -18,8 +18,7 @@ struct PlayTests {
     /// The deciding lesson started, with lesson 1's reference and a Decide.swift whose start does `body`.
     func setUp(start body: String? = nil) throws {
         #expect(try run(["catch-up", "2"]).status == 0)
-        var decide = try String(
-            contentsOf: Self.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        var decide = try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/Decide.swift")
         if let body {
             decide = decide.replacingOccurrences(of: "        // History first:", with: body + "\n        // History first:")
         }
@@ -56,9 +55,7 @@ struct PlayTests {
         for name in ["Decide.swift", "Rules.swift"] {
             folder.write(
                 "ws/Sources/ConnectFour/\(name)",
-                try String(
-                    contentsOf: Self.root.appendingPathComponent("solutions/playing-by-the-rules/Sources/ConnectFour/\(name)"),
-                    encoding: .utf8))
+                try ReferenceCode.text(of: "playing-by-the-rules", "Sources/ConnectFour/\(name)"))
         }
         let moves = ["A", "B", "A", "B", "A", "B", "A"].enumerated().map { "move 1 \($0.offset % 2 == 0 ? "alice" : "bob") \($0.element)" }
         let result = try run(
@@ -84,8 +81,7 @@ struct PlayTests {
         for name in ["Orders.swift", "Customers.swift"] {
             folder.write(
                 "ws/Sources/Barstucks/\(name)",
-                try String(
-                    contentsOf: Self.root.appendingPathComponent("solutions/many-streams/Sources/Barstucks/\(name)"), encoding: .utf8))
+                try ReferenceCode.text(of: "many-streams", "Sources/Barstucks/\(name)"))
         }
         let result = try run(
             [],
@@ -235,8 +231,7 @@ struct SharedStoreTests {
         }
         for workspace in ["ann", "ben"] {
             #expect(try run(workspace, ["catch-up", "2"]).status == 0)
-            let decide = try String(
-                contentsOf: PlayTests.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+            let decide = try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/Decide.swift")
             folder.write("\(workspace)/Sources/ConnectFour/Decide.swift", decide)
         }
         #expect(try run("ann", ["start-game", "7", "ann", "ben"]).status == 0)

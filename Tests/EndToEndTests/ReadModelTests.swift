@@ -43,7 +43,7 @@ struct ReadModelTests {
     @Test("a projection that keeps no checkpoint is told so; one that does not compile says so")
     func withoutCheckpoint() throws {
         #expect(try learner.run(["catch-up", "10"]).status == 0)
-        try learner.solve("projections.wrong/queue-without-checkpoint", module: "Barstucks", files: ["Projections.swift"])
+        try learner.solve("projections", wrong: "queue-without-checkpoint", module: "Barstucks", files: ["Projections.swift"])
         let result = try learner.run([], input: "place-order 1 helen latte 450\npay-order 1 450\nqueue\n")
         #expect(
             answer(to: "queue", in: result.output).contains("checkpoint: none · your projection did not record how far it got"),

@@ -90,8 +90,7 @@ struct TerminalTests {
     @Test("Ctrl-C stops a domain command whose code loops, at once and without waiting for the timeout")
     func interruptLoopingCommand() throws {
         #expect(try run(["catch-up", "2"]).status == 0)
-        var decide = try String(
-            contentsOf: Self.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        var decide = try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/Decide.swift")
         decide = decide.replacingOccurrences(of: "        // History first:", with: "        while true {}\n        // History first:")
         folder.write("ws/Sources/ConnectFour/Decide.swift", decide)
         let terminal = try shell()

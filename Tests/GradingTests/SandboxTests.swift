@@ -135,10 +135,10 @@ struct HelperBudgetTests {
         let folder = TemporaryFolder()
         folder.write(
             "Sources/ConnectFour/Events.swift",
-            try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Events.swift"), encoding: .utf8))
+            try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/Events.swift"))
         folder.write(
             "Sources/ConnectFour/Decide.swift",
-            try String(contentsOf: root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift"), encoding: .utf8))
+            try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/Decide.swift"))
         var builder = HostBuilder(
             toolchain: try Toolchain.find(), toolSources: root.appendingPathComponent("Sources"),
             cacheFolder: root.appendingPathComponent(".build/workshop-test-cache"))

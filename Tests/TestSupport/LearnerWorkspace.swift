@@ -24,13 +24,15 @@ public struct LearnerWorkspace: Sendable {
             environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "COLUMNS": "\(columns)"]))
     }
 
-    /// Writes the reference's version of each file of a lesson's module into the workspace: the
-    /// learner has solved it that way.
-    public func solve(_ lesson: String, module: String, files: [String]) throws {
+    /// Writes the reference's version (or a wrong solution's) of each file of a lesson's module into
+    /// the workspace: the learner has solved it that way.
+    public func solve(_ lesson: String, wrong: String? = nil, module: String, files: [String]) throws {
+        let reference = try ReferenceCode.files(of: lesson, wrong: wrong)
         for name in files {
             let path = "Sources/\(module)/\(name)"
-            let text = try String(
-                contentsOf: WorkshopProcess.repositoryRoot.appendingPathComponent("solutions/\(lesson)/\(path)"), encoding: .utf8)
+            guard let text = reference[path] else {
+                throw ReferenceCode.Missing(description: "the reference of '\(lesson)' has no \(path)")
+            }
             folder.write("ws/\(path)", text)
         }
     }

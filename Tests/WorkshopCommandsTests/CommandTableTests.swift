@@ -113,9 +113,9 @@ struct CommandTableTests {
 
 @Suite("The course in this repository")
 struct RepositoryCourseTests {
-    @Test("lessons/ loads without a single problem")
+    @Test("lessons/ loads without a single problem, its suites included")
     func loads() throws {
-        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+        let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"), suites: .withThePack)
         let folders = try FileManager.default.contentsOfDirectory(
             at: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"), includingPropertiesForKeys: nil
         ).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("lesson.md").path) }
@@ -125,7 +125,7 @@ struct RepositoryCourseTests {
             #expect(lesson.hints.count >= 3, "\(lesson.id) needs three tiers of hints")
             #expect(!lesson.starterFiles.isEmpty, "\(lesson.id) needs starter files")
             #expect(
-                FileManager.default.fileExists(atPath: course.solutionsFolder.appendingPathComponent(lesson.id).path),
+                FileManager.default.fileExists(atPath: course.overlayFolder(of: lesson).path),
                 "\(lesson.id) needs a reference solution")
         }
     }
@@ -173,14 +173,14 @@ struct RepositoryCourseTests {
     func questionsInDomainWords() throws {
         let course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
         for lesson in course.lessons {
-            let suite = try SuiteLoader.load(try #require(lesson.suiteFile), displayName: lesson.id)
+            let suite = try #require(try course.suite(of: lesson))
             let drivers = Set(suite.scenarios.map(\.when.driver)).subtracting(["decide"])
             #expect(
                 drivers.subtracting(suite.asks.keys).isEmpty,
                 "\(lesson.id) needs asks: for \(drivers.subtracting(suite.asks.keys).sorted())")
         }
         let first = try #require(course.lessons.first)
-        let suite = try SuiteLoader.load(try #require(first.suiteFile), displayName: first.id)
+        let suite = try #require(try course.suite(of: first))
         let runner = CheckRunner(lesson: first.id, suite: suite)
         for scenario in suite.scenarios {
             if case .value(.string(let answer)) = scenario.then {
