@@ -19,7 +19,7 @@ struct GradeCourseTests {
     }
 
     func solution(_ path: String) throws -> String {
-        try String(contentsOf: Self.root.appendingPathComponent("solutions/deciding/Sources/ConnectFour/\(path)"), encoding: .utf8)
+        try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/\(path)")
     }
 
     func correct(_ id: String) throws {
