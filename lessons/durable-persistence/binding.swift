@@ -6,6 +6,9 @@ import LearnerHost
 
 /// `{append: {expected, types}}` on stream game-1, `{restart: true}`, `{read: true}`, `{readAll: true}`,
 /// `{lines: true}` (complete lines in the file), `{tear: true}` (a crash mid-write: half a line),
+/// `{crashingAppend: {expected, types}}` (the append's write cut off halfway by a crash, whatever
+/// its format), `{damage: true}` (the file's first bytes overwritten, as a failing disk would),
+/// `{resend: true}` (the last append sent again with the same ids, a retry after a lost answer),
 /// `{readBackwardsFrom: N}`, `{readOther: true}` (a stream nobody wrote), `{streams: true}`.
 struct Step: Decodable {
     struct Append: Decodable {
@@ -13,6 +16,9 @@ struct Step: Decodable {
         var types: [String]
     }
     var append: Append?
+    var crashingAppend: Append?
+    var resend: Bool?
+    var damage: Bool?
     var restart: Bool?
     var read: Bool?
     var readAll: Bool?
@@ -42,6 +48,10 @@ func event(_ type: String) -> EventData {
     return (try? EventData(game, type: type)) ?? EventData(type: type, data: Data())
 }
 
+func fileSize(_ path: String) throws -> UInt64 {
+    (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value ?? 0
+}
+
 @main
 enum LessonBinding {
     static func main() {
@@ -51,14 +61,37 @@ enum LessonBinding {
                 defer { try? FileManager.default.removeItem(atPath: path) }
                 var store: FileStore
                 do { store = try FileStore(path: path) } catch { return ["cannot open: \(error)"] }
+                var last: (events: [EventData], expected: ExpectedRevision)?
                 return steps.map { step in
                     do {
                         if let append = step.append {
-                            let revision = try store.append(append.types.map(event), to: "game-1", expected: expectation(append.expected))
+                            let events = append.types.map(event)
+                            last = (events, expectation(append.expected))
+                            let revision = try store.append(events, to: "game-1", expected: expectation(append.expected))
                             return revision.map { "revision \($0)" } ?? "no revision"
                         }
+                        if step.resend == true {
+                            guard let last else { return "nothing to send again" }
+                            return try store.append(last.events, to: "game-1", expected: last.expected).map { "revision \($0)" } ?? "no revision"
+                        }
+                        if let append = step.crashingAppend {
+                            let before = try fileSize(path)
+                            _ = try store.append(append.types.map(event), to: "game-1", expected: expectation(append.expected))
+                            let after = try fileSize(path)
+                            guard after > before else { return "nothing was written" }
+                            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                            try handle.truncate(atOffset: before + (after - before) / 2)
+                            try handle.close()
+                            return "crashed"
+                        }
+                        if step.damage == true {
+                            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                            try handle.write(contentsOf: Data("#damaged#".utf8))
+                            try handle.close()
+                            return "damaged"
+                        }
                         if step.restart == true {
-                            store = try FileStore(path: path)
+                            do { store = try FileStore(path: path) } catch { return "refused to open" }
                             return "restarted"
                         }
                         if step.read == true {

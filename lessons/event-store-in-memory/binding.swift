@@ -5,8 +5,9 @@ import EventSourcing
 import Foundation
 import LearnerHost
 
-/// One step of a script: `{append: {stream, expected, types}}`, `{read: {stream, from, backwards, limit}}`,
-/// `{readAll: {from, limit}}` or `{current: STREAM}`.
+/// One step of a script: `{append: {stream, expected, types}}`, `{resend: true}` (the last append
+/// sent again, the same events with the same ids and expectation, as a retry after a lost answer),
+/// `{read: {stream, from, backwards, limit}}`, `{readAll: {from, limit}}` or `{current: STREAM}`.
 struct Step: Decodable {
     struct Append: Decodable {
         var stream: String
@@ -24,6 +25,7 @@ struct Step: Decodable {
         var limit: Int?
     }
     var append: Append?
+    var resend: Bool?
     var read: Read?
     var readAll: ReadAll?
     var current: String?
@@ -50,12 +52,17 @@ func errorName(_ error: Error) -> String {
 }
 
 /// What one step did, as text a scenario can expect: `revision 1`, `A@0 B@1`, `wrongExpectedRevision`.
-func run(_ step: Step, on store: InMemoryStore) -> String {
+func run(_ step: Step, on store: InMemoryStore, last: inout (events: [EventData], stream: StreamName, expected: ExpectedRevision)?) -> String {
     do {
         if let append = step.append {
             let events = append.types.map { EventData(type: $0, data: Data("{}".utf8)) }
+            last = (events, StreamName(append.stream), expectation(append.expected))
             let revision = try store.append(events, to: StreamName(append.stream), expected: expectation(append.expected))
             return revision.map { "revision \($0)" } ?? "no revision"
+        }
+        if step.resend == true {
+            guard let last else { return "nothing to send again" }
+            return try store.append(last.events, to: last.stream, expected: last.expected).map { "revision \($0)" } ?? "no revision"
         }
         if let read = step.read {
             let events = try store.read(
@@ -80,7 +87,8 @@ enum LessonBinding {
         Host.run(drivers: [
             "script": .value { (steps: [Step]) in
                 let store = InMemoryStore()
-                return steps.map { run($0, on: store) }
+                var last: (events: [EventData], stream: StreamName, expected: ExpectedRevision)?
+                return steps.map { run($0, on: store, last: &last) }
             },
             // A stream at revision 0, then `writers` threads append at once, all expecting revision 0.
             "race": .check { (writers: Int) -> [String: Int] in

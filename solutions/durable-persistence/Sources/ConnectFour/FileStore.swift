@@ -1,27 +1,44 @@
 // Connect Four · Durable persistence
 //
-// The event store on a file: one JSON line per event, a batch written whole, read back at start.
+// The event store on a file: one JSON line per append, so a batch is whole or absent; read back at start.
 import EventSourcing
 import Foundation
 
-/// An event store kept in a file, so it survives the process: one JSON line per recorded event.
+/// An event store kept in a file, so it survives the process: one JSON line per append, holding
+/// the batch's recorded events. The line's newline is its commit marker: a line without one was
+/// torn by a crash and was never acknowledged.
 final class FileStore: EventStore, @unchecked Sendable {
     let path: String
     private let memory: InMemoryLog
     private let lock = NSLock()
 
     /// Opens the file (creating it if needed) and loads every complete line. A last line cut short
-    /// by a crash in the middle of a write is ignored: that batch was never acknowledged.
+    /// by a crash (no newline yet) was never acknowledged: it is cut off the file, so the next
+    /// append starts on a line of its own. A complete line that does not decode is damage, not a
+    /// crash: the store refuses to open rather than lose what follows it.
     init(path: String) throws {
         self.path = path
         if !FileManager.default.fileExists(atPath: path) {
             FileManager.default.createFile(atPath: path, contents: nil)
         }
-        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         var events: [RecordedEvent] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let event = try? JSONDecoder().decode(RecordedEvent.self, from: Data(line.utf8)) else { break }
-            events.append(event)
+        var complete = 0  // bytes up to the end of the last complete line
+        var number = 0
+        while let newline = bytes[complete...].firstIndex(of: 0x0A) {
+            number += 1
+            guard let batch = try? JSONDecoder().decode([RecordedEvent].self, from: Data(bytes[complete..<newline])) else {
+                throw CorruptRecord(line: number)
+            }
+            events += batch
+            complete = newline + 1
+        }
+        if complete < bytes.count {
+            // The torn tail of a crash: cut it off, or the next append would be glued onto it.
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            try handle.truncate(atOffset: UInt64(complete))
+            try handle.synchronize()
         }
         memory = InMemoryLog(events)
     }
@@ -29,16 +46,16 @@ final class FileStore: EventStore, @unchecked Sendable {
     func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
             let current = memory.lastRevision(of: stream)
+            // Sent twice (a retry after a lost answer): kept once, answered as the first time.
+            if let revision = memory.alreadyStored(events, in: stream, expected: expected) { return revision }
             guard expected.isSatisfied(byCurrent: current) else {
                 throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
             }
             let recorded = memory.prepare(events, for: stream, after: current)
-            // The whole batch in one write, then fsync: on disk entirely, or (torn) ignored on load.
-            var bytes = Data()
-            for event in recorded {
-                bytes.append(try JSONEncoder().encode(event))
-                bytes.append(0x0A)
-            }
+            // The whole batch as one line in one write, then fsync: on disk entirely, or (torn, no
+            // newline) cut off on load.
+            var bytes = try JSONEncoder().encode(recorded)
+            bytes.append(0x0A)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             defer { try? handle.close() }
             try handle.seekToEnd()
@@ -88,6 +105,25 @@ final class InMemoryLog {
 
     func add(_ events: [RecordedEvent]) { log += events }
 
+    /// The stream's revision after `events`, if the stream already holds exactly these events (by
+    /// id) where `expected` would have put them: the same batch sent again.
+    func alreadyStored(_ events: [EventData], in stream: StreamName, expected: ExpectedRevision) -> UInt64? {
+        let stored = log.filter { $0.stream == stream }
+        guard let first = events.first, !stored.isEmpty else { return nil }
+        let start: Int
+        switch expected {
+        case .noStream: start = 0
+        case .exact(let revision): start = Int(revision) + 1
+        case .any, .streamExists:
+            guard let index = stored.firstIndex(where: { $0.eventId == first.eventId }) else { return nil }
+            start = index
+        }
+        guard start + events.count <= stored.count, zip(stored[start...], events).allSatisfy({ $0.eventId == $1.eventId }) else {
+            return nil
+        }
+        return stored[start + events.count - 1].revision
+    }
+
     func read(_ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?) throws -> [RecordedEvent] {
         let events = log.filter { $0.stream == stream }
         guard !events.isEmpty else { throw EventStoreError.streamNotFound(stream) }
@@ -134,6 +170,11 @@ struct EventTypeRegistry {
         for name in ["GameStarted", "MoveMade", "GameWon", "GameDrawn"] { registry.register(name) }
         return registry
     }
+}
+
+/// A complete line of the file that does not decode: damage on disk, not a crash's torn end.
+struct CorruptRecord: Error, Equatable {
+    var line: Int
 }
 
 /// A stored event whose type this version does not know.

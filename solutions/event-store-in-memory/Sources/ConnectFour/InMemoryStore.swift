@@ -16,6 +16,8 @@ final class InMemoryStore: EventStore, @unchecked Sendable {
     func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
             let current = streamEvents[stream]?.last?.revision
+            // Sent twice (a retry after a lost answer): the batch is kept once, answered as the first time.
+            if let revision = alreadyStored(events, in: stream, expected: expected) { return revision }
             guard expected.isSatisfied(byCurrent: current) else {
                 throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
             }
@@ -32,6 +34,24 @@ final class InMemoryStore: EventStore, @unchecked Sendable {
             }
             return streamEvents[stream]?.last?.revision
         }
+    }
+
+    /// The stream's revision after `events`, if the stream already holds exactly these events (by
+    /// id) where `expected` would have put them: the same batch sent again.
+    private func alreadyStored(_ events: [EventData], in stream: StreamName, expected: ExpectedRevision) -> UInt64? {
+        guard let first = events.first, let stored = streamEvents[stream] else { return nil }
+        let start: Int
+        switch expected {
+        case .noStream: start = 0
+        case .exact(let revision): start = Int(revision) + 1
+        case .any, .streamExists:
+            guard let index = stored.firstIndex(where: { $0.eventId == first.eventId }) else { return nil }
+            start = index
+        }
+        guard start + events.count <= stored.count, zip(stored[start...], events).allSatisfy({ $0.eventId == $1.eventId }) else {
+            return nil
+        }
+        return stored[start + events.count - 1].revision
     }
 
     func read(_ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?) throws -> [RecordedEvent] {

@@ -1,36 +1,45 @@
 // Connect Four · Durable persistence
 //
-// The event store on a file: one JSON line per event, a batch written whole, read back at start.
+// The event store on a file: one JSON line per append, so a batch is whole or absent; read back at start.
 // Type `lesson` for the why, `hint` if you are stuck, `check` to see how far you are.
 import EventSourcing
 import Foundation
 
-/// An event store kept in a file, so it survives the process: one JSON line per recorded event.
+/// An event store kept in a file, so it survives the process: one JSON line per append, holding
+/// the batch's recorded events. The line's newline is its commit marker: a line without one was
+/// torn by a crash and was never acknowledged.
 final class FileStore: EventStore, @unchecked Sendable {
     let path: String
     private let memory: InMemoryLog
     private let lock = NSLock()
 
     /// Opens the file (creating it if needed) and loads every complete line. A last line cut short
-    /// by a crash in the middle of a write is ignored: that batch was never acknowledged.
+    /// by a crash (no newline yet) was never acknowledged: it is cut off the file, so the next
+    /// append starts on a line of its own. A complete line that does not decode is damage, not a
+    /// crash: the store refuses to open rather than lose what follows it.
     init(path: String) throws {
         self.path = path
         if !FileManager.default.fileExists(atPath: path) {
             FileManager.default.createFile(atPath: path, contents: nil)
         }
-        // TODO: read the file and decode each complete line as a RecordedEvent (stop at a torn one).
+        // TODO: read the file; decode each line that ends in a newline as a batch ([RecordedEvent]),
+        // throwing CorruptRecord(line:) for one that does not decode; cut a torn last line (no
+        // newline) off the file (FileHandle: truncate(atOffset:), synchronize).
         memory = InMemoryLog([])
     }
 
     func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try lock.withLock {
             let current = memory.lastRevision(of: stream)
+            // Sent twice (a retry after a lost answer): kept once, answered as the first time.
+            if let revision = memory.alreadyStored(events, in: stream, expected: expected) { return revision }
             guard expected.isSatisfied(byCurrent: current) else {
                 throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
             }
             let recorded = memory.prepare(events, for: stream, after: current)
-            // TODO: encode the batch as JSON lines, append them to the file in ONE write, and fsync
-            // (FileHandle: seekToEnd, write(contentsOf:), synchronize) before remembering them.
+            // TODO: encode the batch as ONE line of JSON (the array of recorded events, then a newline),
+            // append it to the file in one write, and fsync (FileHandle: seekToEnd, write(contentsOf:),
+            // synchronize) before remembering it.
             memory.add(recorded)
             return recorded.last?.revision ?? current
         }
@@ -74,6 +83,25 @@ final class InMemoryLog {
     }
 
     func add(_ events: [RecordedEvent]) { log += events }
+
+    /// The stream's revision after `events`, if the stream already holds exactly these events (by
+    /// id) where `expected` would have put them: the same batch sent again.
+    func alreadyStored(_ events: [EventData], in stream: StreamName, expected: ExpectedRevision) -> UInt64? {
+        let stored = log.filter { $0.stream == stream }
+        guard let first = events.first, !stored.isEmpty else { return nil }
+        let start: Int
+        switch expected {
+        case .noStream: start = 0
+        case .exact(let revision): start = Int(revision) + 1
+        case .any, .streamExists:
+            guard let index = stored.firstIndex(where: { $0.eventId == first.eventId }) else { return nil }
+            start = index
+        }
+        guard start + events.count <= stored.count, zip(stored[start...], events).allSatisfy({ $0.eventId == $1.eventId }) else {
+            return nil
+        }
+        return stored[start + events.count - 1].revision
+    }
 
     func read(_ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?) throws -> [RecordedEvent] {
         let events = log.filter { $0.stream == stream }
@@ -121,6 +149,11 @@ struct EventTypeRegistry {
         for name in ["GameStarted", "MoveMade", "GameWon", "GameDrawn"] { registry.register(name) }
         return registry
     }
+}
+
+/// A complete line of the file that does not decode: damage on disk, not a crash's torn end.
+struct CorruptRecord: Error, Equatable {
+    var line: Int
 }
 
 /// A stored event whose type this version does not know.

@@ -15,7 +15,9 @@ final class InMemoryStore: EventStore, @unchecked Sendable {
     private let lock = NSLock()
 
     func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
-        // TODO: check `expected` against the stream's last revision (nil: no stream), throwing
+        // TODO: first, a batch sent twice: if the stream already holds these event ids where
+        // `expected` puts them, store nothing and return the revision they got. Then check
+        // `expected` against the stream's last revision (nil: no stream), throwing
         // EventStoreError.wrongExpectedRevision when it does not hold; then record each event with
         // the next revision of the stream and the next position of the log. Hold the lock throughout.
         nil
