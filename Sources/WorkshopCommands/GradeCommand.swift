@@ -11,7 +11,7 @@ import Workspace
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade", abstract: "Grade a folder of submissions into a gradebook, LMS and CI reports.",
-        subcommands: [GradeRunCommand.self, GradeMergeCommand.self], defaultSubcommand: GradeRunCommand.self)
+        subcommands: [GradeRunCommand.self, GradeMergeCommand.self, GradeSimilarityCommand.self], defaultSubcommand: GradeRunCommand.self)
 }
 
 extension GradeCommand {
@@ -32,6 +32,7 @@ extension GradeCommand {
 
 extension FeedbackDetail: ExpressibleByArgument {}
 extension UngradablePolicy: ExpressibleByArgument {}
+extension ReferenceCredit: ExpressibleByArgument {}
 
 struct GradeRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -86,6 +87,11 @@ struct GradeRunCommand: ParsableCommand {
             "What a submission that could not be graded (did not compile, missing, unreadable) scores: zero, or blank for you to decide.",
             valueName: "zero|blank"))
     var ungradable: UngradablePolicy = .zero
+    @Option(
+        help: ArgumentHelp(
+            "What a lesson scores whose code is the course's reference (whitespace and comments aside) or that the workspace records as skipped: none, or full.",
+            valueName: "none|full"))
+    var referenceCode: ReferenceCredit = .none
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs takes a number of 1 or more") }
@@ -148,7 +154,7 @@ struct GradeRunCommand: ParsableCommand {
         run.warnings = listing.warnings + notes + run.warnings
         run.policy = GradingPolicy(
             ungradable: ungradable, due: due.flatMap(GradingDate.parse),
-            late: LatePolicy(penaltyPerDay: latePenalty, graceDays: graceDays, cap: lateCap))
+            late: LatePolicy(penaltyPerDay: latePenalty, graceDays: graceDays, cap: lateCap), referenceCode: referenceCode)
         run.roster = learners
         run.shard = shard
         run.adjustments = manual
