@@ -105,6 +105,11 @@ private struct Lexer {
                 // `default` is a name, whatever it spells.
                 let text = String(decoding: bytes[start..<index], as: UTF8.self).replacingOccurrences(of: "`", with: "")
                 tokens.append(SwiftToken(kind: .identifier, text: text, start: start, end: index))
+            } else if current == dot, byte(1) == dot {
+                // Dot operators: `...`, `..<`.
+                let start = index
+                while let next = byte(), next == dot || (isOperatorByte(next) && next != slash) { index += 1 }
+                add(.punctuation, from: start)
             } else if isOperatorByte(current) {
                 let start = index
                 index += 1
