@@ -41,7 +41,8 @@ public enum GradeSummary {
         let notOwn = run.submissions.filter { !$0.originNote.isEmpty }
         if !notOwn.isEmpty {
             lines.append("")
-            lines.append("not the learner's own code (\(run.policy.referenceCode == .none ? "no credit" : "full credit"), --reference-code):")
+            lines.append(
+                "not the learner's own code (\(run.policy.referenceCode == .none ? "no credit" : "full credit"), --reference-code):")
             for submission in notOwn { lines.append("  \(submission.id): \(submission.originNote)") }
         }
         lines.append("")

@@ -115,7 +115,8 @@ public struct Grader: Sendable {
 
     /// Grades one submission; a lesson whose key matches the last run's grade keeps that grade.
     func grade(
-        _ submission: Submission, suites: [String: Suite], scratch: URL, keys: [String?] = [], earlier: PreviousGrades = PreviousGrades(nil),
+        _ submission: Submission, suites: [String: Suite], scratch: URL, keys: [String?] = [],
+        earlier: PreviousGrades = PreviousGrades(nil),
         detector: ReferenceDetector? = nil
     ) -> SubmissionGrade {
         let started = Date()

@@ -15,7 +15,8 @@ public enum PlatformReports {
             if let origin = lesson.origin {
                 tests.append(
                     .object([
-                        "name": .string("\(lesson.lesson) · \(origin.rawValue)"), "score": .number(Double(score.lessons[lesson.lesson].flatMap { $0 } ?? 0)),
+                        "name": .string("\(lesson.lesson) · \(origin.rawValue)"),
+                        "score": .number(Double(score.lessons[lesson.lesson].flatMap { $0 } ?? 0)),
                         "max_score": .number(0), "status": .string(run.policy.referenceCode == .none ? "failed" : "passed"),
                         "output": .string(FeedbackReport.originText(origin, credit: run.policy.referenceCode)),
                     ]))

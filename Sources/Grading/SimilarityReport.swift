@@ -46,10 +46,13 @@ public enum SimilarityReport {
             let link = index < shown ? "<a href=\"#pair-\(index + 1)\">side by side</a>" : ""
             body.append(
                 "<tr><td>\(escape(analysis.sources[pair.first].id))</td><td>\(escape(analysis.sources[pair.second].id))</td>"
-                    + "<td>\(String(format: "%.2f", pair.score))</td><td>\(pair.shared)</td><td>\(verdictWords(pair.score)) \(link)</td></tr>")
+                    + "<td>\(String(format: "%.2f", pair.score))</td><td>\(pair.shared)</td><td>\(verdictWords(pair.score)) \(link)</td></tr>"
+            )
         }
         body.append("</table>")
-        if pairs.count > max(shown, 200) { body.append("<p class=\"note\">The other \(pairs.count - max(shown, 200)) pairs are in similarity.csv.</p>") }
+        if pairs.count > max(shown, 200) {
+            body.append("<p class=\"note\">The other \(pairs.count - max(shown, 200)) pairs are in similarity.csv.</p>")
+        }
         for (index, pair) in pairs.prefix(shown).enumerated() {
             let regions = analysis.regions(of: pair)
             let first = analysis.sources[pair.first], second = analysis.sources[pair.second]

@@ -2,9 +2,9 @@ import ArgumentParser
 import Checking
 import Curriculum
 import Foundation
-import ToolFiles
 import Grading
 import Shell
+import ToolFiles
 import Workspace
 
 /// `workshop grade`: grade a folder of submissions into a gradebook and CI/LMS formats.

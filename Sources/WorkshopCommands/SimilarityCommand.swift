@@ -44,7 +44,9 @@ struct GradeSimilarityCommand: ParsableCommand {
         defer { scratch.remove() }
         let total = listing.submissions.count
         let sources = SimilaritySources.load(listing.submissions, course: course, lessons: chosen, scratch: scratch.url) { done, id in
-            report(GradeSummary.progressBar(done: done, total: total, last: id, width: terminal.width).replacingOccurrences(of: "grading", with: "reading"))
+            report(
+                GradeSummary.progressBar(done: done, total: total, last: id, width: terminal.width).replacingOccurrences(
+                    of: "grading", with: "reading"))
         }
         guard sources.submissions.count >= 2 else {
             if showProgress { StandardStream.write("\r\u{1B}[K", to: STDERR_FILENO) }
@@ -60,7 +62,8 @@ struct GradeSimilarityCommand: ParsableCommand {
         report("writing the reports")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(SimilarityReport.csv(analysis, pairs: pairs).utf8).write(to: folder.appendingPathComponent("similarity.csv"), options: .atomic)
+            try Data(SimilarityReport.csv(analysis, pairs: pairs).utf8).write(
+                to: folder.appendingPathComponent("similarity.csv"), options: .atomic)
             try Data(SimilarityReport.html(analysis, pairs: pairs, shown: show, lessons: lessons).utf8)
                 .write(to: folder.appendingPathComponent("similarity.html"), options: .atomic)
         } catch {

@@ -26,7 +26,8 @@ struct GradeSimilarityTests {
     func submission(_ id: String, store: String) throws {
         let earlier = Self.root.appendingPathComponent("solutions/playing-by-the-rules/Sources/ConnectFour")
         for name in try FileManager.default.contentsOfDirectory(atPath: earlier.path) {
-            folder.write("submissions/\(id)/Sources/ConnectFour/\(name)", try text("solutions/playing-by-the-rules/Sources/ConnectFour/\(name)"))
+            folder.write(
+                "submissions/\(id)/Sources/ConnectFour/\(name)", try text("solutions/playing-by-the-rules/Sources/ConnectFour/\(name)"))
         }
         folder.write("submissions/\(id)/Sources/ConnectFour/InMemoryStore.swift", store)
     }
@@ -62,7 +63,9 @@ struct GradeSimilarityTests {
 
     @Test("bad input is refused with a clear message")
     func badInput() throws {
-        let missing = try workshop(["grade", "similarity", folder.url.appendingPathComponent("nowhere").path, "--lessons", "5", "--out", out.path])
+        let missing = try workshop([
+            "grade", "similarity", folder.url.appendingPathComponent("nowhere").path, "--lessons", "5", "--out", out.path,
+        ])
         #expect(missing.status != 0)
         #expect(missing.errors.contains("no submissions folder at"), "\(missing.errors)")
         try submission("alone", store: try text("Tests/Fixtures/similarity/bob/InMemoryStore.swift"))
@@ -73,11 +76,14 @@ struct GradeSimilarityTests {
         #expect(lessons.status != 0 && !lessons.errors.isEmpty)
     }
 
-    @Test("the reference verbatim (comments aside) gets the reference status and no credit; a skipped lesson gets skipped; --reference-code full pays both")
+    @Test(
+        "the reference verbatim (comments aside) gets the reference status and no credit; a skipped lesson gets skipped; --reference-code full pays both"
+    )
     func referenceCode() throws {
         // Lesson 2's reference with its comments rewritten: still the reference.
         let decide = try text("solutions/deciding/Sources/ConnectFour/Decide.swift")
-            .components(separatedBy: "\n").map { $0.hasPrefix("//") || $0.hasPrefix("///") ? "// my own words" : $0 }.joined(separator: "\n")
+            .components(separatedBy: "\n").map { $0.hasPrefix("//") || $0.hasPrefix("///") ? "// my own words" : $0 }.joined(
+                separator: "\n")
         folder.write("submissions/copy/Sources/ConnectFour/Decide.swift", decide)
         folder.write("submissions/copy/Sources/ConnectFour/Events.swift", try text("solutions/deciding/Sources/ConnectFour/Events.swift"))
         // A learner's own code: the reference's rules, written another way.

@@ -25,7 +25,9 @@ struct RelocatedBinaryTests {
 
         let version = try run(["--version"])
         #expect(version.status == 0)
-        #expect(version.output.range(of: #"^\d+\.\d+\.\d+ \(kit and course [0-9a-f]+\)\n$"#, options: .regularExpression) != nil, "\(version.output)")
+        #expect(
+            version.output.range(of: #"^\d+\.\d+\.\d+ \(kit and course [0-9a-f]+\)\n$"#, options: .regularExpression) != nil,
+            "\(version.output)")
 
         #expect(try run(["--workspace", workspace.path, "catch-up", "2"]).status == 0)
         let manifest = try #require(folder.read("ws/Package.swift"))
@@ -49,7 +51,9 @@ struct RelocatedBinaryTests {
         try FileManager.default.copyItem(
             at: workspace.appendingPathComponent("Sources"), to: folder.url.appendingPathComponent("submissions/a-learner/Sources"))
         let grade = try run(
-            ["grade", folder.url.appendingPathComponent("submissions").path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path,
+            [
+                "grade", folder.url.appendingPathComponent("submissions").path, "--lessons", "2", "--out",
+                folder.url.appendingPathComponent("out").path,
                 "--reference-code", "full",
             ],
             timeout: 600)

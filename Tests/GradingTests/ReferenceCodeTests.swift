@@ -54,7 +54,8 @@ struct ReferenceCodeTests {
         #expect(!detector.isReference(deciding, sources: ["Sources/ConnectFour/Decide.swift": own]))
         #expect(!detector.isReference(deciding, sources: [:]))
         // The starter is nobody's reference either.
-        let starter = try String(contentsOf: deciding.starterFolder.appendingPathComponent("Sources/ConnectFour/Decide.swift"), encoding: .utf8)
+        let starter = try String(
+            contentsOf: deciding.starterFolder.appendingPathComponent("Sources/ConnectFour/Decide.swift"), encoding: .utf8)
         #expect(!detector.isReference(deciding, sources: ["Sources/ConnectFour/Decide.swift": starter]))
     }
 
@@ -86,13 +87,15 @@ struct ReferenceCodeTests {
             lessons: ["one", "two"], sandboxed: true, warnings: [],
             submissions: [
                 SubmissionGrade(
-                    id: "late", status: .graded, message: nil, lessons: [lesson("one", 4, .pass, .skipped), lesson("two", 4, .pass, .reference)],
+                    id: "late", status: .graded, message: nil,
+                    lessons: [lesson("one", 4, .pass, .skipped), lesson("two", 4, .pass, .reference)],
                     ignored: [], seconds: 1),
                 SubmissionGrade(
                     id: "mixed", status: .graded, message: nil, lessons: [lesson("one", 4, .pass, .skipped), lesson("two", 3, .fail)],
                     ignored: [], seconds: 1),
                 SubmissionGrade(
-                    id: "skipper", status: .graded, message: nil, lessons: [lesson("one", 4, .pass, .skipped), lesson("two", 4, .pass, .skipped)],
+                    id: "skipper", status: .graded, message: nil,
+                    lessons: [lesson("one", 4, .pass, .skipped), lesson("two", 4, .pass, .skipped)],
                     ignored: [], seconds: 1),
             ], policy: GradingPolicy(referenceCode: credit))
     }
@@ -110,7 +113,8 @@ struct ReferenceCodeTests {
         #expect(feedback.contains("Your workspace records this lesson as skipped"))
         #expect(feedback.contains("is the course's reference code (layout and comments aside), so it earns no credit"))
         let gradescope = PlatformReports.gradescope(none.submissions[0], in: none, shown: shown)
-        guard case .object(let top) = gradescope, case .number(let score)? = top["score"], case .object(let extra)? = top["extra_data"] else {
+        guard case .object(let top) = gradescope, case .number(let score)? = top["score"], case .object(let extra)? = top["extra_data"]
+        else {
             Issue.record("no score in \(gradescope)")
             return
         }

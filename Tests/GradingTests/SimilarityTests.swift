@@ -27,7 +27,8 @@ struct SimilarityTests {
             analysis.add(ComparedSources(id: learner, files: [SourceFile(path: "InMemoryStore.swift", text: try fixture(learner))]))
         }
         let reference = try String(
-            contentsOf: root.appendingPathComponent("solutions/event-store-in-memory/Sources/ConnectFour/InMemoryStore.swift"), encoding: .utf8)
+            contentsOf: root.appendingPathComponent("solutions/event-store-in-memory/Sources/ConnectFour/InMemoryStore.swift"),
+            encoding: .utf8)
         analysis.add(ComparedSources(id: "erin", files: [SourceFile(path: "InMemoryStore.swift", text: reference)]))
         return analysis
     }
@@ -46,8 +47,10 @@ struct SimilarityTests {
 
     @Test("renaming every identifier and changing every literal, comment and indent leaves the fingerprints as they were")
     func abstraction() {
-        let one = "func total(of items: [Int]) -> Int {\n    var sum = 0 // running\n    for item in items where item > 2 { sum += item * 3 }\n    return sum\n}\n"
-        let two = "/* renamed */ func add(up xs: [Int]) -> Int { var acc = 10\nfor x in xs where x > 7 { acc += x * 9 }\n        return acc }"
+        let one =
+            "func total(of items: [Int]) -> Int {\n    var sum = 0 // running\n    for item in items where item > 2 { sum += item * 3 }\n    return sum\n}\n"
+        let two =
+            "/* renamed */ func add(up xs: [Int]) -> Int { var acc = 10\nfor x in xs where x > 7 { acc += x * 9 }\n        return acc }"
         let winnowing = Winnowing(k: 5, window: 4)
         func prints(_ text: String) -> [UInt64] {
             winnowing.fingerprints(SwiftTokens.tokens(text).map { Winnowing.hash($0.abstracted) }).map(\.hash)
