@@ -64,11 +64,14 @@ struct ReferenceDetector: Sendable {
 /// submission is never written to; one that cannot be read records nothing.
 enum SkippedLessons {
     static let storeName = "events.sqlite"
+    /// A learner's progress is a few hundred events; a store beyond this is not read (nor copied).
+    static let maximumBytes = 64 << 20
 
     static func read(workspace root: URL, scratch: URL) -> Set<String> {
         let state = root.appendingPathComponent(".workshop")
         let store = state.appendingPathComponent(storeName)
-        guard (try? store.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { return [] }
+        let values = try? store.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey])
+        guard values?.isRegularFile == true, values?.isSymbolicLink != true, (values?.fileSize ?? 0) <= maximumBytes else { return [] }
         let copy = scratch.appendingPathComponent("progress")
         do {
             try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)

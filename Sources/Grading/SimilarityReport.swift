@@ -32,7 +32,7 @@ public enum SimilarityReport {
     /// regions marked. Self-contained: styles inline, no script, nothing fetched.
     public static func html(_ analysis: SimilarityAnalysis, pairs: [SimilarPair], shown: Int = 25, lessons: String) -> String {
         var body: [String] = []
-        body.append("<h1>Similar submissions: lessons \(escape(lessons))</h1>")
+        body.append("<h1>Similar submissions (--lessons \(escape(lessons)))</h1>")
         body.append(
             """
             <p class="note">Each pair's score is the share of the smaller submission's fingerprints (runs of code with names, \

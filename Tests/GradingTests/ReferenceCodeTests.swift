@@ -76,6 +76,16 @@ struct ReferenceCodeTests {
         #expect(SkippedLessons.read(workspace: folder.url.appendingPathComponent("nothing"), scratch: scratch).isEmpty)
     }
 
+    @Test("an archive keeps the one file of a workspace's state grading reads, its progress store, and nothing else of .workshop")
+    func archiveKeepsProgress() throws {
+        let archive = SubmissionArchive()
+        #expect(try archive.parts(of: "ws/.workshop/events.sqlite") == ["ws", ".workshop", "events.sqlite"])
+        #expect(try archive.parts(of: ".workshop/events.sqlite-wal") == [".workshop", "events.sqlite-wal"])
+        #expect(try archive.parts(of: ".workshop/history") == nil)
+        #expect(try archive.parts(of: ".workshop/build/events.sqlite") == nil)
+        #expect(try archive.parts(of: ".git/.workshop/events.sqlite") == nil)
+    }
+
     static func lesson(_ id: String, _ score: Int, _ status: Grading.LessonStatus, _ origin: CodeOrigin? = nil) -> LessonGrade {
         var grade = LessonGrade(lesson: id, status: status, score: score, maxScore: 4, scenarios: [], compileErrors: nil)
         grade.origin = origin
