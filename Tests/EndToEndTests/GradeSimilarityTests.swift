@@ -59,6 +59,19 @@ struct GradeSimilarityTests {
         let html = try #require(folder.read("out/similarity.html"))
         #expect(html.contains("alice and carol") && html.contains("<mark>"))
         #expect(!html.contains("https://") && !html.contains("<script"), "self-contained")
+
+        // On a terminal, the run shows how far it is; a pipe (above) gets none of that.
+        #expect(!result.errors.contains("reading "))
+        let terminal = try PseudoTerminal(
+            executable: WorkshopProcess.executable,
+            arguments: ["grade", "similarity", submissions.path, "--lessons", "5", "--out", out.path],
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["TERM": "xterm", "WORKSHOP_CACHE": Self.cache]),
+            columns: 120)
+        try terminal.waitFor("reports in", timeout: 60)
+        #expect(terminal.waitForExit(timeout: 10) == 0)
+        for step in ["reading 5/5", "fingerprinting 4/4", "comparing: 100%", "writing the reports"] {
+            #expect(terminal.transcript.contains(step), "\(terminal.transcript)")
+        }
     }
 
     @Test("bad input is refused with a clear message")
