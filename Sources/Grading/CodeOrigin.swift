@@ -27,9 +27,18 @@ public enum ReferenceCredit: String, Codable, Sendable, CaseIterable {
 /// (ReferenceSources.overlay). The lesson is `reference` when every such file is, token for
 /// token, in the submission as the reference of that lesson or of a later one (a learner who
 /// caught up to lesson 8 holds lesson 7's version of a file lesson 3 introduced).
+///
+/// A lesson whose answer is forced is never called reference: when its reference differs from
+/// what the learner starts from (the starter, else the previous reference) by fewer than
+/// `minimumWork` tokens, an honest learner writes the very same tokens (lesson 1 changes four
+/// strings), so identity says nothing there.
 struct ReferenceDetector: Sendable {
+    /// Tokens a lesson's reference must add or change for identity with it to mean anything.
+    static let minimumWork = 30
     /// Per lesson id: for each file of its overlay, the normal forms that count as the reference.
     private var accepted: [String: [Set<String>]] = [:]
+    /// Per lesson id: the tokens its reference adds or changes over where the learner starts.
+    private(set) var work: [String: Int] = [:]
 
     init(course: Course, lessons: [Lesson]) {
         var versions: [String: [Int: String]] = [:]  // path → lesson number → normal form
@@ -39,15 +48,42 @@ struct ReferenceDetector: Sendable {
             }
         }
         for lesson in lessons {
-            let starter = Set(ReferenceSources.starter(of: lesson).values.map(SwiftTokens.normalised))
+            let starterFiles = ReferenceSources.starter(of: lesson)
+            let starter = Set(starterFiles.values.map(SwiftTokens.normalised))
+            let previous = course.lesson(before: lesson).map { ReferenceSources.files(of: $0, in: course) } ?? [:]
             var files: [Set<String>] = []
+            var work = 0
             for (path, text) in ReferenceSources.overlay(of: lesson, in: course) {
                 // A file the starter gives as it is, is nobody's writing.
                 guard !starter.contains(SwiftTokens.normalised(text)) else { continue }
                 files.append(Set((versions[path] ?? [:]).filter { $0.key >= lesson.number }.map(\.value)))
+                let base = starterFiles[path] ?? previous[path] ?? ""
+                let tokens = SwiftTokens.tokens(text).map(\.text)
+                work += tokens.count - Self.commonLength(SwiftTokens.tokens(base).map(\.text), tokens)
             }
-            accepted[lesson.id] = files
+            self.work[lesson.id] = work
+            accepted[lesson.id] = work >= Self.minimumWork ? files : []
         }
+    }
+
+    /// The length of the longest common subsequence of two token lists (two rows of the table).
+    static func commonLength(_ a: [String], _ b: [String]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var ids: [String: Int] = [:]
+        func id(_ token: String) -> Int {
+            if let known = ids[token] { return known }
+            ids[token] = ids.count
+            return ids.count - 1
+        }
+        let left = a.map(id), right = b.map(id)
+        var above = [Int](repeating: 0, count: right.count + 1), row = above
+        for x in left {
+            for (column, y) in right.enumerated() {
+                row[column + 1] = x == y ? above[column] + 1 : max(above[column + 1], row[column])
+            }
+            swap(&above, &row)
+        }
+        return above[right.count]
     }
 
     /// Whether the submission's sources (path → text, relative to its workspace) hold the

@@ -59,6 +59,21 @@ struct ReferenceCodeTests {
         #expect(!detector.isReference(deciding, sources: ["Sources/ConnectFour/Decide.swift": starter]))
     }
 
+    @Test("a lesson whose answer is forced is never called reference: an honest learner writes the same tokens")
+    func forcedAnswers() throws {
+        let course = try Self.course()
+        let detector = ReferenceDetector(course: course, lessons: course.lessons)
+        // Lesson 1 turns four strings of its starter into the past tense, and that is all.
+        #expect(detector.work["events-are-facts"] == 4)
+        let events = try Self.solution("events-are-facts", "Events.swift")
+        let first = try #require(course.lesson("events-are-facts"))
+        #expect(!detector.isReference(first, sources: ["Sources/ConnectFour/Events.swift": events]))
+        for lesson in course.lessons.dropFirst() {
+            #expect((detector.work[lesson.id] ?? 0) >= ReferenceDetector.minimumWork, "\(lesson.id): \(detector.work[lesson.id] ?? 0)")
+        }
+        #expect(ReferenceDetector.commonLength(["a", "b", "c", "d"], ["b", "x", "d"]) == 2)
+    }
+
     @Test("the lessons a workspace records as skipped are read from its progress store, without writing to it")
     func skippedFromWorkspace() throws {
         let folder = TemporaryFolder()
