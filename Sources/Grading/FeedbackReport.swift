@@ -60,7 +60,11 @@ public enum FeedbackReport {
             case .reference: "The code graded for this lesson is the course's reference code (layout and comments aside)"
             case .skipped: "Your workspace records this lesson as skipped (`skip` or `catch-up` installed its reference code)"
             }
-        return why + (credit == .none ? ", so it earns no credit under this course's policy." : "; this course gives it full credit.")
+        let score = credit == .none ? ", so it earns no credit under this course's policy." : "; this course gives it full credit."
+        // Identity is strong evidence, not proof: the learner can say so, and the instructor adjust.
+        let recourse =
+            origin == .reference && credit == .none ? " If you wrote it yourself, tell your instructor, who can adjust the score." : ""
+        return why + score + recourse
     }
 
     /// Why a lesson has no scenario results.

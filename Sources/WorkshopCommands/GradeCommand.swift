@@ -43,8 +43,11 @@ struct GradeRunCommand: ParsableCommand {
             macros and binaries are never built or run. Each host runs under bubblewrap when it is installed.
             Reports go to --out: grades.csv, junit.xml, submissions/<id>/results.json (Gradescope) and
             exercism.json, feedback/<id>.md, and grading.json (what `grade merge` combines). A second run
-            into the same --out grades again only what changed and applies --out/adjustments.csv; the
-            README's grader section tells statuses, visibility, the roster and the late policy.
+            into the same --out grades again only what changed and applies --out/adjustments.csv. A lesson
+            whose code is the course's reference, or that the workspace records as skipped, is reported
+            as reference or skipped and scored by --reference-code (none by default). `grade similarity`
+            finds pairs of submissions worth a look. The README's grader section tells statuses,
+            visibility, the roster and the late policy.
             """)
 
     @OptionGroup var global: GlobalOptions
