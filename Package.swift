@@ -43,7 +43,7 @@ let package = Package(
         .plugin(name: "EmbedToolFiles", capability: .buildTool(), dependencies: ["ToolFileEmbedder"]),
         .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores", "ToolFiles"]),
         .target(name: "Checking", dependencies: ["Curriculum", "Yams", "ToolFiles"]),
-        .target(name: "Grading", dependencies: ["Checking", "Curriculum", "ZIPFoundation"]),
+        .target(name: "Grading", dependencies: ["Checking", "Curriculum", "Workspace", "EventSourcing", "EventStores", "ZIPFoundation"]),
         .target(name: "Linting", dependencies: ["Checking", "Curriculum"]),
         .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
         .target(
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "CheckingTests", dependencies: ["Checking", "Curriculum"]),
         .testTarget(name: "EventSourcingTests", dependencies: ["EventSourcing", "Curriculum"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "TestSupport"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Workspace", "TestSupport"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "StoreWindowTests", dependencies: ["StoreWindow", "EventStores"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),

@@ -21,6 +21,8 @@ reference = os.path.join(work, "reference")
 subprocess.run([binary, "reference", "2", "--to", reference], check=True, capture_output=True)
 events = open(os.path.join(reference, "Sources/ConnectFour/Events.swift")).read()
 decide = open(os.path.join(reference, "Sources/ConnectFour/Decide.swift")).read()
+# A learner's own solution, not the reference verbatim (which earns no credit, --reference-code).
+decide = decide.replace("guard playerOne != playerTwo", "guard playerTwo != playerOne")
 starter = open(os.path.join(repo, "lessons/deciding/starter/Sources/ConnectFour/Decide.swift")).read()
 for number in range(count):
     folder = os.path.join(submissions, f"learner-{number:03d}", "Sources/ConnectFour")

@@ -19,6 +19,8 @@ out = os.path.join(work, "out")
 env = dict(os.environ, WORKSHOP_CACHE=os.path.join(work, "cache"))
 events = open(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Events.swift")).read()
 decide = open(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Decide.swift")).read()
+# A learner's own solution, not the reference verbatim (which earns no credit, --reference-code).
+decide = decide.replace("guard playerOne != playerTwo", "guard playerTwo != playerOne")
 for number in range(count):
     folder = os.path.join(submissions, f"learner-{number:03d}", "Sources/ConnectFour")
     os.makedirs(folder)

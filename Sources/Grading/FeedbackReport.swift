@@ -24,6 +24,9 @@ public enum FeedbackReport {
             let cell = score.cell(lesson.lesson)
             lines.append("## \(lesson.lesson): \(cell.isEmpty ? "not scored" : cell) / \(lesson.maxScore)")
             lines.append("")
+            if let origin = lesson.origin {
+                lines += [originText(origin, credit: run.policy.referenceCode), ""]
+            }
             if let errors = lesson.compileErrors {
                 lines += ["Your code for this lesson did not compile:", "", "```", errors, "```", ""]
                 continue
@@ -48,6 +51,20 @@ public enum FeedbackReport {
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What a lesson whose code is not the learner's own means for its score, in a line.
+    public static func originText(_ origin: CodeOrigin, credit: ReferenceCredit) -> String {
+        let why =
+            switch origin {
+            case .reference: "The code graded for this lesson is the course's reference code (layout and comments aside)"
+            case .skipped: "Your workspace records this lesson as skipped (`skip` or `catch-up` installed its reference code)"
+            }
+        let score = credit == .none ? ", so it earns no credit under this course's policy." : "; this course gives it full credit."
+        // Identity is strong evidence, not proof: the learner can say so, and the instructor adjust.
+        let recourse =
+            origin == .reference && credit == .none ? " If you wrote it yourself, tell your instructor, who can adjust the score." : ""
+        return why + score + recourse
     }
 
     /// Why a lesson has no scenario results.

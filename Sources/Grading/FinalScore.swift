@@ -22,12 +22,16 @@ public struct FinalScore: Sendable, Equatable {
         let policy = run.policy
         let blank = policy.ungradable == .blank
         var lessons: [String: Int?] = [:]
+        var credited = 0
         for lesson in submission.lessons {
-            lessons[lesson.lesson] = blank && !lesson.status.ran ? nil : lesson.score
+            // Reference code and skipped lessons earn what the policy says (default: nothing).
+            let earned = lesson.origin != nil && policy.referenceCode == .none ? 0 : lesson.score
+            credited += earned
+            lessons[lesson.lesson] = blank && !lesson.status.ran ? nil : earned
         }
         self.lessons = lessons
         maxScore = submission.maxScore
-        raw = blank && !submission.anyLessonRan ? nil : submission.score
+        raw = blank && !submission.anyLessonRan ? nil : credited
         if let due = policy.due, let submitted = submission.submitted {
             let days = LatePolicy.daysLate(submitted: submitted, due: due, extraDays: run.learner(submission.id)?.extraDays ?? 0)
             lateDays = days

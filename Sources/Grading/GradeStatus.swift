@@ -39,8 +39,11 @@ public enum Outcome: String, Codable, Sendable, CaseIterable {
     case missing
     case unreadable
     case error
+    /// Every lesson's code is the course's reference, or was skipped (some lessons of each: `reference`).
+    case reference
+    case skipped
 
-    public var isGradable: Bool { self == .pass || self == .fail }
+    public var isGradable: Bool { self == .pass || self == .fail || self == .reference || self == .skipped }
 }
 
 /// What an ungradable lesson or submission scores (`--ungradable`): zero, or blank (no score,
@@ -62,7 +65,14 @@ extension SubmissionGrade {
         if lessons.allSatisfy({ $0.status == .missing }) { return .missing }
         if lessons.contains(where: { $0.status == .compileError || $0.status == .missing }) { return .compileError }
         if lessons.contains(where: { $0.status == .error }) { return .error }
-        return lessons.allSatisfy({ $0.status == .pass }) ? .pass : .fail
+        let own = lessons.filter { $0.origin == nil }
+        if own.isEmpty { return lessons.contains { $0.origin == .reference } ? .reference : .skipped }
+        return own.allSatisfy({ $0.status == .pass }) ? .pass : .fail
+    }
+
+    /// The lessons whose code is the reference or was skipped, as `deciding: reference; evolving: skipped`.
+    public var originNote: String {
+        lessons.compactMap { lesson in lesson.origin.map { "\(lesson.lesson): \($0.rawValue)" } }.joined(separator: "; ")
     }
 
     /// Whether any of its code ran: a submission none of whose lessons ran has no score under `blank`.

@@ -38,6 +38,13 @@ public enum GradeSummary {
                 lines.append("  \(submission.id) (\(submission.outcome.rawValue)): \(submission.ungradableReason ?? "")")
             }
         }
+        let notOwn = run.submissions.filter { !$0.originNote.isEmpty }
+        if !notOwn.isEmpty {
+            lines.append("")
+            lines.append(
+                "not the learner's own code (\(run.policy.referenceCode == .none ? "no credit" : "full credit"), --reference-code):")
+            for submission in notOwn { lines.append("  \(submission.id): \(submission.originNote)") }
+        }
         lines.append("")
         lines.append("slowest:")
         for submission in run.submissions.sorted(by: { $0.seconds > $1.seconds }).prefix(5) {

@@ -3,7 +3,8 @@ import Foundation
 /// `grades.csv`: one row per submission, a column per lesson, then total, max and status. With a
 /// roster, name and email follow the id; with adjustments or `--due`, the raw (automatic) score,
 /// the `adjustments`' sum, the submission time, `late_days` and `penalty` (percent) stand before
-/// the final total. Lesson columns are always the automatic scores.
+/// the final total. Lesson columns are always the automatic scores (reference code and skipped
+/// lessons as `--reference-code` scores them); `not_own` names such lessons when there are any.
 public enum Gradebook {
     public static func csv(_ run: GradingRun) -> String {
         let roster = run.roster != nil, dated = run.policy.due != nil, adjusted = !(run.adjustments ?? []).isEmpty
@@ -14,6 +15,9 @@ public enum Gradebook {
         if adjusted { header.append("adjustments") }
         if dated { header += ["submitted", "late_days", "penalty"] }
         header += ["total", "max", "status"]
+        // Which lessons are reference code or skipped, when any are: what `status` sums up.
+        let origins = run.submissions.contains { $0.lessons.contains { $0.origin != nil } }
+        if origins { header.append("not_own") }
         var lines = [header.map(field).joined(separator: ",")]
         for submission in run.submissions {
             let score = FinalScore(submission, in: run)
@@ -31,6 +35,7 @@ public enum Gradebook {
                 ]
             }
             row += [FinalScore.text(score.total), String(score.maxScore), submission.outcome.rawValue]
+            if origins { row.append(submission.originNote) }
             lines.append(row.map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

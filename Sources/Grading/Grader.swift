@@ -53,6 +53,7 @@ public struct Grader: Sendable {
         progress: @escaping @Sendable (SubmissionGrade) -> Void = { _ in }
     ) throws -> GradingRun {
         let suites = try suites()
+        let detector = ReferenceDetector(course: course, lessons: lessons)
         let lessonKeys = try InputKeys.lessons(self, kit: try builder.kit())
         let earlier = PreviousGrades(previous)
         let reused = ResultBox(count: submissions.count)
@@ -77,7 +78,7 @@ public struct Grader: Sendable {
                         var fresh = LearnerText.capped(
                             self.grade(
                                 submission, suites: suites, scratch: scratch.appendingPathComponent("\(index)"), keys: keys,
-                                earlier: earlier))
+                                earlier: earlier, detector: detector))
                         fresh.contentKey = contentKey
                         grade = fresh
                     }
@@ -104,7 +105,9 @@ public struct Grader: Sendable {
 
     /// Grades one submission; a lesson whose key matches the last run's grade keeps that grade.
     func grade(
-        _ submission: Submission, suites: [String: Suite], scratch: URL, keys: [String?] = [], earlier: PreviousGrades = PreviousGrades(nil)
+        _ submission: Submission, suites: [String: Suite], scratch: URL, keys: [String?] = [],
+        earlier: PreviousGrades = PreviousGrades(nil),
+        detector: ReferenceDetector? = nil
     ) -> SubmissionGrade {
         let started = Date()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -123,9 +126,18 @@ public struct Grader: Sendable {
                 seconds: Date().timeIntervalSince(started), submitted: time?.date, submittedFrom: time?.source)
         }
         var grades: [LessonGrade] = []
+        // Code that is not the learner's own: lessons the workspace records as skipped, and the reference.
+        let skipped = SkippedLessons.read(workspace: SubmissionFiles.workspaceRoot(in: files.root), scratch: scratch)
+        let sources = ReferenceSources.swiftFiles(in: files.workspace)
+        func origin(_ lesson: Lesson, _ grade: LessonGrade) -> CodeOrigin? {
+            guard grade.status.ran else { return nil }
+            if skipped.contains(lesson.id) { return .skipped }
+            return detector?.isReference(lesson, sources: sources) == true ? .reference : nil
+        }
         for (index, lesson) in lessons.enumerated() {
             let key = index < keys.count ? keys[index] : nil
-            if let kept = earlier.lesson(lesson.id, of: submission.id, key: key) {
+            if var kept = earlier.lesson(lesson.id, of: submission.id, key: key) {
+                kept.origin = origin(lesson, kept)
                 grades.append(kept)
                 continue
             }
@@ -139,6 +151,7 @@ public struct Grader: Sendable {
             }
             var grade = grade(lesson, runner: runner, workspace: files.workspace, build: scratch.appendingPathComponent("build"))
             grade.inputKey = key
+            grade.origin = origin(lesson, grade)
             grades.append(grade)
         }
         let time = SubmissionTime.find(submission, unpacked: submission.isArchive ? files.root : nil)

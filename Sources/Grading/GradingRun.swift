@@ -81,6 +81,12 @@ public struct LessonGrade: Codable, Equatable, Sendable {
     public var compileErrors: String?
     /// The fingerprint of everything this grade depends on (InputKeys).
     public var inputKey: String? = nil
+    /// Set when the code is the course's reference or the lesson was skipped: its status in every
+    /// report, scored by the run's `ReferenceCredit`.
+    public var origin: CodeOrigin? = nil
+
+    /// The status every report shows: the origin when there is one, else how it ran.
+    public var shownStatus: String { origin?.rawValue ?? status.rawValue }
 }
 
 /// The instructor's choices for scores: what an ungradable submission gets.
@@ -89,10 +95,26 @@ public struct GradingPolicy: Codable, Equatable, Sendable {
     /// When the work was due (`--due`): decides `after-due` scenarios, and lateness.
     public var due: Date?
     public var late: LatePolicy
+    /// What reference code and skipped lessons score (`--reference-code`).
+    public var referenceCode: ReferenceCredit
 
-    public init(ungradable: UngradablePolicy = .zero, due: Date? = nil, late: LatePolicy = LatePolicy()) {
+    public init(
+        ungradable: UngradablePolicy = .zero, due: Date? = nil, late: LatePolicy = LatePolicy(), referenceCode: ReferenceCredit = .none
+    ) {
         self.ungradable = ungradable
         self.due = due
         self.late = late
+        self.referenceCode = referenceCode
+    }
+
+    enum CodingKeys: String, CodingKey { case ungradable, due, late, referenceCode }
+
+    /// Runs saved before `referenceCode` existed gave reference code full credit.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ungradable = try container.decode(UngradablePolicy.self, forKey: .ungradable)
+        due = try container.decodeIfPresent(Date.self, forKey: .due)
+        late = try container.decode(LatePolicy.self, forKey: .late)
+        referenceCode = try container.decodeIfPresent(ReferenceCredit.self, forKey: .referenceCode) ?? .full
     }
 }

@@ -8,14 +8,23 @@ import Foundation
 /// suite, private suites and binding, the limits and the sandbox; a submission's key its bytes.
 enum InputKeys {
     /// Bumped when grading itself changes what it makes of the same inputs.
-    static let graderVersion = "grading-2"
+    static let graderVersion = "grading-3"
 
     /// Each lesson's key, by id.
     static func lessons(_ grader: Grader, kit: URL) throws -> [String: String] {
         var keys: [String: String] = [:]
+        // Whether code is the reference depends on the references of the lesson and those after it.
+        var references = Fingerprint()
+        for lesson in grader.course.lessons {
+            for (path, text) in ReferenceSources.files(of: lesson, in: grader.course).sorted(by: { $0.key < $1.key }) {
+                references.add("\(lesson.id)/\(path)")
+                references.add(text)
+            }
+        }
         for lesson in grader.lessons {
             var fingerprint = Fingerprint()
             fingerprint.add(graderVersion)
+            fingerprint.add(references.hex)
             fingerprint.add(kit.lastPathComponent)
             fingerprint.add(lesson.id)
             fingerprint.add(lesson.module ?? "")

@@ -6,7 +6,7 @@ import Foundation
 public enum JUnitReport {
     public static func xml(_ run: GradingRun, shown: Disclosure) -> String {
         var suites: [String] = []
-        var total = 0, failures = 0, errors = 0
+        var total = 0, failures = 0, errors = 0, skipped = 0
         for submission in run.submissions {
             if submission.status != .graded {
                 total += 1
@@ -22,7 +22,13 @@ public enum JUnitReport {
             for lesson in submission.lessons {
                 let name = "\(submission.id).\(lesson.lesson)"
                 var cases: [String] = []
-                var suiteFailures = 0, suiteErrors = 0
+                var suiteFailures = 0, suiteErrors = 0, suiteSkipped = 0
+                if let origin = lesson.origin {
+                    suiteSkipped += 1
+                    cases.append(
+                        "    <testcase classname=\"\(escape(name))\" name=\"\(origin.rawValue)\" time=\"0\"><skipped message=\"\(escape(FeedbackReport.originText(origin, credit: run.policy.referenceCode)))\"/></testcase>"
+                    )
+                }
                 if lesson.scenarios.isEmpty {
                     suiteErrors += 1
                     cases.append(
@@ -52,14 +58,15 @@ public enum JUnitReport {
                 total += cases.count
                 failures += suiteFailures
                 errors += suiteErrors
+                skipped += suiteSkipped
                 suites.append(
-                    "  <testsuite name=\"\(escape(name))\" tests=\"\(cases.count)\" failures=\"\(suiteFailures)\" errors=\"\(suiteErrors)\" skipped=\"0\" time=\"\(seconds(submission.seconds))\">\n"
+                    "  <testsuite name=\"\(escape(name))\" tests=\"\(cases.count)\" failures=\"\(suiteFailures)\" errors=\"\(suiteErrors)\" skipped=\"\(suiteSkipped)\" time=\"\(seconds(submission.seconds))\">\n"
                         + cases.joined(separator: "\n") + "\n  </testsuite>")
             }
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="workshop grade" tests="\(total)" failures="\(failures)" errors="\(errors)">
+            <testsuites name="workshop grade" tests="\(total)" failures="\(failures)" errors="\(errors)" skipped="\(skipped)">
             \(suites.joined(separator: "\n"))
             </testsuites>
 

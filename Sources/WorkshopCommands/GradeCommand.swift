@@ -2,16 +2,16 @@ import ArgumentParser
 import Checking
 import Curriculum
 import Foundation
-import ToolFiles
 import Grading
 import Shell
+import ToolFiles
 import Workspace
 
 /// `workshop grade`: grade a folder of submissions into a gradebook and CI/LMS formats.
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade", abstract: "Grade a folder of submissions into a gradebook, LMS and CI reports.",
-        subcommands: [GradeRunCommand.self, GradeMergeCommand.self], defaultSubcommand: GradeRunCommand.self)
+        subcommands: [GradeRunCommand.self, GradeMergeCommand.self, GradeSimilarityCommand.self], defaultSubcommand: GradeRunCommand.self)
 }
 
 extension GradeCommand {
@@ -32,6 +32,7 @@ extension GradeCommand {
 
 extension FeedbackDetail: ExpressibleByArgument {}
 extension UngradablePolicy: ExpressibleByArgument {}
+extension ReferenceCredit: ExpressibleByArgument {}
 
 struct GradeRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,8 +43,11 @@ struct GradeRunCommand: ParsableCommand {
             macros and binaries are never built or run. Each host runs under bubblewrap when it is installed.
             Reports go to --out: grades.csv, junit.xml, submissions/<id>/results.json (Gradescope) and
             exercism.json, feedback/<id>.md, and grading.json (what `grade merge` combines). A second run
-            into the same --out grades again only what changed and applies --out/adjustments.csv; the
-            README's grader section tells statuses, visibility, the roster and the late policy.
+            into the same --out grades again only what changed and applies --out/adjustments.csv. A lesson
+            whose code is the course's reference, or that the workspace records as skipped, is reported
+            as reference or skipped and scored by --reference-code (none by default). `grade similarity`
+            finds pairs of submissions worth a look. The README's grader section tells statuses,
+            visibility, the roster and the late policy.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -86,6 +90,11 @@ struct GradeRunCommand: ParsableCommand {
             "What a submission that could not be graded (did not compile, missing, unreadable) scores: zero, or blank for you to decide.",
             valueName: "zero|blank"))
     var ungradable: UngradablePolicy = .zero
+    @Option(
+        help: ArgumentHelp(
+            "What a lesson scores whose code is the course's reference (whitespace and comments aside) or that the workspace records as skipped: none, or full.",
+            valueName: "none|full"))
+    var referenceCode: ReferenceCredit = .none
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs takes a number of 1 or more") }
@@ -147,7 +156,7 @@ struct GradeRunCommand: ParsableCommand {
         run.warnings = listing.warnings + notes + run.warnings
         run.policy = GradingPolicy(
             ungradable: ungradable, due: due.flatMap(GradingDate.parse),
-            late: LatePolicy(penaltyPerDay: latePenalty, graceDays: graceDays, cap: lateCap))
+            late: LatePolicy(penaltyPerDay: latePenalty, graceDays: graceDays, cap: lateCap), referenceCode: referenceCode)
         run.roster = learners
         run.shard = shard
         run.adjustments = manual

@@ -27,7 +27,8 @@ struct ClusterGradingTests {
             try FileManager.default.copyItem(
                 at: workspace.appendingPathComponent("Sources"), to: submissions.appendingPathComponent("\(id)/Sources"))
         }
-        try FileManager.default.copyItem(at: submissions.appendingPathComponent("a-reference"), to: submissions.appendingPathComponent("c-broken"))
+        try FileManager.default.copyItem(
+            at: submissions.appendingPathComponent("a-reference"), to: submissions.appendingPathComponent("c-broken"))
         folder.write("submissions/c-broken/Sources/ConnectFour/Broken.swift", "func broken( {\n")
         folder.write("submissions/d-nothing/README.txt", "I ran out of time.\n")
     }
@@ -69,9 +70,14 @@ struct ClusterGradingTests {
         #expect(sbatch.terminationStatus == 0, "sbatch: \(submitted)\n\(logText)")
         #expect(logs.count == 2, "one log per array task: \(logs)")
 
-        let merge = try workshop(["grade", "merge", out.appendingPathComponent("shard-1").path, out.appendingPathComponent("shard-2").path, "--out", out.appendingPathComponent("merged").path])
+        let merge = try workshop([
+            "grade", "merge", out.appendingPathComponent("shard-1").path, out.appendingPathComponent("shard-2").path, "--out",
+            out.appendingPathComponent("merged").path,
+        ])
         #expect(merge.status == 0, "\(merge.errors)")
-        let local = try workshop(["grade", submissions.path, "--lessons", "2", "--jobs", "2", "--out", out.appendingPathComponent("local").path])
+        let local = try workshop([
+            "grade", submissions.path, "--lessons", "2", "--jobs", "2", "--out", out.appendingPathComponent("local").path,
+        ])
         #expect(local.status == 0, "\(local.errors)")
 
         let merged = try GradingReports.read(out.appendingPathComponent("merged"))
@@ -79,7 +85,8 @@ struct ClusterGradingTests {
         #expect(!one.isEmpty && merged.keys.sorted() == one.keys.sorted())
         for (path, text) in one { #expect(merged[path] == text, "\(path) differs between the cluster's merged shards and one local run") }
         let grades = try #require(one["grades.csv"])
-        #expect(grades.contains("a-reference,14,14,14,pass"), "\(grades)")
+        // The reference itself earns no credit by default (--reference-code), in the shards as in one run.
+        #expect(grades.contains("a-reference,0,0,14,reference,deciding: reference"), "\(grades)")
         #expect(grades.split(separator: "\n").count == 5, "a header and the four submissions: \(grades)")
     }
 }

@@ -22,8 +22,13 @@ struct GradeCourseTests {
         try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/\(path)")
     }
 
+    /// A learner's own correct solution: the reference's rules, one written the other way round
+    /// (the reference verbatim would earn no credit, `--reference-code`).
     func correct(_ id: String) throws {
-        for name in ["Events.swift", "Decide.swift"] { folder.write("submissions/\(id)/Sources/ConnectFour/\(name)", try solution(name)) }
+        for name in ["Events.swift", "Decide.swift"] {
+            let text = try solution(name).replacingOccurrences(of: "guard playerOne != playerTwo", with: "guard playerTwo != playerOne")
+            folder.write("submissions/\(id)/Sources/ConnectFour/\(name)", text)
+        }
     }
 
     /// The solution with its rule against playing oneself taken out: it runs, and fails a scenario.

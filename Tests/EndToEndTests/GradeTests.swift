@@ -30,14 +30,18 @@ struct GradeTests {
                     "        // TODO: refuse a start that breaks one of the lesson's three rules (in their order);\n        // otherwise answer with the fact that the game started.\n        return []",
                 with: body)
         folder.write("submissions/\(id)/Sources/ConnectFour/Decide.swift", imports + decide + extra)
+        // Lesson 1's answer is forced (four strings), so its reference is never taken for a copy.
         folder.write(
             "submissions/\(id)/Sources/ConnectFour/Events.swift",
             try ReferenceCode.text(of: "events-are-facts", "Sources/ConnectFour/Events.swift"))
     }
 
+    /// A learner's own correct solution: the reference's rules, one written the other way round
+    /// (the reference verbatim would earn no credit, `--reference-code`).
     func correct(_ id: String) throws {
         for name in ["Events.swift", "Decide.swift"] {
             let text = try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/\(name)")
+                .replacingOccurrences(of: "guard playerOne != playerTwo", with: "guard playerTwo != playerOne")
             folder.write("submissions/\(id)/Sources/ConnectFour/\(name)", text)
         }
     }

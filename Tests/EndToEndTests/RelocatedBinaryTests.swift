@@ -38,7 +38,9 @@ struct RelocatedBinaryTests {
         }
         let version = try #require(answered)
         #expect(version.status == 0)
-        #expect(version.output.range(of: #"^\d+\.\d+\.\d+ \(kit and course [0-9a-f]+\)\n$"#, options: .regularExpression) != nil, "\(version.output)")
+        #expect(
+            version.output.range(of: #"^\d+\.\d+\.\d+ \(kit and course [0-9a-f]+\)\n$"#, options: .regularExpression) != nil,
+            "\(version.output)")
 
         #expect(try run(["--workspace", workspace.path, "catch-up", "2"]).status == 0)
         let manifest = try #require(folder.read("ws/Package.swift"))
@@ -62,10 +64,15 @@ struct RelocatedBinaryTests {
         try FileManager.default.copyItem(
             at: workspace.appendingPathComponent("Sources"), to: folder.url.appendingPathComponent("submissions/a-learner/Sources"))
         let grade = try run(
-            ["grade", folder.url.appendingPathComponent("submissions").path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path],
+            [
+                "grade", folder.url.appendingPathComponent("submissions").path, "--lessons", "2", "--out",
+                folder.url.appendingPathComponent("out").path,
+                "--reference-code", "full",
+            ],
             timeout: 600)
         #expect(grade.status == 0, "\(grade.output)\(grade.errors)")
         let csv = try #require(folder.read("out/grades.csv"))
-        #expect(csv.contains("a-learner,14,14,14,pass"), "\(csv)")
+        // The binary's own references tell it is lesson 2's reference; full credit, as asked.
+        #expect(csv.contains("a-learner,14,14,14,reference,deciding: reference"), "\(csv)")
     }
 }
