@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need, each with a file that shows it is installed.
 DEPS := libedit-dev:/usr/include/editline/readline.h libsqlite3-dev:/usr/include/sqlite3.h libpq-dev:/usr/include/postgresql/libpq-fe.h pkg-config:/usr/bin/pkg-config zlib1g-dev:/usr/include/zlib.h
 
-.PHONY: run test test-deps build install deps bench clean
+.PHONY: run test test-deps build install deps bench clean format
 
 # `prepare` builds the kit learner code compiles against (once per toolchain), so the first
 # check is as quick as the next.
@@ -19,6 +19,7 @@ run: deps
 # the Slurm grading test against a throwaway single-node Slurm cluster the same way;
 # the window's browser test (pytest, headless Chromium) runs after the Swift tests, on the same build.
 test: deps test-deps
+	$(SWIFT) format lint --strict -r $(FORMATTED)
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/test-postgres.sh start) || exit 1; \
 	folder=$$(echo "$$url" | sed 's/.*host=\([^&]*\).*/\1/'); \
@@ -26,6 +27,12 @@ test: deps test-deps
 	trap 'scripts/test-postgres.sh stop "$$folder"; scripts/test-slurm.sh stop "$$(dirname "$$slurm")"' EXIT; \
 	WORKSHOP_TEST_POSTGRES="$$url" WORKSHOP_TEST_SLURM="$$slurm" $(SWIFT) test --skip-build
 	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -p no:cacheprovider -q -s Tests/BrowserTests
+
+# The style of .swift-format, checked by `make test` (swift-format ships with the toolchain);
+# `make format` rewrites the files to it.
+FORMATTED := Sources Tests Plugins benchmarks/StoreBenchmark
+format:
+	$(SWIFT) format format -i -r $(FORMATTED)
 
 # What the tests need beyond the build: bubblewrap (the grading sandbox), a PostgreSQL server
 # (the store conformance suite), Slurm and munge (grading as an array job), a JUnit parser from PyPI (a real consumer of the JUnit reports),

@@ -24,7 +24,6 @@ public struct Grader: Sendable {
         self.limits = limits
     }
 
-
     /// Each lesson's suite: its own scenarios, then the private ones.
     public func suites() throws -> [String: Suite] {
         var suites: [String: Suite] = [:]

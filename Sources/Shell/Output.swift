@@ -33,14 +33,16 @@ public final class Output: @unchecked Sendable {
 
     /// Standard output, following the terminal's colour and its width as the window changes.
     public static func standard(terminal: Terminal) -> Output {
-        Output(styler: Styler(enabled: terminal.usesColour, theme: terminal.theme), measuringWidth: Self.following(terminal, STDOUT_FILENO)) { text in
+        Output(styler: Styler(enabled: terminal.usesColour, theme: terminal.theme), measuringWidth: Self.following(terminal, STDOUT_FILENO))
+        { text in
             StandardStream.write(text, to: STDOUT_FILENO)
         }
     }
 
     /// Standard error, for messages about failures.
     public static func standardError(terminal: Terminal) -> Output {
-        Output(styler: Styler(enabled: terminal.usesColour, theme: terminal.theme), measuringWidth: Self.following(terminal, STDERR_FILENO)) { text in
+        Output(styler: Styler(enabled: terminal.usesColour, theme: terminal.theme), measuringWidth: Self.following(terminal, STDERR_FILENO))
+        { text in
             StandardStream.write(text, to: STDERR_FILENO)
         }
     }

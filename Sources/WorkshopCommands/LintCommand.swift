@@ -29,7 +29,8 @@ struct LintCommand: ParsableCommand {
         // Every problem of the pack at once, its suites' included.
         let course = try CoursePackLoader.load(from: pack, suites: .withThePack)
         var linter = PackLinter(
-            course: course, builder: try LearnerRuntime.find().builder, limits: LearnerRuntime.limits(.interactive), mutantLimit: mutants, jobs: jobs)
+            course: course, builder: try LearnerRuntime.find().builder, limits: LearnerRuntime.limits(.interactive), mutantLimit: mutants,
+            jobs: jobs)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         linter.replay = { lesson, reference, session in
             try SessionReplay.run(executable: executable, pack: pack.path, lesson: lesson, reference: reference, commands: session.commands)

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Checking
 import Foundation
+import Shell
 import ToolFiles
 import Workspace
-import Shell
 
 /// `prepare`: builds, once per toolchain, the kit every learner's code compiles against, so the
 /// first `check` costs what every later one does. `make run` calls it before opening the shell.

@@ -1,8 +1,8 @@
 import Curriculum
 import Foundation
-import ToolFiles
 import Shell
 import StoreWindow
+import ToolFiles
 import Workspace
 
 /// Everything a command works with: the course, the learner's workspace and where to write.

@@ -49,7 +49,8 @@ struct ShellHelp {
             out.line(out.styled("USAGE: ", .bold) + view.usage)
             if !view.summary.isEmpty { out.paragraph(view.summary) }
             out.paragraph(
-                "It runs your projection from the lesson '\(session.course.lesson(view.lesson)?.title ?? view.lesson)' over the all-stream's domain events; it appends nothing.")
+                "It runs your projection from the lesson '\(session.course.lesson(view.lesson)?.title ?? view.lesson)' over the all-stream's domain events; it appends nothing."
+            )
             return true
         }
         if let domain = domainCommands().last(where: { $0.name == name }) {

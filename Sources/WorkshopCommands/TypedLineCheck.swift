@@ -31,7 +31,9 @@ enum TypedLineCheck {
             return nil
         }
         guard Workshop.commands.contains(where: { $0.name == name }) else {
-            let suggestion = Suggestion.closest(to: name, among: CommandTable.names + domain.map(\.name) + views.map(\.name)).map { "; did you mean '\($0)'?" }
+            let suggestion = Suggestion.closest(to: name, among: CommandTable.names + domain.map(\.name) + views.map(\.name)).map {
+                "; did you mean '\($0)'?"
+            }
             return "no command '\(words[0])' on lesson \(lesson.number)\(suggestion ?? "")"
         }
         do {

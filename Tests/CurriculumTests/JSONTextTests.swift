@@ -28,9 +28,11 @@ struct JSONTextTests {
         #expect(try parse(JSONValue.string("tab\tbell\u{07}\"/").json) == .string("tab\tbell\u{07}\"/"))
     }
 
-    @Test("text that is not JSON is refused with where it went wrong", arguments: [
-        "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "tru", "\"open", "\"a\u{01}\"", "{} {}", "{'a':1}",
-    ])
+    @Test(
+        "text that is not JSON is refused with where it went wrong",
+        arguments: [
+            "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "tru", "\"open", "\"a\u{01}\"", "{} {}", "{'a':1}",
+        ])
     func refused(_ text: String) {
         #expect(throws: JSONTextError.self) { try JSONText.parse(Data(text.utf8)) }
     }
@@ -48,4 +50,3 @@ struct JSONTextTests {
         #expect(JSONValue(yaml: node).json == #"{"moveMade":{"player":"alice","column":"D","row":1}}"#)
     }
 }
-

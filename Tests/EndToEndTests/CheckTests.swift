@@ -169,7 +169,8 @@ struct CheckTests {
 
     @Test("an event the code added is shown with its fields in the order its type declares them")
     func declaredOrder() throws {
-        try decide("        return [.gameStarted(playerOne: playerOne, playerTwo: playerTwo), .moveMade(player: playerOne, column: .D, row: 1)]")
+        try decide(
+            "        return [.gameStarted(playerOne: playerOne, playerTwo: playerTwo), .moveMade(player: playerOne, column: .D, row: 1)]")
         let (_, json) = try report("deciding")
         let first = try #require((json["scenarios"] as? [[String: Any]])?.first)
         #expect(first["difference"] as? String == "events: 1 more than expected, from [1]: MoveMade(player: alice, column: D, row: 1)")

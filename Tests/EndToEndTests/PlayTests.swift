@@ -135,7 +135,9 @@ struct PlayTests {
     func earlierDomainsKeepWorking() throws {
         #expect(try run(["catch-up", "8"]).status == 0)
         let result = try run(
-            [], input: "start-game 1 alice bob\nmove 1 alice A\nstate game-1\nregister-customer helen Helen h@example.com\nstate customer-helen\n")
+            [],
+            input:
+                "start-game 1 alice bob\nmove 1 alice A\nstate game-1\nregister-customer helen Helen h@example.com\nstate customer-helen\n")
         #expect(result.output.contains("▸ 1  MoveMade"), "\(result.output)")
         #expect(result.output.contains("  1 X · · · · · ·"), "the board, folded by lesson 4's evolve")
         #expect(!result.output.contains("no lesson so far folds game streams"))

@@ -27,7 +27,8 @@ struct OrderedJSONTests {
     @Test("a struct's fields and an enum case's values come in declaration order, on every run")
     func declarationOrder() throws {
         for _ in 0..<20 {
-            #expect(try text(Event.moveMade(player: "alice", column: .D, row: 1)) == #"{"moveMade":{"player":"alice","column":"D","row":1}}"#)
+            #expect(
+                try text(Event.moveMade(player: "alice", column: .D, row: 1)) == #"{"moveMade":{"player":"alice","column":"D","row":1}}"#)
             #expect(try text(Window()).hasPrefix(#"{"zulu":1,"before":"b","after":0.5,"nested":[[1,2],[]],"#))
         }
         #expect(try text(Event.gameDrawn) == #"{"gameDrawn":{}}"#)
@@ -52,7 +53,9 @@ struct OrderedJSONTests {
     @Test("dates can be written as ISO 8601 text with milliseconds, in UTC")
     func isoDates() throws {
         let date = Date(timeIntervalSince1970: 1_764_657_600.125)
-        #expect(String(decoding: try OrderedJSON.encode([date], dates: .iso8601WithMilliseconds), as: UTF8.self) == #"["2025-12-02T06:40:00.125Z"]"#)
+        #expect(
+            String(decoding: try OrderedJSON.encode([date], dates: .iso8601WithMilliseconds), as: UTF8.self)
+                == #"["2025-12-02T06:40:00.125Z"]"#)
     }
 
     @Test("a number JSON cannot hold is refused, as JSONEncoder refuses it")

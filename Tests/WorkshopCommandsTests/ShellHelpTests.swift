@@ -71,7 +71,8 @@ struct ShellHelpTests {
 
     @Test("the shell's usage text wraps the usage line to the screen, under its label")
     func usageWraps() {
-        let help = "OVERVIEW: x\n\nUSAGE: workshop state [--workspace <dir>] [--pack <dir>] [--store <url>] <stream> [<when> ...] [--json]\n"
+        let help =
+            "OVERVIEW: x\n\nUSAGE: workshop state [--workspace <dir>] [--pack <dir>] [--store <url>] <stream> [<when> ...] [--json]\n"
         let lines = ShellHelp.shellUsage(help, width: 30)
         #expect(lines.allSatisfy { $0.count <= 30 }, "\(lines)")
         #expect(lines.contains("USAGE: state <stream> [<when>"))

@@ -154,7 +154,8 @@ struct LearnerProgressTests {
             to: ProgressEvent.legacyStream, expected: .any)
         // A shell of an older tool, still open, went on writing under the old name after a newer one had moved it.
         try old.record(.checkRun(lesson: "a", passed: 1, total: 3))
-        try old.progressStore.append([ProgressEvent.lessonCompleted(lesson: "a").eventData()], to: ProgressEvent.legacyStream, expected: .any)
+        try old.progressStore.append(
+            [ProgressEvent.lessonCompleted(lesson: "a").eventData()], to: ProgressEvent.legacyStream, expected: .any)
         let before = try old.progressStore.readAll(from: 0, limit: nil)
         let reopened = try Workspace(root: folder.url)
         let moved = try reopened.progressEvents()
