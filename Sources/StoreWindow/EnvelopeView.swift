@@ -36,9 +36,9 @@ struct EnvelopeView: Encodable {
     }
 }
 
-enum APIJSON {
+public enum APIJSON {
     /// Sorted keys and dates with milliseconds, so the page can show local time exactly.
-    static func encode<Value: Encodable>(_ value: Value) -> Data {
+    public static func encode<Value: Encodable>(_ value: Value) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

@@ -11,7 +11,7 @@ public struct Workshop: ParsableCommand {
         HintCommand.self, CheckCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self, CatchUpCommand.self,
         AgendaCommand.self, ProgressCommand.self, EventsCommand.self, StreamsCommand.self, ShowCommand.self, AllCommand.self,
         StateCommand.self, ReplayCommand.self, MetaCommand.self, StoreCommand.self, UICommand.self, ThemeCommand.self,
-        PrepareCommand.self,
+        PrepareCommand.self, JoinCommand.self, HelpMeCommand.self,
     ]
 
     public static let configuration = CommandConfiguration(
@@ -22,7 +22,7 @@ public struct Workshop: ParsableCommand {
             Every shell command also runs straight from here, e.g. `workshop start 2` or `workshop lessons`.
             """,
         version: version,
-        subcommands: [ShellCommand.self] + commands.map { $0 as ParsableCommand.Type } + [GradeCommand.self, LintCommand.self],
+        subcommands: [ShellCommand.self] + commands.map { $0 as ParsableCommand.Type } + [GradeCommand.self, LintCommand.self, RoomCommand.self],
         defaultSubcommand: ShellCommand.self)
 
     @OptionGroup var global: GlobalOptions
