@@ -16,7 +16,8 @@ run: deps
 	@exec .build/debug/workshop
 
 # The PostgreSQL conformance tests run against a throwaway cluster started here and removed after;
-# the window's browser test (pytest, headless Chromium) runs after the Swift tests, on the same build.
+# the browser tests of the window and of the room's instructor view (pytest, headless Chromium) run
+# after the Swift tests, on the same build.
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	@url=$$(scripts/test-postgres.sh start) || exit 1; \

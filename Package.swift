@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "RoomTests", dependencies: ["Room", "EventStores", "Workspace", "TestSupport"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
         // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
-        .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport", "EventStores"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,6 @@
 import Foundation
 import Workspace
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// The learner's side of the wire: posts to a room and says what came back, in words.
 public struct RoomClient: Sendable {
     public let url: String
@@ -31,7 +27,7 @@ public struct RoomClient: Sendable {
 
     /// A URL a learner may type: http(s), a host, nothing else.
     public static func isValid(_ url: String) -> Bool {
-        guard let components = URLComponents(string: url), let scheme = components.scheme, ["http", "https"].contains(scheme),
+        guard let components = URLComponents(string: url), components.scheme == "http",
             components.host?.isEmpty == false
         else { return false }
         return true
@@ -60,37 +56,13 @@ public struct RoomClient: Sendable {
 
     private func request(_ path: String, method: String, body: Data?, token: String?) throws(Failure) -> Data {
         guard let target = URL(string: "\(url)/\(path)") else { throw .unreachable("'\(url)' is not a room's address") }
-        var request = URLRequest(url: target, timeoutInterval: timeout)
-        request.httpMethod = method
-        request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        let result = Exchange()
-        let done = DispatchSemaphore(value: 0)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration)
-        session.dataTask(with: request) { data, response, error in
-            result.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error)
-            done.signal()
-        }.resume()
-        done.wait()
-        session.finishTasksAndInvalidate()
-        let (data, status, error) = result.value
-        if let error { throw .unreachable("the room at \(url) did not answer (\(error.localizedDescription))") }
-        guard let status else { throw .unreachable("the room at \(url) did not answer") }
-        guard (200..<300).contains(status) else {
-            let message = data.flatMap { try? JSONDecoder().decode([String: String].self, from: $0)["error"] } ?? "status \(status)"
-            throw .refused(status: status, message: message)
+        var headers = [("Content-Type", "application/json")]
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        let answer = try PlainHTTP.exchange(url: target, method: method, headers: headers, body: body, timeout: timeout)
+        guard (200..<300).contains(answer.status) else {
+            let message = (try? JSONDecoder().decode([String: String].self, from: answer.body))?["error"] ?? "status \(answer.status)"
+            throw .refused(status: answer.status, message: message)
         }
-        return data ?? Data()
+        return answer.body
     }
-}
-
-private final class Exchange: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (Data?, Int?, (any Error)?) = (nil, nil, nil)
-    var value: (Data?, Int?, (any Error)?) { lock.withLock { stored } }
-    func set(data: Data?, status: Int?, error: (any Error)?) { lock.withLock { stored = (data, status, error) } }
 }

@@ -20,6 +20,13 @@ public struct RoomFolder: Sendable {
         /// Where the server last listened, so `room status` can ask it who is connected.
         public var address: String?
         public var createdAt: Date
+
+        public init(code: String, token: String, address: String? = nil, createdAt: Date = Date()) {
+            self.code = code
+            self.token = token
+            self.address = address
+            self.createdAt = createdAt
+        }
     }
 
     /// The room's settings, made on first use.

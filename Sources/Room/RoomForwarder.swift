@@ -74,7 +74,8 @@ public final class RoomForwarder: @unchecked Sendable {
     private func run() {
         var retry: TimeInterval = 0.5
         while !isCancelled {
-            var pause = 0.25
+            // Commands nudge it; the tick only picks up what another process recorded.
+            var pause = 0.5
             do throws(RoomClient.Failure) {
                 try pass(force: Date().timeIntervalSince(lock.withLock { lastSent }) >= heartbeat)
                 set(.connected)
@@ -124,7 +125,7 @@ public final class RoomForwarder: @unchecked Sendable {
     private func set(_ link: Link) { lock.withLock { state = link } }
 
     /// A stored progress event as the wire carries it, its texts clipped to the room's limits.
-    static func wire(_ event: RecordedEvent) -> RoomWire.Event? {
+    public static func wire(_ event: RecordedEvent) -> RoomWire.Event? {
         guard var body = try? event.decode(ProgressEvent.Body.self) else { return nil }
         let limit = RoomValidation.maxLineLength
         body.line = body.line.map { String($0.prefix(limit)) }

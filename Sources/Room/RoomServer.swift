@@ -40,21 +40,32 @@ public final class RoomServer: Sendable {
                 status: 413, body: APIJSON.encode(["error": "a request is at most \(RoomValidation.maxBodyBytes / 1024) KiB"])))
     }
 
+    /// The store's work (SQLite waits for its disk) runs on a queue of its own, never on the few
+    /// cooperative threads that read and write every connection's socket; one queue, because the
+    /// store takes one write at a time anyway.
+    static let storeQueue = DispatchQueue(label: "room store")
+
+    static func onStore(_ work: @escaping @Sendable () -> APIResponse) async -> HTTPResponse {
+        WebServer.response(await withCheckedContinuation { done in storeQueue.async { done.resume(returning: work()) } })
+    }
+
     private static func routes(_ server: HTTPServer, _ service: RoomService) async {
         await server.appendRoute("POST /room/join") { request in
             guard let body = await body(request) else { return tooLarge() }
-            return WebServer.response(service.join(body))
+            return await onStore { service.join(body) }
         }
         await server.appendRoute("POST /room/events") { request in
             guard let body = await body(request) else { return tooLarge() }
-            return WebServer.response(service.receive(body))
+            return await onStore { service.receive(body) }
         }
         await server.appendRoute("GET /api/room") { request in
-            WebServer.response(service.view(token: token(request)))
+            let token = token(request)
+            return await onStore { service.view(token: token) }
         }
         await server.appendRoute("POST /api/help") { request in
             guard let body = await body(request) else { return tooLarge() }
-            return WebServer.response(service.help(token: token(request), body: body))
+            let token = token(request)
+            return await onStore { service.help(token: token, body: body) }
         }
         // The page follows the room's store as the window follows a learner's: each new event
         // arrives as a server-sent event, and the page asks for the room again.

@@ -30,7 +30,7 @@ struct JoinCommand: WorkshopCommand {
         // One id per workspace, kept across rooms and joins, so joining again is the same learner.
         let learner = RoomMembership.load(from: session.workspace)?.learner ?? UUID()
         do {
-            try RoomClient(url: url).join(code: code, learner: learner, name: displayName)
+            try RoomClient(url: url, timeout: 15).join(code: code, learner: learner, name: displayName)
         } catch .refused(let status, let message) {
             throw WorkshopError(status == 403 ? "the room at \(url) refused the code '\(code)': \(message)" : "the room refused: \(message)")
         } catch {
@@ -66,7 +66,7 @@ struct JoinCommand: WorkshopCommand {
         case nil: link = "forwarded while a shell runs"
         }
         let waiting = session.forwarder?.waiting ?? RoomForwarder(workspace: session.workspace, membership: room).waiting
-        session.out.line("in the room at \(room.url) as \(room.name) · \(link) · \(waiting) events waiting to be sent")
+        session.out.line("in the room at \(room.url) as \(room.name) · \(link) · \(waiting) \(waiting == 1 ? "event" : "events") waiting to be sent")
     }
 }
 

@@ -36,6 +36,11 @@ struct RoomHostCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The port (0 picks a free one).", valueName: "n")) var port: UInt16 = defaultPort
 
     func run() throws {
+        // A server stops on Ctrl-C or SIGTERM even when started by a process that blocked them.
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
         let folder = options.room
         var settings: RoomFolder.Settings
         let store: any ManagedEventStore
@@ -111,7 +116,7 @@ struct RoomStatusCommand: ParsableCommand {
         var running = false
         var view: RoomView
         if let address = settings.address,
-            let data = try? RoomClient(url: address, timeout: 1).get("api/room", token: settings.token),
+            let data = try? RoomClient(url: address, timeout: 5).get("api/room", token: settings.token),
             let fetched = try? Self.decoder.decode(RoomView.self, from: data)
         {
             view = fetched
