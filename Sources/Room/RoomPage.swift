@@ -117,6 +117,8 @@ enum RoomPage {
         live.addEventListener("append", soon);
         live.onerror = () => { document.getElementById("state").className = "offline"; };
         live.onopen = () => { document.getElementById("state").className = ""; soon(); };
+        // A token pasted into the address of an open page takes effect.
+        window.addEventListener("hashchange", () => location.reload());
         // Who is connected changes with time alone.
         setInterval(soon, 5000);
         refresh();

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from test_window import WORKSHOP, SCREENSHOTS, browser, shot, wait  # noqa: F401 (the browser fixture)
@@ -47,6 +48,29 @@ class Room:
         self.process.wait(timeout=10)
 
 
+def learners(browser):
+    """The learners' rows as the page shows them now, read at once (the page redraws as events come)."""
+    return browser.execute_script(
+        "return [...document.querySelectorAll('#learners tr')].map(tr => ({cls: tr.className,"
+        " name: tr.querySelector('.name').textContent, lesson: tr.querySelector('.lesson').textContent,"
+        " hints: tr.querySelector('.hints').textContent}))")
+
+
+def queue(browser):
+    return browser.execute_script("return [...document.querySelectorAll('#help li')].map(li => li.textContent)")
+
+
+def click(browser, selector):
+    """Clicks the first element `selector` finds, again if the page redrew it meanwhile."""
+    def attempt(driver):
+        try:
+            driver.find_element(By.CSS_SELECTOR, selector).click()
+            return True
+        except StaleElementReferenceException:
+            return False
+    wait(browser, attempt)
+
+
 @pytest.fixture
 def room():
     folder = Path(tempfile.mkdtemp(prefix="workshop-room-"))
@@ -69,35 +93,36 @@ def test_the_instructor_sees_the_room(room, browser):
     room.learner("bert", "help-me", "my events are not facts")
 
     browser.get(room.view)
-    wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#learners tr")) == 3)
-    rows = browser.find_elements(By.CSS_SELECTOR, "#learners tr")
-    assert rows[0].find_element(By.CLASS_NAME, "name").text == "bert", "who asked for help comes first"
-    assert "help" in rows[0].get_attribute("class")
-    assert rows[1].find_element(By.CLASS_NAME, "lesson").text == "events-are-facts"
-    assert rows[1].find_element(By.CLASS_NAME, "hints").text == "1"
-    queue = browser.find_elements(By.CSS_SELECTOR, "#help li")
-    assert len(queue) == 1 and "my events are not facts" in queue[0].text and "waiting" in queue[0].text
+    wait(browser, lambda d: len(learners(d)) == 3)
+    rows = learners(browser)
+    assert rows[0]["name"] == "bert", f"who asked for help comes first: {rows}"
+    assert "help" in rows[0]["cls"]
+    assert rows[1]["lesson"] == "events-are-facts"
+    assert rows[1]["hints"] == "1"
+    help = queue(browser)
+    assert len(help) == 1 and "my events are not facts" in help[0] and "waiting" in help[0], help
     shot(browser, "room-1-learners")
 
     # A second request arrives live, behind the first; the instructor takes the first.
     room.learner("cleo", "help-me")
-    wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#help li")) == 2)
-    names = [r.find_element(By.CLASS_NAME, "name").text for r in browser.find_elements(By.CSS_SELECTOR, "#learners tr")]
+    wait(browser, lambda d: len(queue(d)) == 2)
+    names = [row["name"] for row in learners(browser)]
     assert names[:2] == ["bert", "cleo"], names
-    browser.find_element(By.CSS_SELECTOR, "#help li button.taken").click()
-    wait(browser, lambda d: "taken" in d.find_elements(By.CSS_SELECTOR, "#help li")[0].text)
+    click(browser, "#help li button.taken")
+    wait(browser, lambda d: "taken" in queue(d)[0])
     shot(browser, "room-2-help-queue")
 
     # Done: the request leaves the queue; `room status --json` agrees with the page.
-    browser.find_element(By.CSS_SELECTOR, "#help li button.done").click()
-    wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#help li")) == 1)
+    click(browser, "#help li button.done")
+    wait(browser, lambda d: len(queue(d)) == 1)
     status = subprocess.run(
         [WORKSHOP, "room", "status", "--folder", str(room.folder / "room"), "--json"],
         env=room.env, capture_output=True, text=True, timeout=60)
     view = json.loads(status.stdout)["room"]
     assert [h["name"] for h in view["help"]] == ["cleo"]
     assert sorted(l["name"] for l in view["learners"]) == ["ada", "bert", "cleo"]
-    # A name is data, never markup: the page escapes what learners send.
+    # A name is data, never markup: the page shows what learners send as text.
     room.learner("dan", "join", room.url, room.code, "--name", "<b>dan</b>")
-    wait(browser, lambda d: any(c.text == "<b>dan</b>" for c in d.find_elements(By.CSS_SELECTOR, "#learners td.name")))
+    wait(browser, lambda d: any(row["name"] == "<b>dan</b>" for row in learners(d)))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#learners td.name b")
     shot(browser, "room-3-after")
