@@ -50,6 +50,11 @@ public struct RoomClient: Sendable {
         try request(path, method: "GET", body: nil, token: token)
     }
 
+    /// The instructor's line to every shell in the room.
+    public func announce(_ line: String, token: String) throws(Failure) {
+        _ = try request("api/announce", method: "POST", body: RoomWire.encode(RoomWire.Announce(line: line)), token: token)
+    }
+
     func post(_ path: String, _ body: Data) throws(Failure) -> Data {
         try request(path, method: "POST", body: body, token: nil)
     }

@@ -30,6 +30,7 @@ public final class RoomForwarder: @unchecked Sendable {
     private var cancelled = false
     private var lastSent = Date.distantPast
     private var thread: Thread?
+    private var unread: [String] = []
 
     public init(workspace: Workspace, membership: RoomMembership, heartbeat: TimeInterval = 5, timeout: TimeInterval = 5) {
         self.workspace = workspace
@@ -46,6 +47,14 @@ public final class RoomForwarder: @unchecked Sendable {
         let next = room.checkpoint
         let last = (try? workspace.progressStore.currentRevision(of: ProgressEvent.stream)) ?? nil
         return last.map { $0 + 1 > next ? Int($0 + 1 - next) : 0 } ?? 0
+    }
+
+    /// The instructor's announcements that came since the last call, oldest first.
+    public func takeAnnouncements() -> [String] {
+        lock.withLock {
+            defer { unread = [] }
+            return unread
+        }
     }
 
     /// Starts the background thread.
@@ -111,13 +120,19 @@ public final class RoomForwarder: @unchecked Sendable {
                 events = []
             }
             if events.isEmpty && (sentOnce || !force) { return stored }
-            let receipt = try client.send(RoomWire.Events(code: room.code, learner: room.learner, events: events.compactMap(Self.wire)))
+            let receipt = try client.send(
+                RoomWire.Events(code: room.code, learner: room.learner, events: events.compactMap(Self.wire), after: room.announcementsSeen))
             sentOnce = true
             stored += receipt.stored
-            lock.withLock { lastSent = Date() }
-            guard let last = events.last else { return stored }
-            lock.withLock { membership.checkpoint = last.revision + 1 }
-            try? self.room.save(in: workspace)
+            let news = receipt.announcements ?? []
+            lock.withLock {
+                lastSent = Date()
+                unread += news.map(\.line)
+                if let seen = news.last?.revision { membership.announcementsSeen = seen }
+                if let last = events.last { membership.checkpoint = last.revision + 1 }
+            }
+            if !news.isEmpty || !events.isEmpty { try? self.room.save(in: workspace) }
+            guard !events.isEmpty else { return stored }
             if events.count < Self.batchSize { return stored }
         }
     }

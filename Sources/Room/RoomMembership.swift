@@ -10,6 +10,8 @@ public struct RoomMembership: Codable, Sendable, Equatable {
     public var name: String
     /// Every progress event before this revision has been acknowledged by the room.
     public var checkpoint: UInt64
+    /// The revision of the last announcement shown in this workspace's shells.
+    public var announcementsSeen: UInt64?
 
     public init(url: String, code: String, learner: UUID, name: String, checkpoint: UInt64 = 0) {
         self.url = url

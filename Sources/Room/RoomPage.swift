@@ -27,6 +27,8 @@ enum RoomPage {
         <h1>The room</h1>
         <div id="state">connecting…</div>
         <div id="refused" hidden></div>
+        <form id="announce"><input id="announce-line" maxlength="200" size="60" placeholder="a line to every shell in the room">
+        <button>announce</button> <span id="announced"></span></form>
         <h2>Help queue</h2>
         <ol id="help"></ol>
         <p id="no-help">Nobody is waiting.</p>
@@ -117,6 +119,14 @@ enum RoomPage {
         live.addEventListener("append", soon);
         live.onerror = () => { document.getElementById("state").className = "offline"; };
         live.onopen = () => { document.getElementById("state").className = ""; soon(); };
+        document.getElementById("announce").onsubmit = async (event) => {
+          event.preventDefault();
+          const input = document.getElementById("announce-line");
+          const response = await fetch("/api/announce", { method: "POST", headers, body: JSON.stringify({ line: input.value }) });
+          const answer = await response.json();
+          document.getElementById("announced").textContent = response.ok ? "sent: " + answer.announced : answer.error;
+          if (response.ok) input.value = "";
+        };
         // A token pasted into the address of an open page takes effect.
         window.addEventListener("hashchange", () => location.reload());
         // Who is connected changes with time alone.

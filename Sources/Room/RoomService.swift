@@ -60,7 +60,8 @@ public final class RoomService: @unchecked Sendable {
             let after = data.isEmpty ? before : try append(data, for: batch.learner)
             seen(batch.learner)
             let stored = Int((after ?? before) - before)
-            return (200, APIJSON.encode(RoomWire.Receipt(received: batch.events.count, stored: stored)))
+            let news = try announcements(after: batch.after)
+            return (200, APIJSON.encode(RoomWire.Receipt(received: batch.events.count, stored: stored, announcements: news)))
         }
     }
 
@@ -91,6 +92,41 @@ public final class RoomService: @unchecked Sendable {
             try append([EventData(type: type, data: Data("{}".utf8), metadata: metadata(at: clock()))], for: action.learner)
             return (200, APIJSON.encode(["help": action.action]))
         }
+    }
+
+    /// The stream of the instructor's announcements.
+    public static let announcements: StreamName = "announcements"
+
+    /// Sends a line to every shell in the room (each gets it with its next answer).
+    public func announce(token: String?, body: Data) -> APIResponse {
+        answer {
+            try checkToken(token)
+            let line = try decode(RoomWire.Announce.self, body).line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !line.isEmpty, line.count <= RoomValidation.maxLineLength,
+                !line.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
+            else {
+                throw RoomValidation.Refusal(400, "an announcement is one line of 1 to \(RoomValidation.maxLineLength) characters")
+            }
+            try store.append(
+                [EventData(type: "Announced", data: CanonicalJSON.encodeOrEmpty(["line": line]), metadata: metadata(at: clock()))],
+                to: Self.announcements, expected: .any)
+            return (200, APIJSON.encode(["announced": line]))
+        }
+    }
+
+    /// Announcements after a revision (all of the last ten for a shell that has seen none).
+    func announcements(after: UInt64?) throws -> [RoomWire.Announcement] {
+        let events: [RecordedEvent]
+        do {
+            if let after {
+                events = try store.read(Self.announcements, from: after + 1, direction: .forwards, limit: 20)
+            } else {
+                events = try store.read(Self.announcements, from: nil, direction: .backwards, limit: 10).reversed()
+            }
+        } catch EventStoreError.streamNotFound {
+            return []
+        }
+        return events.map { RoomWire.Announcement(revision: $0.revision, line: ((try? $0.decode([String: String].self)) ?? [:])["line"] ?? "") }
     }
 
     /// The room's read model, caught up with the store.

@@ -24,11 +24,14 @@ public enum RoomWire {
         public var code: String
         public var learner: UUID
         public var events: [Event]
+        /// The last announcement this learner has seen (its revision); the answer brings newer ones.
+        public var after: UInt64?
 
-        public init(code: String, learner: UUID, events: [Event]) {
+        public init(code: String, learner: UUID, events: [Event], after: UInt64? = nil) {
             self.code = code
             self.learner = learner
             self.events = events
+            self.after = after
         }
     }
 
@@ -52,6 +55,24 @@ public enum RoomWire {
     public struct Receipt: Codable, Sendable, Equatable {
         public var received: Int
         public var stored: Int
+        public var announcements: [Announcement]?
+    }
+
+    /// A line the instructor sent to every shell in the room.
+    public struct Announcement: Codable, Sendable, Equatable {
+        public var revision: UInt64
+        public var line: String
+
+        public init(revision: UInt64, line: String) {
+            self.revision = revision
+            self.line = line
+        }
+    }
+
+    /// `POST /api/announce`: the instructor's line for every shell.
+    public struct Announce: Codable, Sendable, Equatable {
+        public var line: String
+        public init(line: String) { self.line = line }
     }
 
     /// `POST /api/help`: the instructor marks a learner's request taken or done.

@@ -15,10 +15,14 @@ public protocol CommandInterpreter: AnyObject {
     var completion: CompletionSource { get }
     /// A word shown in the prompt of an interactive shell, such as whether the room is connected.
     func promptTag() -> String?
+    /// Runs before each prompt: what arrived in the background meanwhile is said here, between
+    /// commands, never over the line being typed.
+    func beforePrompt()
 }
 
 extension CommandInterpreter {
     public func promptTag() -> String? { nil }
+    public func beforePrompt() {}
 }
 
 /// The read-eval-print loop, the same for a person at a terminal and a script on a pipe.
@@ -47,6 +51,7 @@ public final class REPL {
         if isInteractive { for line in interpreter.banner() { output.paragraph(line) } }
         defer { reader.close() }
         while true {
+            interpreter.beforePrompt()
             // A script's transcript keeps the plain prompt, so transcripts compare cleanly.
             let tagged = interpreter.promptTag().map { "workshop [\($0)]> " } ?? Self.prompt
             let prompt = isInteractive ? output.styled(tagged, .accent) : Self.prompt

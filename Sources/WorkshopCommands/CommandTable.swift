@@ -47,6 +47,13 @@ final class CommandTable: CommandInterpreter {
         }
     }
 
+    /// The instructor's announcements, said between commands.
+    func beforePrompt() {
+        for line in session.forwarder?.takeAnnouncements() ?? [] {
+            session.out.paragraph(session.out.styled("announcement: ", .accent, .bold) + line, hanging: "              ")
+        }
+    }
+
     func execute(_ words: [String]) -> CommandOutcome {
         // Whatever the command recorded goes to the room at once, in the background.
         defer { session.forwarder?.nudge() }

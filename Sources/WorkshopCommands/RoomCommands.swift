@@ -12,7 +12,7 @@ import Workspace
 struct RoomCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "room", abstract: "Host a room for a workshop, and see who is stuck (for instructors).",
-        subcommands: [RoomHostCommand.self, RoomStatusCommand.self], defaultSubcommand: RoomStatusCommand.self)
+        subcommands: [RoomHostCommand.self, RoomStatusCommand.self, RoomAnnounceCommand.self], defaultSubcommand: RoomStatusCommand.self)
 }
 
 struct RoomOptions: ParsableArguments {
@@ -92,6 +92,30 @@ private final class Started: @unchecked Sendable {
     private var stored: Result<RoomServer, WindowServerError>?
     var value: Result<RoomServer, WindowServerError>? { lock.withLock { stored } }
     func set(_ result: Result<RoomServer, WindowServerError>) { lock.withLock { stored = result } }
+}
+
+struct RoomAnnounceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "announce", abstract: "Send a line to every shell in the room (shown before each learner's next prompt).")
+
+    @OptionGroup var options: RoomOptions
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The line.", valueName: "line")) var words: [String] = []
+
+    func run() throws {
+        let folder = options.room
+        guard FileManager.default.fileExists(atPath: folder.settingsFile.path), let settings = try? folder.settings(),
+            let address = settings.address
+        else {
+            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
+        }
+        let line = words.joined(separator: " ")
+        do {
+            try RoomClient(url: address).announce(line, token: settings.token)
+        } catch {
+            throw WorkshopError("not announced: \(error) (is `workshop room host` running?)")
+        }
+        print("announced to the room: \(line)")
+    }
 }
 
 struct RoomStatusCommand: ParsableCommand {

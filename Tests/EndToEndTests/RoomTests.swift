@@ -153,6 +153,29 @@ struct RoomEndToEndTests {
         }
     }
 
+    @Test("an announcement reaches every joined shell, between commands; the prompt of a script stays plain")
+    func announce() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        let shells = try (0..<3).map { try shell($0) }
+        defer { for shell in shells { shell.stop() } }
+        for (index, shell) in shells.enumerated() { shell.type("join \(url) \(code) --name learner-\(index)") }
+        for shell in shells { #expect(shell.waitFor("joined the room")) }
+        let announced = try WorkshopProcess.run(
+            ["room", "announce", "--folder", roomFolder.path, "break", "until", "11:00"], environment: environment())
+        #expect(announced.status == 0, "\(announced.errors)")
+        // The forwarder asks at least every five seconds; the line shows before the next prompt.
+        Thread.sleep(forTimeInterval: 6)
+        for shell in shells { shell.type("join") }
+        for shell in shells {
+            #expect(shell.waitFor("announcement: break until 11:00"), "\(shell.text)")
+            #expect(!shell.text.contains("workshop ["))
+        }
+        let noRoom = try WorkshopProcess.run(
+            ["room", "announce", "--folder", folder.url.appendingPathComponent("nowhere").path, "hi"], environment: environment())
+        #expect(noRoom.status != 0 && noRoom.errors.contains("there is no room in"))
+    }
+
     func waitUntil(seconds: Double = 60, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {

@@ -138,4 +138,20 @@ struct RoomServiceTests {
         // Nothing left to mark.
         #expect(service.help(token: "secret-token", body: take).status == 404)
     }
+
+    @Test("the instructor's announcements need the token, are one line, and come back with each learner's next batch")
+    func announcements() throws {
+        let service = self.service
+        _ = join(service, learner: alice)
+        let line = RoomWire.encode(RoomWire.Announce(line: "break until 11:00"))
+        #expect(service.announce(token: nil, body: line).status == 401)
+        #expect(service.announce(token: "secret-token", body: RoomWire.encode(RoomWire.Announce(line: "a\nb"))).status == 400)
+        #expect(service.announce(token: "secret-token", body: line).status == 200)
+        let decoder = JSONDecoder()
+        let first = try decoder.decode(RoomWire.Receipt.self, from: service.receive(batch([], learner: alice)).body)
+        #expect(first.announcements == [RoomWire.Announcement(revision: 0, line: "break until 11:00")])
+        let seen = RoomWire.encode(RoomWire.Events(code: "K7Q-4MX", learner: alice, events: [], after: 0))
+        #expect(try decoder.decode(RoomWire.Receipt.self, from: service.receive(seen).body).announcements == [])
+        #expect(try service.current().learners.count == 1, "announcements are not learners")
+    }
 }
