@@ -16,8 +16,9 @@ run: deps
 	@exec .build/debug/workshop
 
 # The PostgreSQL conformance tests run against a throwaway cluster started here and removed after,
-# the Slurm grading test against a throwaway single-node Slurm cluster the same way;
-# the window's browser test (pytest, headless Chromium) runs after the Swift tests, on the same build.
+# the Slurm grading test against a throwaway single-node Slurm cluster the same way; the browser
+# tests of the window and of the room's instructor view (pytest, headless Chromium) run after the
+# Swift tests, on the same build.
 test: deps test-deps
 	$(SWIFT) format lint --strict -r $(FORMATTED)
 	$(SWIFT) build --build-tests

@@ -49,11 +49,13 @@ let package = Package(
         .target(
             name: "StoreWindow",
             dependencies: ["EventSourcing", "EventStores", "Curriculum", .product(name: "FlyingFox", package: "FlyingFox")]),
+        // The room: a server on the window's plumbing with its own store, and the learner's forwarder.
+        .target(name: "Room", dependencies: ["EventSourcing", "EventStores", "Workspace", "StoreWindow", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(
             name: "WorkshopCommands",
             dependencies: [
                 "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading", "Linting",
-                "StoreWindow", "ToolFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StoreWindow", "ToolFiles", "Room", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
         // benchmarks/store.sh runs it; not part of the tool.
@@ -70,9 +72,10 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Workspace", "TestSupport"]),
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "StoreWindowTests", dependencies: ["StoreWindow", "EventStores"]),
+        .testTarget(name: "RoomTests", dependencies: ["Room", "EventStores", "Workspace", "TestSupport"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
         // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
-        .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport", "EventStores"]),
     ],
     swiftLanguageModes: [.v6]
 )

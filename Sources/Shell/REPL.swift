@@ -13,6 +13,16 @@ public protocol CommandInterpreter: AnyObject {
     /// Printed as the shell opens.
     func banner() -> [String]
     var completion: CompletionSource { get }
+    /// A word shown in the prompt of an interactive shell, such as whether the room is connected.
+    func promptTag() -> String?
+    /// Runs before each prompt: what arrived in the background meanwhile is said here, between
+    /// commands, never over the line being typed.
+    func beforePrompt()
+}
+
+extension CommandInterpreter {
+    public func promptTag() -> String? { nil }
+    public func beforePrompt() {}
 }
 
 /// The read-eval-print loop, the same for a person at a terminal and a script on a pipe.
@@ -41,7 +51,10 @@ public final class REPL {
         if isInteractive { for line in interpreter.banner() { output.paragraph(line) } }
         defer { reader.close() }
         while true {
-            let prompt = isInteractive ? output.styled(Self.prompt, .accent) : Self.prompt
+            interpreter.beforePrompt()
+            // A script's transcript keeps the plain prompt, so transcripts compare cleanly.
+            let tagged = interpreter.promptTag().map { "workshop [\($0)]> " } ?? Self.prompt
+            let prompt = isInteractive ? output.styled(tagged, .accent) : Self.prompt
             switch reader.read(prompt: prompt) {
             case .endOfInput:
                 return failed ? 1 : 0

@@ -36,10 +36,10 @@ struct EnvelopeView: Encodable {
     }
 }
 
-enum APIJSON {
+public enum APIJSON {
     /// Keys in the order the types declare them (an event's data as it was stored), and dates
     /// with milliseconds, so the page can show local time exactly.
-    static func encode<Value: Encodable>(_ value: Value) -> Data {
+    public static func encode<Value: Encodable>(_ value: Value) -> Data {
         // Every value here is plain data; an encoding failure would be a bug in this file.
         (try? OrderedJSON.encode(value, dates: .iso8601WithMilliseconds)) ?? Data("null".utf8)
     }

@@ -79,7 +79,11 @@ struct Checker {
         } catch is CheckInterrupted {
             throw WorkshopError("check stopped (Ctrl-C); nothing was recorded")
         }
-        try session.workspace.record(.checkRun(lesson: lesson.id, passed: report.passed, total: report.total))
+        let failure = report.scenarios.first { $0.status != .pass }
+        let errorClass = report.compileErrors != nil ? "compile error" : failure.flatMap { $0.status == .fail ? nil : $0.status.rawValue }
+        try session.workspace.record(
+            .checkRun(
+                lesson: lesson.id, passed: report.passed, total: report.total, firstFailure: failure?.name, errorClass: errorClass))
         if report.allPassed, try ![.completed, .skipped].contains(session.workspace.progress()[lesson.id].status) {
             try session.workspace.record(.lessonCompleted(lesson: lesson.id))
         }

@@ -36,7 +36,27 @@ final class CommandTable: CommandInterpreter {
         return lines
     }
 
+    /// In a room, the prompt says whether the link is up: `workshop [room]>`, `workshop [room offline]>`.
+    func promptTag() -> String? {
+        switch session.forwarder?.link {
+        case nil: nil
+        case .connected?: "room"
+        case .connecting?: "room connecting"
+        case .offline?: "room offline"
+        case .refused?: "room refused"
+        }
+    }
+
+    /// The instructor's announcements, said between commands.
+    func beforePrompt() {
+        for line in session.forwarder?.takeAnnouncements() ?? [] {
+            session.out.paragraph(session.out.styled("announcement: ", .accent, .bold) + line, hanging: "              ")
+        }
+    }
+
     func execute(_ words: [String]) -> CommandOutcome {
+        // Whatever the command recorded goes to the room at once, in the background.
+        defer { session.forwarder?.nudge() }
         guard let name = words.first?.lowercased() else { return .success }
         switch name {
         case "quit", "exit": return .quit

@@ -1,5 +1,6 @@
 import Curriculum
 import Foundation
+import Room
 import Shell
 import StoreWindow
 import ToolFiles
@@ -15,6 +16,10 @@ final class Session: @unchecked Sendable {
     lazy var playground = Playground(session: self)
     /// The web window (`ui`), once opened; it serves until the shell ends.
     var window: WindowServer?
+    /// Forwards progress to the room the workspace joined, while the shell runs.
+    var forwarder: RoomForwarder?
+    /// Set by the shell: commands that run in the background there finish before returning from the command line.
+    var isShell = false
 
     init(course: Course, workspace: Workspace, out: Output, terminal: Terminal) {
         self.course = course

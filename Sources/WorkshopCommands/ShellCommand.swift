@@ -11,6 +11,10 @@ struct ShellCommand: ParsableCommand {
 
     func run() throws {
         let session = try Session.open(global)
+        session.isShell = true
+        session.startForwarding()
+        // What is recorded last still reaches the room when it answers within two seconds.
+        defer { session.forwarder?.stop(within: 2) }
         let interpreter = CommandTable(session: session)
         // A shared store that is down is said at once; the shell opens all the same.
         if session.workspace.store.isShared {

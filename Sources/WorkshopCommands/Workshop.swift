@@ -12,7 +12,7 @@ public struct Workshop: ParsableCommand {
         HintCommand.self, CheckCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self, CatchUpCommand.self,
         AgendaCommand.self, ProgressCommand.self, EventsCommand.self, StreamsCommand.self, ShowCommand.self, AllCommand.self,
         StateCommand.self, ReplayCommand.self, MetaCommand.self, StoreCommand.self, UICommand.self, ThemeCommand.self,
-        PrepareCommand.self,
+        PrepareCommand.self, JoinCommand.self, HelpMeCommand.self,
     ]
 
     public static let configuration = CommandConfiguration(
@@ -24,7 +24,7 @@ public struct Workshop: ParsableCommand {
             """,
         version: "\(version) (kit and course \(ToolLocation.embeddedFingerprint))",
         subcommands: [ShellCommand.self] + commands.map { $0 as ParsableCommand.Type }
-            + [GradeCommand.self, LintCommand.self, ReferenceWriteCommand.self],
+            + [GradeCommand.self, LintCommand.self, ReferenceWriteCommand.self, RoomCommand.self],
         defaultSubcommand: ShellCommand.self)
 
     @OptionGroup var global: GlobalOptions

@@ -47,7 +47,7 @@ public struct LearnerProgress: Sendable, Equatable {
             update(id) { if $0.status == .notStarted { $0.status = .inProgress } }
         case .hintShown(let id, let tier):
             update(id) { $0.hintsUsed = max($0.hintsUsed, tier) }
-        case .checkRun(let id, let passed, let total):
+        case .checkRun(let id, let passed, let total, _, _):
             update(id) {
                 $0.checks += 1
                 $0.bestPassed = max($0.bestPassed, passed)
@@ -60,6 +60,8 @@ public struct LearnerProgress: Sendable, Equatable {
         case .lessonSkipped(let id):
             if currentLesson == id { stopClock(at: at) }
             update(id) { if $0.status != .completed { $0.status = .skipped } }
+        case .helpAsked, .helpCancelled:
+            break
         }
     }
 

@@ -5,9 +5,17 @@ import Foundation
 public enum ProgressEvent: Sendable, Equatable {
     case lessonStarted(lesson: String)
     case hintShown(lesson: String, tier: Int)
-    case checkRun(lesson: String, passed: Int, total: Int)
+    /// A check's outcome; a red one names its first failing scenario and, when the code did not
+    /// get as far as an answer, the class of error (compile error, timeout, crash, error).
+    case checkRun(lesson: String, passed: Int, total: Int, firstFailure: String? = nil, errorClass: String? = nil)
     case lessonCompleted(lesson: String)
     case lessonSkipped(lesson: String)
+    /// `help-me`: the learner asks the room's instructor, with an optional line of their own.
+    case helpAsked(lesson: String, line: String)
+    case helpCancelled(lesson: String)
+
+    /// Every type this version writes, so a receiver can refuse any other.
+    public static let types = ["LessonStarted", "HintShown", "CheckRun", "LessonCompleted", "LessonSkipped", "HelpAsked", "HelpCancelled"]
 
     /// The stream that holds one workspace's progress: a system stream (`$`), the tool's own
     /// bookkeeping, which the learner's listings of their domain leave out unless asked.
@@ -24,22 +32,41 @@ public enum ProgressEvent: Sendable, Equatable {
         case .checkRun: "CheckRun"
         case .lessonCompleted: "LessonCompleted"
         case .lessonSkipped: "LessonSkipped"
+        case .helpAsked: "HelpAsked"
+        case .helpCancelled: "HelpCancelled"
         }
     }
 
     public var lesson: String {
         switch self {
-        case .lessonStarted(let lesson), .hintShown(let lesson, _), .checkRun(let lesson, _, _),
-            .lessonCompleted(let lesson), .lessonSkipped(let lesson):
+        case .lessonStarted(let lesson), .hintShown(let lesson, _), .checkRun(let lesson, _, _, _, _),
+            .lessonCompleted(let lesson), .lessonSkipped(let lesson), .helpAsked(let lesson, _), .helpCancelled(let lesson):
             lesson
         }
     }
 
-    private struct Body: Codable {
-        var lesson: String
-        var tier: Int?
-        var passed: Int?
-        var total: Int?
+    /// The flat JSON body every progress event shares; each type uses the fields it needs.
+    public struct Body: Codable, Sendable, Equatable {
+        public var lesson: String
+        public var tier: Int?
+        public var passed: Int?
+        public var total: Int?
+        public var firstFailure: String?
+        public var errorClass: String?
+        public var line: String?
+
+        public init(
+            lesson: String, tier: Int? = nil, passed: Int? = nil, total: Int? = nil, firstFailure: String? = nil,
+            errorClass: String? = nil, line: String? = nil
+        ) {
+            self.lesson = lesson
+            self.tier = tier
+            self.passed = passed
+            self.total = total
+            self.firstFailure = firstFailure
+            self.errorClass = errorClass
+            self.line = line
+        }
     }
 
     /// The event as it is stored: its type name and a flat JSON body.
@@ -47,7 +74,9 @@ public enum ProgressEvent: Sendable, Equatable {
         let body: Body
         switch self {
         case .hintShown(let lesson, let tier): body = Body(lesson: lesson, tier: tier)
-        case .checkRun(let lesson, let passed, let total): body = Body(lesson: lesson, passed: passed, total: total)
+        case .checkRun(let lesson, let passed, let total, let firstFailure, let errorClass):
+            body = Body(lesson: lesson, passed: passed, total: total, firstFailure: firstFailure, errorClass: errorClass)
+        case .helpAsked(let lesson, let line): body = Body(lesson: lesson, line: line)
         default: body = Body(lesson: lesson)
         }
         return EventData(type: type, data: CanonicalJSON.encodeOrEmpty(body))
@@ -59,9 +88,14 @@ public enum ProgressEvent: Sendable, Equatable {
         switch recorded.type {
         case "LessonStarted": self = .lessonStarted(lesson: body.lesson)
         case "HintShown": self = .hintShown(lesson: body.lesson, tier: body.tier ?? 1)
-        case "CheckRun": self = .checkRun(lesson: body.lesson, passed: body.passed ?? 0, total: body.total ?? 0)
+        case "CheckRun":
+            self = .checkRun(
+                lesson: body.lesson, passed: body.passed ?? 0, total: body.total ?? 0, firstFailure: body.firstFailure,
+                errorClass: body.errorClass)
         case "LessonCompleted": self = .lessonCompleted(lesson: body.lesson)
         case "LessonSkipped": self = .lessonSkipped(lesson: body.lesson)
+        case "HelpAsked": self = .helpAsked(lesson: body.lesson, line: body.line ?? "")
+        case "HelpCancelled": self = .helpCancelled(lesson: body.lesson)
         default: return nil
         }
     }

@@ -14,47 +14,6 @@ struct WindowTests {
 
     init() { PackFixture.write(in: folder, lessons: 2) }
 
-    /// A shell whose standard input stays open, so it keeps running while the test looks at it.
-    final class OpenShell: @unchecked Sendable {
-        let process = Process()
-        private let input = Pipe(), output = Pipe()
-        private let lock = NSLock()
-        private var printed = ""
-
-        init(arguments: [String], environment: [String: String]) throws {
-            process.executableURL = URL(fileURLWithPath: WorkshopProcess.executable)
-            process.arguments = arguments
-            process.environment = environment
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = output
-            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                self?.lock.withLock { self?.printed += String(decoding: data, as: UTF8.self) }
-            }
-            try process.run()
-        }
-
-        var text: String { lock.withLock { printed } }
-
-        func type(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
-
-        /// Waits until the output holds `needle` (the shell answers in well under the limit).
-        func waitFor(_ needle: String, seconds: Double = 30) -> Bool {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if text.contains(needle) { return true }
-                Thread.sleep(forTimeInterval: 0.02)
-            }
-            return false
-        }
-
-        func address() throws -> String {
-            let line = try #require(text.components(separatedBy: "\n").first { $0.contains("the window on your store: ") })
-            return String(try #require(line.components(separatedBy: "the window on your store: ").last?.split(separator: " ").first))
-        }
-    }
-
     func arguments(_ words: [String]) -> [String] {
         ["--pack", folder.url.appendingPathComponent("lessons").path, "--workspace", folder.url.appendingPathComponent("ws").path]
             + words
@@ -118,5 +77,13 @@ struct WindowTests {
         shell.type("quit")
         shell.process.waitUntilExit()
         #expect(shell.process.terminationStatus == 0)
+    }
+}
+
+extension OpenShell {
+    /// The window's address, from the line `ui` printed.
+    func address() throws -> String {
+        let line = try #require(text.components(separatedBy: "\n").first { $0.contains("the window on your store: ") })
+        return String(try #require(line.components(separatedBy: "the window on your store: ").last?.split(separator: " ").first))
     }
 }

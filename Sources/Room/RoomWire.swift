@@ -1,0 +1,101 @@
+import Foundation
+import Workspace
+
+/// What a learner's shell sends the room, as JSON. Every field is checked on arrival
+/// (`RoomValidation`): the network is hostile, and the room's store keeps only what it understands.
+public enum RoomWire {
+    /// `POST /room/join`: a learner enters the room with the code on the instructor's screen.
+    public struct Join: Codable, Sendable, Equatable {
+        public var code: String
+        /// The learner's id, made once by their workspace and kept in it.
+        public var learner: UUID
+        public var name: String
+
+        public init(code: String, learner: UUID, name: String) {
+            self.code = code
+            self.learner = learner
+            self.name = name
+        }
+    }
+
+    /// `POST /room/events`: a batch of the learner's progress events, in the order of their stream;
+    /// an empty batch says only "still here". Sending a batch again stores nothing twice.
+    public struct Events: Codable, Sendable, Equatable {
+        public var code: String
+        public var learner: UUID
+        public var events: [Event]
+        /// The last announcement this learner has seen (its revision); the answer brings newer ones.
+        public var after: UInt64?
+
+        public init(code: String, learner: UUID, events: [Event], after: UInt64? = nil) {
+            self.code = code
+            self.learner = learner
+            self.events = events
+            self.after = after
+        }
+    }
+
+    /// One progress event as the learner's store holds it: its id (which makes re-sending
+    /// idempotent), its type, its body and when the learner's tool recorded it.
+    public struct Event: Codable, Sendable, Equatable {
+        public var id: UUID
+        public var type: String
+        public var body: ProgressEvent.Body
+        public var at: Date
+
+        public init(id: UUID, type: String, body: ProgressEvent.Body, at: Date) {
+            self.id = id
+            self.type = type
+            self.body = body
+            self.at = at
+        }
+    }
+
+    /// The room's answer to a batch: how many events were new, and announcements after `after`.
+    public struct Receipt: Codable, Sendable, Equatable {
+        public var received: Int
+        public var stored: Int
+        public var announcements: [Announcement]?
+    }
+
+    /// A line the instructor sent to every shell in the room.
+    public struct Announcement: Codable, Sendable, Equatable {
+        public var revision: UInt64
+        public var line: String
+
+        public init(revision: UInt64, line: String) {
+            self.revision = revision
+            self.line = line
+        }
+    }
+
+    /// `POST /api/announce`: the instructor's line for every shell.
+    public struct Announce: Codable, Sendable, Equatable {
+        public var line: String
+        public init(line: String) { self.line = line }
+    }
+
+    /// `POST /api/help`: the instructor marks a learner's request taken or done.
+    public struct HelpAction: Codable, Sendable, Equatable {
+        public var learner: UUID
+        public var action: String
+
+        public init(learner: UUID, action: String) {
+            self.learner = learner
+            self.action = action
+        }
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    public static func encode<Value: Encodable>(_ value: Value) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+}

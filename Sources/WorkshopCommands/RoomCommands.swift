@@ -1,0 +1,206 @@
+import ArgumentParser
+import Dispatch
+import EventStores
+import Foundation
+import Room
+import Shell
+import StoreWindow
+import Workspace
+
+/// `workshop room host|status`: the instructor's side of a room. Not a shell command: the room
+/// runs on the instructor's machine, beside (not inside) a learner's workspace.
+struct RoomCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "room", abstract: "Host a room for a workshop, and see who is stuck (for instructors).",
+        subcommands: [RoomHostCommand.self, RoomStatusCommand.self, RoomAnnounceCommand.self], defaultSubcommand: RoomStatusCommand.self)
+}
+
+struct RoomOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The room's folder: its join code, token and store (default: ./room).", valueName: "dir"))
+    var folder = "room"
+    @Option(help: ArgumentHelp("A PostgreSQL URL to keep the room's events on a server instead of the folder's SQLite file.", valueName: "url"))
+    var store: String?
+
+    var room: RoomFolder { RoomFolder(URL(fileURLWithPath: folder)) }
+}
+
+struct RoomHostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "host", abstract: "Start the room's server and print the line learners type to join.",
+        discussion: "The join code and the instructor token are kept in the folder, so a restarted room is the same room.")
+    /// The port of the event store's web UI, as `ui` uses; a room and a window on one laptop need --port.
+    static let defaultPort: UInt16 = 2113
+
+    @OptionGroup var options: RoomOptions
+    @Option(help: "The address to listen on (default: every interface, so the room's network can join).") var host = "0.0.0.0"
+    @Option(help: ArgumentHelp("The port (0 picks a free one).", valueName: "n")) var port: UInt16 = defaultPort
+
+    func run() throws {
+        // A server stops on Ctrl-C or SIGTERM even when started by a process that blocked them.
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+        let folder = options.room
+        var settings: RoomFolder.Settings
+        let store: any ManagedEventStore
+        do {
+            settings = try folder.settings()
+            store = try folder.store(url: options.store)
+        } catch {
+            throw WorkshopError("the room's folder \(folder.url.path) cannot be used: \(error)")
+        }
+        let service = RoomService(store: store, settings: settings)
+        let server = try Self.start(service, host: host, port: port)
+        settings.address = "http://127.0.0.1:\(server.port)"
+        try? folder.save(settings)
+        let shown = LocalAddress.forJoinLine(listeningOn: host)
+        let url = "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(server.port)"
+        // The one line learners type; it goes first, alone, so it can be copied or projected.
+        let out = Output.standard(terminal: Terminal.current(environment: ProcessInfo.processInfo.environment))
+        out.line("workshop join \(url) \(settings.code)")
+        out.line("instructor view: http://127.0.0.1:\(server.port)/#token=\(settings.token)  (the token is yours: do not project it)")
+        out.line("the room's events: \(options.store.map(PostgresEventStore.redacted) ?? folder.storeFile.path) · Ctrl-C stops")
+        while true { sleep(3600) }
+    }
+
+    static func start(_ service: RoomService, host: String, port: UInt16) throws -> RoomServer {
+        let outcome = Started()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do throws(WindowServerError) {
+                outcome.set(.success(try await RoomServer.start(service: service, host: host, port: port)))
+            } catch {
+                outcome.set(.failure(error))
+            }
+            done.signal()
+        }
+        done.wait()
+        switch outcome.value {
+        case .success(let server)?: return server
+        case .failure(.portInUse(let host, let port))?:
+            throw WorkshopError("port \(port) on \(host) is already in use (another room, or `workshop ui`?); choose another with --port N")
+        case .failure(let error)?: throw WorkshopError(error.description)
+        case nil: throw WorkshopError("the room did not start")
+        }
+    }
+}
+
+/// The result of starting the server, handed from its task to the waiting command.
+private final class Started: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Result<RoomServer, WindowServerError>?
+    var value: Result<RoomServer, WindowServerError>? { lock.withLock { stored } }
+    func set(_ result: Result<RoomServer, WindowServerError>) { lock.withLock { stored = result } }
+}
+
+struct RoomAnnounceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "announce", abstract: "Send a line to every shell in the room (shown before each learner's next prompt).")
+
+    @OptionGroup var options: RoomOptions
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The line.", valueName: "line")) var words: [String] = []
+
+    func run() throws {
+        let folder = options.room
+        guard FileManager.default.fileExists(atPath: folder.settingsFile.path), let settings = try? folder.settings(),
+            let address = settings.address
+        else {
+            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
+        }
+        let line = words.joined(separator: " ")
+        do {
+            try RoomClient(url: address).announce(line, token: settings.token)
+        } catch {
+            throw WorkshopError("not announced: \(error) (is `workshop room host` running?)")
+        }
+        print("announced to the room: \(line)")
+    }
+}
+
+struct RoomStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Print the room once: learners, their lesson and last check, the help queue.")
+
+    @OptionGroup var options: RoomOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Status: Encodable {
+        var server: String
+        var room: RoomView
+    }
+
+    func run() throws {
+        let folder = options.room
+        guard FileManager.default.fileExists(atPath: folder.settingsFile.path) else {
+            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
+        }
+        let settings = try folder.settings()
+        // The running server knows who is connected; without it the store still tells the rest.
+        var running = false
+        var view: RoomView
+        if let address = settings.address,
+            let data = try? RoomClient(url: address, timeout: 5).get("api/room", token: settings.token),
+            let fetched = try? Self.decoder.decode(RoomView.self, from: data)
+        {
+            view = fetched
+            running = true
+        } else {
+            let service = RoomService(store: try folder.store(url: options.store), settings: settings)
+            view = try service.current()
+        }
+        let terminal = Terminal.current(environment: ProcessInfo.processInfo.environment)
+        let out = Output.standard(terminal: terminal)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let status = Status(server: running ? "running" : "not running", room: view)
+            return out.line(String(decoding: try encoder.encode(status), as: UTF8.self))
+        }
+        Self.render(view, running: running, out: out)
+    }
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            if let date = formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text) { return date }
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        return decoder
+    }()
+
+    static func render(_ view: RoomView, running: Bool, out: Output) {
+        let connected = view.learners.filter(\.connected).count
+        out.line(
+            out.styled("the room", .bold) + " · \(view.learners.count) learners"
+                + (running ? " · \(connected) connected" : " · the server is not running (connected unknown)")
+                + " · \(view.forwarded) events")
+        if view.help.isEmpty {
+            out.line("help queue: nobody is waiting")
+        } else {
+            out.line(out.styled("help queue", .bold))
+            for (index, request) in view.help.enumerated() {
+                let line = request.line.isEmpty ? "" : " · “\(request.line)”"
+                out.line("  \(index + 1). \(request.name) · \(request.lesson)\(line) · \(request.status)")
+            }
+        }
+        guard !view.learners.isEmpty else { return out.line("nobody has joined yet") }
+        let rows = view.learners.map { row -> [String] in
+            let check = row.total.map { "\(row.passed ?? 0) of \($0)" } ?? "–"
+            return [
+                row.name, row.lesson ?? "–", row.red ? out.styled(check, .failure) : check, row.firstFailure ?? "", row.errorClass ?? "",
+                row.minutesSinceGreen.map(String.init) ?? "", "\(row.hintsUsed)", running ? (row.connected ? "yes" : "no") : "?",
+                row.help.map { $0.status == "taken" ? "taken" : "asked" } ?? "",
+            ]
+        }
+        for line in TableRenderer(styler: out.styler, width: out.width).render(
+            header: ["learner", "lesson", "check", "first failing", "error", "min red", "hints", "connected", "help"], rows: rows)
+        {
+            out.line(line)
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import EventSourcing
+import EventStores
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A room with real learners: the room's server and every learner's shell are `workshop`
+/// processes of their own, with their own workspaces, on loopback.
+@Suite("The room, with real learners", .serialized)
+struct RoomEndToEndTests {
+    let folder = TemporaryFolder()
+    var pack: URL { folder.url.appendingPathComponent("lessons") }
+    var roomFolder: URL { folder.url.appendingPathComponent("room") }
+
+    init() { PackFixture.write(in: folder, lessons: 2) }
+
+    func environment() -> [String: String] { WorkshopProcess.environment(home: folder.path, extra: ["USER": "tester"]) }
+
+    /// `room host` on loopback; returns the process and the URL and code of its join line.
+    func host(port: UInt16 = 0) throws -> (OpenShell, String, String) {
+        let host = try OpenShell(
+            arguments: ["room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", String(port)],
+            environment: environment())
+        #expect(host.waitFor("Ctrl-C stops"), "room host printed: \(host.text)")
+        let line = try #require(host.text.components(separatedBy: "\n").first { $0.hasPrefix("workshop join ") })
+        let words = line.split(separator: " ").map(String.init)
+        try #require(words.count == 4, "the join line is exactly `workshop join URL CODE`: \(line)")
+        return (host, words[2], words[3])
+    }
+
+    func shell(_ index: Int) throws -> OpenShell {
+        try OpenShell(
+            arguments: ["--pack", pack.path, "--workspace", folder.url.appendingPathComponent("ws-\(index)").path],
+            environment: environment())
+    }
+
+    /// `room status --json`, read back.
+    func status() throws -> [String: Any] {
+        let result = try WorkshopProcess.run(["room", "status", "--folder", roomFolder.path, "--json"], environment: environment())
+        try #require(result.status == 0, "room status failed: \(result.errors)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+
+    func forwarded() -> Int {
+        ((try? status())?["room"] as? [String: Any])?["forwarded"] as? Int ?? -1
+    }
+
+    func request(_ url: String, method: String = "GET", body: Data? = nil, token: String? = nil) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.httpBody = body
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("a wrong code is refused with a clear message and a non-zero exit; malformed requests get a 4xx; the view needs the token")
+    func refusals() async throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        #expect(code.range(of: #"^[A-Z2-9]{3}-[A-Z2-9]{3}$"#, options: .regularExpression) != nil)
+        let workspace = folder.url.appendingPathComponent("ws").path
+        let wrong = try WorkshopProcess.run(
+            ["--pack", pack.path, "--workspace", workspace, "join", url, "AAA-AAA", "--name", "kim"], environment: environment())
+        #expect(wrong.status != 0)
+        #expect(wrong.errors.contains("the room at \(url) refused the code 'AAA-AAA': wrong join code"), "\(wrong.errors)")
+        let notThere = try WorkshopProcess.run(
+            ["--pack", pack.path, "--workspace", workspace, "help-me"], environment: environment())
+        #expect(notThere.status != 0)
+        #expect(notThere.errors.contains("you are not in a room"))
+
+        #expect(try await request(url + "/room/events", method: "POST", body: Data("{".utf8)).0 == 400)
+        #expect(try await request(url + "/room/join", method: "POST", body: Data(#"{"code":"\#(code)"}"#.utf8)).0 == 400)
+        #expect(try await request(url + "/room/events", method: "POST", body: Data(repeating: 65, count: 100_000)).0 == 413)
+        let (status, body) = try await request(url + "/api/room")
+        #expect(status == 401)
+        #expect(body.contains("instructor token"))
+        #expect(try await request(url + "/api/room", token: code).0 == 403)
+        #expect(try await request(url + "/nothing/here").0 == 404)
+        // The server is still up after all of it.
+        let settings = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: roomFolder.appendingPathComponent("room.json"))) as? [String: Any])
+        #expect(try await request(url + "/api/room", token: settings["token"] as? String).0 == 200)
+    }
+
+    /// The issue's room: 30 learners, each a shell of its own. Checks take a compile each, too
+    /// slow for 30 on two cores, so the learners start lessons and read hints, which are recorded
+    /// and forwarded the same way.
+    @Test("30 learners forward their progress; the room server stops and restarts mid-stream; afterwards it holds every event exactly once")
+    func thirtyLearners() throws {
+        let learners = 30
+        var (host, url, code) = try host()
+        let port = try #require(url.split(separator: ":").last.flatMap { UInt16($0) })
+        var shells: [OpenShell] = []
+        defer {
+            for shell in shells { shell.stop() }
+            host.stop()
+        }
+        for index in 0..<learners {
+            let shell = try shell(index)
+            shells.append(shell)
+            shell.type("join \(url) \(code) --name learner-\(index)")
+            shell.type("start 1")
+            shell.type("hint")
+        }
+        for shell in shells { #expect(shell.waitFor("joined the room at \(url)"), "\(shell.text)") }
+        #expect(waitUntil { forwarded() == learners * 2 }, "the room holds \(forwarded()) events")
+
+        // The link is cut: the room's server stops while learners go on working.
+        host.stop()
+        for shell in shells {
+            shell.type("hint")
+            shell.type("start 2")
+        }
+        for shell in shells { #expect(shell.waitFor("lesson 02")) }
+        Thread.sleep(forTimeInterval: 1)
+        (host, _, _) = try self.host(port: port)
+        for shell in shells {
+            shell.type("hint")
+            shell.type("help-me stuck on step 2")
+        }
+        #expect(waitUntil(seconds: 90) { forwarded() == learners * 6 }, "the room holds \(forwarded()) events")
+        for shell in shells { shell.type("join") }
+        for shell in shells { #expect(shell.waitFor("connected · 0 events waiting to be sent"), "\(shell.text)") }
+
+        // Every learner's local stream, event for event, and nothing twice.
+        let room = try SQLiteEventStore(path: roomFolder.appendingPathComponent("room.sqlite").path)
+        for index in 0..<learners {
+            let workspace = folder.url.appendingPathComponent("ws-\(index)/.workshop")
+            let local = try SQLiteEventStore(path: workspace.appendingPathComponent("events.sqlite").path)
+            let localIds = try local.read("$progress-learner").map(\.eventId)
+            let membership = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: workspace.appendingPathComponent("room.json"))) as? [String: Any])
+            let learner = try #require(membership["learner"] as? String).lowercased()
+            let remoteIds = try room.read(StreamName("learner-\(learner)")).filter { $0.type != "LearnerJoined" }.map(\.eventId)
+            #expect(localIds.count == 6)
+            #expect(remoteIds == localIds, "learner \(index): the room's copy differs from the learner's stream")
+        }
+        let view = try #require(try status()["room"] as? [String: Any])
+        let rows = try #require(view["learners"] as? [[String: Any]])
+        #expect(rows.count == learners)
+        #expect((view["help"] as? [Any])?.count == learners)
+        #expect(rows.allSatisfy { $0["lesson"] as? String == "lesson-2" && $0["connected"] as? Bool == true })
+
+        for shell in shells { shell.type("quit") }
+        for shell in shells {
+            shell.process.waitUntilExit()
+            #expect(shell.process.terminationStatus == 0)
+        }
+    }
+
+    @Test("an announcement reaches every joined shell, between commands; the prompt of a script stays plain")
+    func announce() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        let shells = try (0..<3).map { try shell($0) }
+        defer { for shell in shells { shell.stop() } }
+        for (index, shell) in shells.enumerated() { shell.type("join \(url) \(code) --name learner-\(index)") }
+        for shell in shells { #expect(shell.waitFor("joined the room")) }
+        let announced = try WorkshopProcess.run(
+            ["room", "announce", "--folder", roomFolder.path, "break", "until", "11:00"], environment: environment())
+        #expect(announced.status == 0, "\(announced.errors)")
+        // The forwarder asks at least every five seconds; the line shows before the next prompt.
+        Thread.sleep(forTimeInterval: 6)
+        for shell in shells { shell.type("join") }
+        for shell in shells {
+            #expect(shell.waitFor("announcement: break until 11:00"), "\(shell.text)")
+            #expect(!shell.text.contains("workshop ["))
+        }
+        let noRoom = try WorkshopProcess.run(
+            ["room", "announce", "--folder", folder.url.appendingPathComponent("nowhere").path, "hi"], environment: environment())
+        #expect(noRoom.status != 0 && noRoom.errors.contains("there is no room in"))
+    }
+
+    func waitUntil(seconds: Double = 60, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        return false
+    }
+}
