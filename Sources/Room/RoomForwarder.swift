@@ -115,13 +115,15 @@ public final class RoomForwarder: @unchecked Sendable {
             let room = self.room
             let events: [RecordedEvent]
             do {
-                events = try workspace.progressStore.read(ProgressEvent.stream, from: room.checkpoint, direction: .forwards, limit: Self.batchSize)
+                events = try workspace.progressStore.read(
+                    ProgressEvent.stream, from: room.checkpoint, direction: .forwards, limit: Self.batchSize)
             } catch {
                 events = []
             }
             if events.isEmpty && (sentOnce || !force) { return stored }
             let receipt = try client.send(
-                RoomWire.Events(code: room.code, learner: room.learner, events: events.compactMap(Self.wire), after: room.announcementsSeen))
+                RoomWire.Events(code: room.code, learner: room.learner, events: events.compactMap(Self.wire), after: room.announcementsSeen)
+            )
             sentOnce = true
             stored += receipt.stored
             let news = receipt.announcements ?? []

@@ -104,7 +104,8 @@ public struct RoomProjection: Sendable {
                 learner: id, name: state.name, lesson: state.lesson, passed: state.passed, total: state.total,
                 firstFailure: state.firstFailure, errorClass: state.errorClass, red: red,
                 minutesSinceGreen: since.map { max(0, Int(now.timeIntervalSince($0) / 60)) }, lastGreen: state.lastGreen,
-                hintsUsed: state.lesson.flatMap { state.hints[$0] } ?? 0, completed: state.completed.count, connected: connected.contains(id),
+                hintsUsed: state.lesson.flatMap { state.hints[$0] } ?? 0, completed: state.completed.count,
+                connected: connected.contains(id),
                 help: state.help.map { $0.with(name: state.name) }, events: state.events)
         }
         let sorted = rows.sorted { a, b in

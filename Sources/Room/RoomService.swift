@@ -33,7 +33,10 @@ public final class RoomService: @unchecked Sendable {
             try checkCode(join.code)
             let name = try RoomValidation.name(join.name)
             try append(
-                [EventData(type: RoomProjection.joined, data: CanonicalJSON.encodeOrEmpty(["name": name]), metadata: metadata(at: clock()))],
+                [
+                    EventData(
+                        type: RoomProjection.joined, data: CanonicalJSON.encodeOrEmpty(["name": name]), metadata: metadata(at: clock()))
+                ],
                 for: join.learner)
             seen(join.learner)
             return (200, APIJSON.encode(["room": "joined", "name": name]))
@@ -84,7 +87,9 @@ public final class RoomService: @unchecked Sendable {
             switch action.action {
             case "taken": type = RoomProjection.helpTaken
             case "done": type = RoomProjection.helpDone
-            default: throw RoomValidation.Refusal(400, "a help request is marked 'taken' or 'done', not '\(RoomValidation.clipped(action.action))'")
+            default:
+                throw RoomValidation.Refusal(
+                    400, "a help request is marked 'taken' or 'done', not '\(RoomValidation.clipped(action.action))'")
             }
             guard try current().help.contains(where: { $0.learner == action.learner }) else {
                 throw RoomValidation.Refusal(404, "that learner has no open help request")
@@ -126,7 +131,9 @@ public final class RoomService: @unchecked Sendable {
         } catch EventStoreError.streamNotFound {
             return []
         }
-        return events.map { RoomWire.Announcement(revision: $0.revision, line: ((try? $0.decode([String: String].self)) ?? [:])["line"] ?? "") }
+        return events.map {
+            RoomWire.Announcement(revision: $0.revision, line: ((try? $0.decode([String: String].self)) ?? [:])["line"] ?? "")
+        }
     }
 
     /// The room's read model, caught up with the store.

@@ -32,7 +32,8 @@ struct JoinCommand: WorkshopCommand {
         do {
             try RoomClient(url: url, timeout: 15).join(code: code, learner: learner, name: displayName)
         } catch .refused(let status, let message) {
-            throw WorkshopError(status == 403 ? "the room at \(url) refused the code '\(code)': \(message)" : "the room refused: \(message)")
+            throw WorkshopError(
+                status == 403 ? "the room at \(url) refused the code '\(code)': \(message)" : "the room refused: \(message)")
         } catch {
             throw WorkshopError("\(error.description); check the address, and that you are on the room's network")
         }
@@ -66,7 +67,8 @@ struct JoinCommand: WorkshopCommand {
         case nil: link = "forwarded while a shell runs"
         }
         let waiting = session.forwarder?.waiting ?? RoomForwarder(workspace: session.workspace, membership: room).waiting
-        session.out.line("in the room at \(room.url) as \(room.name) · \(link) · \(waiting) \(waiting == 1 ? "event" : "events") waiting to be sent")
+        session.out.line(
+            "in the room at \(room.url) as \(room.name) · \(link) · \(waiting) \(waiting == 1 ? "event" : "events") waiting to be sent")
     }
 }
 
@@ -89,7 +91,8 @@ struct HelpMeCommand: WorkshopCommand {
         } else {
             let line = String(words.joined(separator: " ").prefix(RoomValidation.maxLineLength))
             try session.workspace.record(.helpAsked(lesson: lesson, line: line))
-            session.out.line("you are in the help queue; the instructor sees your lesson and your last failure · `help-me cancel` withdraws")
+            session.out.line(
+                "you are in the help queue; the instructor sees your lesson and your last failure · `help-me cancel` withdraws")
         }
         session.sendToRoom()
     }

@@ -18,7 +18,8 @@ struct RoomCommand: ParsableCommand {
 struct RoomOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The room's folder: its join code, token and store (default: ./room).", valueName: "dir"))
     var folder = "room"
-    @Option(help: ArgumentHelp("A PostgreSQL URL to keep the room's events on a server instead of the folder's SQLite file.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp("A PostgreSQL URL to keep the room's events on a server instead of the folder's SQLite file.", valueName: "url"))
     var store: String?
 
     var room: RoomFolder { RoomFolder(URL(fileURLWithPath: folder)) }

@@ -90,7 +90,10 @@ struct RoomServiceTests {
             (batch([event("CheckRun", .init(lesson: "a", passed: 5, total: 3))], learner: alice), 400, "passed"),
             (batch([event("CheckRun", .init(lesson: "a", passed: 1, total: 3, errorClass: "boom"))], learner: alice), 400, "error class"),
             (batch([event("HelpAsked", .init(lesson: "a", line: String(repeating: "x", count: 201)))], learner: alice), 400, "at most 200"),
-            (batch((0...RoomValidation.maxEventsPerBatch).map { _ in event("LessonStarted", .init(lesson: "a")) }, learner: alice), 413, "at most"),
+            (
+                batch((0...RoomValidation.maxEventsPerBatch).map { _ in event("LessonStarted", .init(lesson: "a")) }, learner: alice), 413,
+                "at most"
+            ),
         ]
         for (body, status, message) in cases {
             let answer = service.receive(body)
@@ -132,8 +135,10 @@ struct RoomServiceTests {
         #expect(service.help(token: "secret-token", body: take).status == 200)
         help = try service.current().help
         #expect(help.first?.status == "taken")
-        #expect(service.help(token: "secret-token", body: RoomWire.encode(RoomWire.HelpAction(learner: alice, action: "maybe"))).status == 400)
-        #expect(service.help(token: "secret-token", body: RoomWire.encode(RoomWire.HelpAction(learner: alice, action: "done"))).status == 200)
+        #expect(
+            service.help(token: "secret-token", body: RoomWire.encode(RoomWire.HelpAction(learner: alice, action: "maybe"))).status == 400)
+        #expect(
+            service.help(token: "secret-token", body: RoomWire.encode(RoomWire.HelpAction(learner: alice, action: "done"))).status == 200)
         #expect(try service.current().help.isEmpty)
         // Nothing left to mark.
         #expect(service.help(token: "secret-token", body: take).status == 404)
