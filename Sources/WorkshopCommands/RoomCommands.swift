@@ -12,7 +12,8 @@ import Workspace
 struct RoomCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "room", abstract: "Host a room for a workshop, and see who is stuck (for instructors).",
-        subcommands: [RoomHostCommand.self, RoomStatusCommand.self, RoomAnnounceCommand.self], defaultSubcommand: RoomStatusCommand.self)
+        subcommands: [RoomHostCommand.self, RoomStatusCommand.self, RoomWatchCommand.self, RoomAnnounceCommand.self],
+        defaultSubcommand: RoomStatusCommand.self)
 }
 
 struct RoomOptions: ParsableArguments {
@@ -95,6 +96,23 @@ private final class Started: @unchecked Sendable {
     func set(_ result: Result<RoomServer, WindowServerError>) { lock.withLock { stored = result } }
 }
 
+/// `room watch`: the status, redrawn in place every two seconds until Ctrl-C.
+struct RoomWatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "watch", abstract: "Show the room in a terminal, refreshing in place.")
+    @OptionGroup var options: RoomOptions
+
+    func run() throws {
+        let out = Output.standard(terminal: Terminal.current(environment: ProcessInfo.processInfo.environment))
+        while true {
+            let (view, running) = try RoomStatusCommand.read(options)
+            let (buffer, text) = Output.buffer(width: out.width)
+            RoomStatusCommand.render(view, running: running, out: buffer)
+            out.write("\u{1B}[H\u{1B}[2J" + text())
+            sleep(2)
+        }
+    }
+}
+
 struct RoomAnnounceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "announce", abstract: "Send a line to every shell in the room (shown before each learner's next prompt).")
@@ -132,24 +150,7 @@ struct RoomStatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = options.room
-        guard FileManager.default.fileExists(atPath: folder.settingsFile.path) else {
-            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
-        }
-        let settings = try folder.settings()
-        // The running server knows who is connected; without it the store still tells the rest.
-        var running = false
-        var view: RoomView
-        if let address = settings.address,
-            let data = try? RoomClient(url: address, timeout: 5).get("api/room", token: settings.token),
-            let fetched = try? Self.decoder.decode(RoomView.self, from: data)
-        {
-            view = fetched
-            running = true
-        } else {
-            let service = RoomService(store: try folder.store(url: options.store), settings: settings)
-            view = try service.current()
-        }
+        let (view, running) = try Self.read(options)
         let terminal = Terminal.current(environment: ProcessInfo.processInfo.environment)
         let out = Output.standard(terminal: terminal)
         if json {
@@ -160,6 +161,22 @@ struct RoomStatusCommand: ParsableCommand {
             return out.line(String(decoding: try encoder.encode(status), as: UTF8.self))
         }
         Self.render(view, running: running, out: out)
+    }
+
+    /// The room now: from the running server (which knows who is connected), else from the store.
+    static func read(_ options: RoomOptions) throws -> (RoomView, running: Bool) {
+        let folder = options.room
+        guard FileManager.default.fileExists(atPath: folder.settingsFile.path) else {
+            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
+        }
+        let settings = try folder.settings()
+        if let address = settings.address,
+            let data = try? RoomClient(url: address, timeout: 5).get("api/room", token: settings.token),
+            let fetched = try? decoder.decode(RoomView.self, from: data)
+        {
+            return (fetched, true)
+        }
+        return (try RoomService(store: try folder.store(url: options.store), settings: settings).current(), false)
     }
 
     static let decoder: JSONDecoder = {
