@@ -6,7 +6,10 @@ public enum GradingReports {
     public static func read(_ folder: URL) throws -> [String: String] {
         var files: [String: String] = [:]
         let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [:] }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        else { throw NoReports(folder: folder.path) }
         for case let url as URL in enumerator where !url.hasDirectoryPath {
             let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
             var text = try String(contentsOf: url, encoding: .utf8)
@@ -16,4 +19,10 @@ public enum GradingReports {
         }
         return files
     }
+}
+
+/// A grading `--out` folder that is not there: a run that wrote nothing must not compare equal to another.
+public struct NoReports: Error, CustomStringConvertible {
+    public var folder: String
+    public var description: String { "no reports: \(folder) is not a folder" }
 }
