@@ -34,7 +34,7 @@ let package = Package(
 
         .target(name: "EventSourcing"),
         .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite", "CPostgreSQL"]),
-        .target(name: "Curriculum", dependencies: ["Yams"]),
+        .target(name: "Curriculum", dependencies: ["EventSourcing", "Yams"]),
         // Compiled by the tool with swiftc into each learner's host; built here too, so it is type-checked and tested.
         .target(name: "LearnerHost", dependencies: ["EventSourcing"]),
         // The kit's sources, the lessons and their references, compiled into the binary so it runs outside its checkout.

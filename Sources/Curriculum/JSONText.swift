@@ -1,3 +1,4 @@
+import EventSourcing
 import Foundation
 
 /// JSON text read and written with every object's keys in the order of the text. Foundation's
@@ -35,7 +36,7 @@ public enum JSONText {
             } else {
                 text += "\(number)"
             }
-        case .string(let string): writeString(string, into: &text)
+        case .string(let string): OrderedJSON.writeString(string, into: &text)
         case .array(let items):
             text += "["
             for (index, item) in items.enumerated() {
@@ -47,31 +48,12 @@ public enum JSONText {
             text += "{"
             for (index, (key, item)) in object.enumerated() {
                 if index > 0 { text += "," }
-                writeString(key, into: &text)
+                OrderedJSON.writeString(key, into: &text)
                 text += ":"
                 write(item, into: &text)
             }
             text += "}"
         }
-    }
-
-    static func writeString(_ string: String, into text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case _ where scalar.value < 0x20:
-                text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }
 

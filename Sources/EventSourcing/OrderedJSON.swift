@@ -22,6 +22,26 @@ public enum OrderedJSON {
         root.write(into: &text)
         return Data(text.utf8)
     }
+
+    /// `string` as a JSON string literal: quotes, backslashes and control characters escaped,
+    /// slashes and every other character as they are. The tool's JSON text writes with it too.
+    public static func writeString(_ string: String, into text: inout String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
 }
 
 /// One value being built; containers hand out child nodes and fill them later, so a node is a
@@ -105,7 +125,7 @@ private final class Node {
         case .null: text += "null"
         case .bool(let flag): text += flag ? "true" : "false"
         case .number(let number): text += number
-        case .string(let string): Self.writeString(string, into: &text)
+        case .string(let string): OrderedJSON.writeString(string, into: &text)
         case .array(let items):
             text += "["
             for (index, item) in items.enumerated() {
@@ -117,30 +137,12 @@ private final class Node {
             text += "{"
             for (index, key) in keys.enumerated() {
                 if index > 0 { text += "," }
-                Self.writeString(key, into: &text)
+                OrderedJSON.writeString(key, into: &text)
                 text += ":"
                 members[key]!.write(into: &text)
             }
             text += "}"
         }
-    }
-
-    static func writeString(_ string: String, into text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }
 
