@@ -46,7 +46,13 @@ public struct LimitedRun: Sendable {
         let group = budget.flatMap { ResourceGroup.create(memoryBytes: UInt64($0.memoryMegabytes) << 20, tasks: $0.tasks) }
         defer { group?.remove() }
         var launched = command
-        if let budget { launched = try budget.limits.command(launched, group: group) }
+        if var limits = budget?.limits {
+            // In a group its memory is the bound: an address-space limit as well would only make
+            // swift-driver hang when it is reached (measured: under 300 MiB a one-line compile
+            // waits until it is killed), where the group kills the frontend and the verdict says memory.
+            if group != nil { limits.memoryBytes = nil }
+            launched = try limits.command(launched, group: group)
+        }
         // Started in `directory` by the shell, killed if the tool dies first.
         launched = ["/bin/sh", "-c", #"cd "$0" && exec "$@""#, directory.path] + (PDeath.command + launched)
         let pid: pid_t

@@ -129,6 +129,35 @@ struct HelperBudgetTests {
         #expect(run.ending == .outOfMemory, "\(run.ending): \(run.output)")
     }
 
+    /// A builder for lesson 2's reference with the grader's sandbox, after `adjust` changes its compile limits.
+    func compile(_ adjust: (inout CompileLimits) -> Void) throws -> HostBuild {
+        let root = WorkshopProcess.repositoryRoot
+        let folder = TemporaryFolder()
+        for name in ["Events.swift", "Decide.swift"] {
+            folder.write("Sources/ConnectFour/\(name)", try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/\(name)"))
+        }
+        var builder = HostBuilder(
+            toolchain: try Toolchain.find(), toolSources: root.appendingPathComponent("Sources"),
+            cacheFolder: root.appendingPathComponent(".build/workshop-test-cache"))
+        _ = try builder.kit()
+        adjust(&builder.compileLimits)
+        builder.compileSandbox = try #require(
+            Sandbox.find(toolchain: try Toolchain.find()), "bubblewrap must be installed (make test-deps)")
+        return try builder.host(
+            workspace: folder.url, module: "ConnectFour", binding: root.appendingPathComponent("lessons/deciding/binding.swift"),
+            buildFolder: folder.url.appendingPathComponent("build"))
+    }
+
+    @Test("a compile past its memory ends as a verdict on the learner's code")
+    func compilerOutOfMemory() throws {
+        // No compile of a host fits in 24 MiB.
+        guard case .compileErrors(let report) = try compile({ $0.memoryMegabytes = 24 }) else {
+            Issue.record("the compile finished within its memory")
+            return
+        }
+        #expect(report.diagnostics.hasPrefix("error: the compiler ran out of memory on your code"), "\(report.diagnostics)")
+    }
+
     @Test("a compile past its time ends as a verdict on the learner's code")
     func compilerOutOfTime() throws {
         let root = WorkshopProcess.repositoryRoot
