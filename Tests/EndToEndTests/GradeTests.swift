@@ -401,7 +401,8 @@ struct GradeTests {
         // Debris of a grader killed outright (its pid cannot be running).
         try FileManager.default.createDirectory(
             at: scratchParent.appendingPathComponent("workshop-grade-4194303-abandoned/3/unpacked"), withIntermediateDirectories: true)
-        let long = String(repeating: "n", count: 250)
+        // The longest name a folder may have but one: its reports' files could not carry it whole.
+        let long = String(repeating: "n", count: 254)
         try correct(long)
         try correct("dup")
         try correct("zipped")
@@ -517,6 +518,63 @@ struct GradeTests {
             return command.contains(scratchParent.path)
         }
         #expect(survivors.isEmpty, "processes outlived the grader: \(survivors)")
+    }
+
+    /// Processes whose command line names `folder` (and `also`, when given).
+    func processes(naming folder: String, and also: String = "") -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { entry in
+            guard Int(entry) != nil, let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8) else {
+                return false
+            }
+            return command.contains(folder) && command.contains(also)
+        }
+    }
+
+    @Test("a grader killed outright (SIGKILL) leaves no host or helper running, and the next start removes its scratch folder")
+    func killedOutright() throws {
+        let scratchParent = folder.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratchParent, withIntermediateDirectories: true)
+        try submission("slow", start: "        while true {}")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: WorkshopProcess.executable)
+        process.arguments = ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path]
+        process.environment = WorkshopProcess.environment(
+            home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path])
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the host runs in its sandbox (bubblewrap's command line binds it from the scratch folder).
+        var hostRunning = false
+        for _ in 0..<1_200 where !hostRunning {
+            usleep(100_000)
+            hostRunning = !processes(naming: scratchParent.path, and: "/sandbox/host").isEmpty
+        }
+        #expect(hostRunning, "no host was started")
+        usleep(500_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        var survivors = processes(naming: scratchParent.path)
+        for _ in 0..<50 where !survivors.isEmpty {
+            usleep(100_000)
+            survivors = processes(naming: scratchParent.path)
+        }
+        #expect(survivors.isEmpty, "processes outlived the killed grader: \(survivors)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratchParent.path)
+        #expect(left.count == 1 && left.allSatisfy { $0.hasPrefix("workshop-grade-") }, "\(left)")
+
+        // The next grader to start removes what the killed one left.
+        try FileManager.default.removeItem(at: submissions.appendingPathComponent("slow"))
+        try FileManager.default.createDirectory(at: submissions.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let next = try WorkshopProcess.run(
+            ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("next").path],
+            environment: WorkshopProcess.environment(
+                home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path]),
+            timeout: 600)
+        #expect(next.status == 0, "\(next.errors)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: scratchParent.path).isEmpty, "the killed grader's scratch folder stayed")
     }
 
     @Test("grade refuses to write its default reports inside the workshop's own checkout")
