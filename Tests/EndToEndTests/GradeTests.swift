@@ -511,23 +511,18 @@ struct GradeTests {
         #expect(process.terminationStatus == 128 + SIGTERM)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratchParent.path).isEmpty, "the scratch folder was left behind")
         usleep(300_000)
-        let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { entry in
-            guard Int(entry) != nil, let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8) else {
-                return false
-            }
-            return command.contains(scratchParent.path)
-        }
+        let survivors = processes(naming: scratchParent.path)
         #expect(survivors.isEmpty, "processes outlived the grader: \(survivors)")
     }
 
-    /// Processes whose command line names `folder` (and `also`, when given).
+    /// Processes whose command line names `folder` (and `also`, when given). The arguments are
+    /// split at their NULs first: Foundation's `contains` reads a string only up to its first NUL.
     func processes(naming folder: String, and also: String = "") -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.filter { entry in
-            guard Int(entry) != nil, let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8) else {
-                return false
-            }
-            return command.contains(folder) && command.contains(also)
+            guard Int(entry) != nil, let command = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return false }
+            let arguments = command.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.contains { $0.contains(folder) } && (also.isEmpty || arguments.contains { $0.contains(also) })
         }
     }
 
