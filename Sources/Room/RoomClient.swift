@@ -55,6 +55,11 @@ public struct RoomClient: Sendable {
         _ = try request("api/announce", method: "POST", body: RoomWire.encode(RoomWire.Announce(line: line)), token: token)
     }
 
+    /// The instructor's change to the room's agenda; the answer is the day against its time boxes.
+    public func schedule(_ change: RoomWire.Schedule, token: String) throws(Failure) -> Data {
+        try request("api/schedule", method: "POST", body: RoomWire.encode(change), token: token)
+    }
+
     func post(_ path: String, _ body: Data) throws(Failure) -> Data {
         try request(path, method: "POST", body: body, token: nil)
     }

@@ -133,7 +133,11 @@ public final class RoomForwarder: @unchecked Sendable {
                 if let seen = news.last?.revision { membership.announcementsSeen = seen }
                 if let last = events.last { membership.checkpoint = last.revision + 1 }
             }
-            if !news.isEmpty || !events.isEmpty { try? self.room.save(in: workspace) }
+            let planChanged = lock.withLock {
+                defer { membership.schedule = receipt.schedule }
+                return membership.schedule != receipt.schedule
+            }
+            if !news.isEmpty || !events.isEmpty || planChanged { try? self.room.save(in: workspace) }
             guard !events.isEmpty else { return stored }
             if events.count < Self.batchSize { return stored }
         }

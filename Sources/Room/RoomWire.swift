@@ -56,6 +56,34 @@ public enum RoomWire {
         public var received: Int
         public var stored: Int
         public var announcements: [Announcement]?
+        /// The room's day as planned now (its agenda with the instructor's changes), for `agenda`.
+        public var schedule: DayPlan?
+    }
+
+    /// `POST /api/schedule`: the instructor changes the room's agenda; every field is optional.
+    public struct Schedule: Codable, Sendable, Equatable {
+        /// The day the room is on, from 1.
+        public var day: Int?
+        /// The day's start, `HH:MM` (the day given, else the room's day).
+        public var starts: String?
+        /// A lesson's id and its new time box in minutes.
+        public var lesson: String?
+        public var minutes: Int?
+
+        public init(day: Int? = nil, starts: String? = nil, lesson: String? = nil, minutes: Int? = nil) {
+            self.day = day
+            self.starts = starts
+            self.lesson = lesson
+            self.minutes = minutes
+        }
+
+        static func minute(fromClock text: String) -> Int? {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+                (0..<24).contains(hours), (0..<60).contains(minutes)
+            else { return nil }
+            return hours * 60 + minutes
+        }
     }
 
     /// A line the instructor sent to every shell in the room.

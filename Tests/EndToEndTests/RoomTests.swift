@@ -20,10 +20,11 @@ struct RoomEndToEndTests {
 
     func environment() -> [String: String] { WorkshopProcess.environment(home: folder.path, extra: ["USER": "tester"]) }
 
-    /// `room host` on loopback; returns the process and the URL and code of its join line.
+    /// `room host` on loopback, following the fixture pack's agenda; returns the process and the
+    /// URL and code of its join line.
     func host(port: UInt16 = 0) throws -> (OpenShell, String, String) {
         let host = try OpenShell(
-            arguments: ["room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", String(port)],
+            arguments: ["room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", String(port), "--pack", pack.path],
             environment: environment())
         #expect(host.waitFor("Ctrl-C stops"), "room host printed: \(host.text)")
         let line = try #require(host.text.components(separatedBy: "\n").first { $0.hasPrefix("workshop join ") })
@@ -174,6 +175,41 @@ struct RoomEndToEndTests {
         let noRoom = try WorkshopProcess.run(
             ["room", "announce", "--folder", folder.url.appendingPathComponent("nowhere").path, "hi"], environment: environment())
         #expect(noRoom.status != 0 && noRoom.errors.contains("there is no room in"))
+    }
+
+    @Test("the instructor moves the day's start and a time box; a joined learner's `agenda` shows the room's times and place")
+    func schedule() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        let moved = try WorkshopProcess.run(
+            [
+                "room", "schedule", "--folder", roomFolder.path, "--starts", "07:30", "--lesson", "lesson-1", "--minutes", "45",
+            ], environment: environment())
+        #expect(moved.status == 0, "\(moved.errors)")
+        // The fixture's day one has one lesson: before, in and after the day, the room should be on it.
+        #expect(moved.output.contains("from 07:30 (moved) · the room should be on lesson-1"), "\(moved.output)")
+        let refused = try WorkshopProcess.run(
+            ["room", "schedule", "--folder", roomFolder.path, "--lesson", "nope", "--minutes", "10"], environment: environment())
+        #expect(refused.status != 0 && refused.errors.contains("a time box is changed for a lesson of the course"), "\(refused.errors)")
+        let shell = try shell(0)
+        defer { shell.stop() }
+        shell.type("join \(url) \(code) --name kim")
+        #expect(shell.waitFor("joined the room"))
+        // The plan comes with the room's next answer (the shell says "still here" every five seconds).
+        #expect(
+            waitUntil(seconds: 30) {
+                (try? String(contentsOf: folder.url.appendingPathComponent("ws-0/.workshop/room.json"), encoding: .utf8))?.contains(
+                    "schedule") == true
+            })
+        shell.type("agenda")
+        #expect(shell.waitFor("◀ the room"), "\(shell.text)")
+        #expect(shell.text.contains("the room is on day 1 from 07:30 · it should be on 01 Lesson number 1 now"), "\(shell.text)")
+        #expect(shell.text.contains("07:30–08:15  01  Lesson number 1 (45 min)"), "\(shell.text)")
+        let status = try status()
+        let pace = try #require((status["room"] as? [String: Any])?["pace"] as? [String: Any])
+        #expect(pace["expected"] as? String == "lesson-1")
+        #expect((pace["behind"] as? Int ?? 0) + (pace["onTime"] as? Int ?? 0) == 1)
+        #expect(pace["ahead"] as? Int == 0)
     }
 
     func waitUntil(seconds: Double = 60, _ condition: () -> Bool) -> Bool {
