@@ -119,7 +119,7 @@ enum RoomPage {
           document.getElementById("day").hidden = !pace;
           if (!pace) return;
           const plan = pace.plan;
-          document.getElementById("day-head").textContent = "Day " + plan.day + " · " + plan.title +
+          document.getElementById("day-head").textContent = plan.title +
             (plan.startsAt == null ? "" : " · from " + clock(plan.startsAt) + (plan.startMoved ? " (moved)" : "")) +
             (pace.expected ? " · the room should be on " + pace.expected : "");
           document.getElementById("day-pace").textContent =
@@ -127,7 +127,7 @@ enum RoomPage {
           const bars = document.getElementById("bars");
           bars.replaceChildren();
           const rows = [];
-          if (pace.before > 0) rows.push({ time: "", lesson: "earlier lessons", learners: pace.before });
+          if (pace.before > 0) rows.push({ time: "", lesson: "not started or earlier", learners: pace.before });
           for (const b of pace.bars) rows.push({
             time: b.start == null ? b.minutes + " min" : clock(b.start) + "–" + clock(b.start + b.minutes),
             lesson: b.lesson, learners: b.learners, here: b.lesson === pace.expected });

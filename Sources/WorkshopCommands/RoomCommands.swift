@@ -129,20 +129,57 @@ private final class Started: @unchecked Sendable {
     func set(_ result: Result<RoomServer, WindowServerError>) { lock.withLock { stored = result } }
 }
 
-/// `room watch`: the status, redrawn in place every two seconds until Ctrl-C.
+/// `room watch`: the status, redrawn in place every two seconds until Ctrl-C, and at once when the
+/// window is resized. Each frame is cut to the window (lines to its width, the whole to its height)
+/// and drawn over the last one from the top-left, so nothing scrolls and nothing wraps.
 struct RoomWatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "watch", abstract: "Show the room in a terminal, refreshing in place.")
+    static let configuration = CommandConfiguration(
+        commandName: "watch", abstract: "Show the room in a terminal, refreshing in place (and at once on a resize).")
     @OptionGroup var options: RoomOptions
 
     func run() throws {
         let out = Output.standard(terminal: Terminal.current(environment: ProcessInfo.processInfo.environment))
+        // SIGWINCH wakes the loop: the next frame is drawn for the new size without waiting.
+        let resized = DispatchSemaphore(value: 0)
+        signal(SIGWINCH, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .global())
+        source.setEventHandler { resized.signal() }
+        source.resume()
+        defer { source.cancel() }
         while true {
             let (view, running) = try RoomStatusCommand.read(options)
-            let (buffer, text) = Output.buffer(width: out.width)
+            let width = out.width
+            let (buffer, text) = Output.buffer(width: width)
+            buffer.styler = out.styler
             RoomStatusCommand.render(view, running: running, out: buffer)
-            out.write("\u{1B}[H\u{1B}[2J" + text())
-            sleep(2)
+            out.write(Self.frame(text(), width: width, height: Terminal.windowHeight(of: STDOUT_FILENO) ?? 24))
+            _ = resized.wait(timeout: .now() + 2)
         }
+    }
+
+    /// `text` as one frame of `width` columns and `height` rows: home, each line cut to the width
+    /// and its rest erased, the lines past the window said in one last line, the rest of the screen erased.
+    static func frame(_ text: String, width: Int, height: Int) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last == "" { lines.removeLast() }
+        let rows = max(1, height - 1)
+        if lines.count > rows {
+            let hidden = lines.count - rows + 1
+            lines = Array(lines.prefix(rows - 1)) + ["… \(hidden) more lines (a taller window shows them)"]
+        }
+        let cut = lines.map { line -> String in
+            guard Styler.visibleWidth(line) > width else { return line }
+            // A cut line loses its colours: an escape sequence is never cut in two.
+            var kept = "", columns = 0
+            for character in Styler.stripped(line) {
+                let next = Styler.visibleWidth(String(character))
+                if columns + next > width - 1 { break }
+                kept.append(character)
+                columns += next
+            }
+            return kept + "…"
+        }
+        return "\u{1B}[H" + cut.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n") + "\u{1B}[J"
     }
 }
 
@@ -300,16 +337,19 @@ struct RoomStatusCommand: ParsableCommand {
     /// The day against its time boxes: a bar per lesson, the one the clock says marked.
     static func render(_ pace: RoomPace, out: Output) {
         let plan = pace.plan
-        var head = "day \(plan.day) · \(plan.title)"
+        var head = plan.title
         if let start = plan.startsAt { head += " · from \(RoomPace.clock(start))" + (plan.startMoved ? " (moved)" : "") }
         if let expected = pace.expected { head += " · the room should be on \(expected)" }
         out.line(out.styled(head, .bold))
         out.line("\(pace.ahead) ahead · \(pace.onTime) on time · \(pace.behind) behind")
         let widest = max(1, pace.bars.map(\.learners).max() ?? 1, pace.before, pace.after)
-        let room = max(5, min(30, out.width - 40))
-        func bar(_ count: Int) -> String { String(repeating: "█", count: (count * room + widest - 1) / widest) + " \(count)" }
+        // The bars take what the window leaves beside the time and the lesson's id.
+        let room = max(5, min(30, out.width - 48))
+        func bar(_ count: Int) -> String {
+            count == 0 ? "0" : String(repeating: "█", count: (count * room + widest - 1) / widest) + " \(count)"
+        }
         var rows: [[String]] = []
-        if pace.before > 0 { rows.append(["", "", "earlier lessons", bar(pace.before)]) }
+        if pace.before > 0 { rows.append(["", "", "not started or earlier", bar(pace.before)]) }
         for item in pace.bars {
             let time = item.start.map { "\(RoomPace.clock($0))–\(RoomPace.clock($0 + item.minutes))" } ?? "\(item.minutes) min"
             let here = item.lesson == pace.expected

@@ -212,6 +212,50 @@ struct RoomEndToEndTests {
         #expect(pace["ahead"] as? Int == 0)
     }
 
+    @Test("room watch redraws the room in place, cut to the window, and at once for a resized one")
+    func watch() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        for index in 0..<12 {
+            let joined = try WorkshopProcess.run(
+                [
+                    "--pack", pack.path, "--workspace", folder.url.appendingPathComponent("ws-\(index)").path, "join", url, code, "--name",
+                    "learner-\(index)-with-a-rather-long-name",
+                ], environment: environment())
+            try #require(joined.status == 0, "\(joined.errors)")
+        }
+        let terminal = try PseudoTerminal(
+            executable: WorkshopProcess.executable, arguments: ["room", "watch", "--folder", roomFolder.path],
+            environment: environment(), columns: 100, rows: 40)
+        defer { terminal.type(PseudoTerminal.Key.ctrlC) }
+        // Two frames: the second is drawn over the first, so the screen holds the room once.
+        let twice = try terminal.waitUntil("a second frame", timeout: 20) { _ in
+            terminal.transcript.components(separatedBy: "\u{1B}[H").count > 2
+        }
+        _ = twice
+        let screen = terminal.screen
+        #expect(screen.components(separatedBy: "the room · 12 learners").count == 2, "\(screen)")
+        #expect(screen.contains("learner-11-with-a-rather-long-name"), "\(screen)")
+        // A narrow, short window: the next frame comes without waiting out the two seconds, cut to fit.
+        terminal.clearTranscript()
+        terminal.resize(columns: 50, rows: 10)
+        _ = try terminal.waitUntil("a frame for the new size", timeout: 20) { _ in terminal.transcript.contains("more lines") }
+        let small = ScreenLines(terminal.screen)
+        #expect(small.lines.count <= 10, "\(small.lines)")
+        #expect(small.lines.allSatisfy { $0.count <= 50 }, "\(small.lines)")
+        #expect(small.lines.contains { $0.hasPrefix("… ") && $0.contains("more lines (a taller window shows them)") }, "\(small.lines)")
+        #expect(small.lines.contains { $0.hasSuffix("…") }, "a line wider than the window is cut: \(small.lines)")
+    }
+
+    /// The lines of a screen, without the empty ones at its end.
+    struct ScreenLines {
+        var lines: [String]
+        init(_ screen: String) {
+            lines = screen.components(separatedBy: "\n")
+            while lines.last?.isEmpty == true { lines.removeLast() }
+        }
+    }
+
     func waitUntil(seconds: Double = 60, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
