@@ -72,6 +72,11 @@ public final class RoomServer: Sendable {
             let token = token(request)
             return await onStore { service.announce(token: token, body: body) }
         }
+        await server.appendRoute("POST /api/suggest") { request in
+            guard let body = await body(request) else { return tooLarge() }
+            let token = token(request)
+            return await onStore { service.suggest(token: token, body: body) }
+        }
         await server.appendRoute("POST /api/schedule") { request in
             guard let body = await body(request) else { return tooLarge() }
             let token = token(request)

@@ -74,9 +74,10 @@ public final class RoomService: @unchecked Sendable {
             let stored = Int((after ?? before) - before)
             let news = try announcements(after: batch.after)
             let plan = try plan()
-            return (
-                200, APIJSON.encode(RoomWire.Receipt(received: batch.events.count, stored: stored, announcements: news, schedule: plan))
-            )
+            let suggested = try suggestions(for: batch.learner, after: batch.suggestionsAfter)
+            let receipt = RoomWire.Receipt(
+                received: batch.events.count, stored: stored, announcements: news, schedule: plan, suggestions: suggested)
+            return (200, APIJSON.encode(receipt))
         }
     }
 
@@ -148,6 +149,65 @@ public final class RoomService: @unchecked Sendable {
             if !events.isEmpty { try store.append(events, to: RoomScheduleChanges.stream, expected: .any) }
             return (200, APIJSON.encode(try current().pace))
         }
+    }
+
+    /// The stream of the instructor's suggestions, each naming the learners it is for.
+    public static let suggestions: StreamName = "suggestions"
+
+    /// Suggests `catch-up LESSON` to one learner (by name), or to everyone behind the lesson now
+    /// (by the course's order); the learners are resolved when it is made, and only they receive it.
+    public func suggest(token: String?, body: Data) -> APIResponse {
+        answer {
+            try checkToken(token)
+            let suggest = try decode(RoomWire.Suggest.self, body)
+            let order = agenda?.lessons ?? []
+            guard order.contains(suggest.lesson) || (agenda == nil && RoomValidation.isLessonId(suggest.lesson)) else {
+                throw RoomValidation.Refusal(400, "'\(RoomValidation.clipped(suggest.lesson))' is not a lesson of the course (by its id)")
+            }
+            let view = try current()
+            let learners: [LearnerRow]
+            if let name = suggest.learner {
+                learners = view.learners.filter { $0.name == name }
+                guard !learners.isEmpty else {
+                    throw RoomValidation.Refusal(404, "nobody called '\(RoomValidation.clipped(name))' has joined")
+                }
+                guard learners.count == 1 else { throw RoomValidation.Refusal(409, "\(learners.count) learners are called '\(name)'") }
+            } else {
+                guard let target = order.firstIndex(of: suggest.lesson) else {
+                    throw RoomValidation.Refusal(409, "this room has no agenda, so it cannot tell who is behind; name a learner")
+                }
+                learners = view.learners.filter { row in (row.lesson.flatMap(order.firstIndex(of:)) ?? -1) < target }
+            }
+            let ids = learners.map { $0.learner.uuidString.lowercased() }
+            if !ids.isEmpty {
+                let data = CanonicalJSON.encodeOrEmpty(RoomWire.Suggested(lesson: suggest.lesson, learners: ids))
+                try store.append(
+                    [EventData(type: "CatchUpSuggested", data: data, metadata: metadata(at: clock()))], to: Self.suggestions, expected: .any
+                )
+            }
+            return (200, APIJSON.encode(RoomWire.Suggested(lesson: suggest.lesson, learners: learners.map(\.name))))
+        }
+    }
+
+    /// The suggestions for `learner` after a revision (for a shell that has seen none, only the last
+    /// one: an old suggestion is not worth a question).
+    func suggestions(for learner: UUID, after: UInt64?) throws -> [RoomWire.Suggestion] {
+        let events: [RecordedEvent]
+        do {
+            if let after {
+                events = try store.read(Self.suggestions, from: after + 1, direction: .forwards, limit: 50)
+            } else {
+                events = try store.read(Self.suggestions, from: nil, direction: .backwards, limit: 50).reversed()
+            }
+        } catch EventStoreError.streamNotFound {
+            return []
+        }
+        let id = learner.uuidString.lowercased()
+        let mine = events.compactMap { event -> RoomWire.Suggestion? in
+            guard let body = try? event.decode(RoomWire.Suggested.self), body.learners.contains(id) else { return nil }
+            return RoomWire.Suggestion(revision: event.revision, lesson: body.lesson)
+        }
+        return after == nil ? Array(mine.suffix(1)) : mine
     }
 
     /// The stream of the instructor's announcements.

@@ -26,12 +26,15 @@ public enum RoomWire {
         public var events: [Event]
         /// The last announcement this learner has seen (its revision); the answer brings newer ones.
         public var after: UInt64?
+        /// The last suggestion this learner's shell has seen (its revision); the answer brings newer ones for them.
+        public var suggestionsAfter: UInt64?
 
-        public init(code: String, learner: UUID, events: [Event], after: UInt64? = nil) {
+        public init(code: String, learner: UUID, events: [Event], after: UInt64? = nil, suggestionsAfter: UInt64? = nil) {
             self.code = code
             self.learner = learner
             self.events = events
             self.after = after
+            self.suggestionsAfter = suggestionsAfter
         }
     }
 
@@ -58,6 +61,30 @@ public enum RoomWire {
         public var announcements: [Announcement]?
         /// The room's day as planned now (its agenda with the instructor's changes), for `agenda`.
         public var schedule: DayPlan?
+        /// The instructor's suggestions for this learner after `suggestionsAfter`.
+        public var suggestions: [Suggestion]?
+    }
+
+    /// The instructor suggests `catch-up LESSON` to this learner; their shell asks before doing it.
+    public struct Suggestion: Codable, Sendable, Equatable {
+        public var revision: UInt64
+        public var lesson: String
+
+        public init(revision: UInt64, lesson: String) {
+            self.revision = revision
+            self.lesson = lesson
+        }
+    }
+
+    /// `POST /api/suggest`: `catch-up LESSON` to one learner (by name) or to everyone behind the lesson.
+    public struct Suggest: Codable, Sendable, Equatable {
+        public var lesson: String
+        public var learner: String?
+
+        public init(lesson: String, learner: String? = nil) {
+            self.lesson = lesson
+            self.learner = learner
+        }
     }
 
     /// `POST /api/schedule`: the instructor changes the room's agenda; every field is optional.
@@ -95,6 +122,12 @@ public enum RoomWire {
             self.revision = revision
             self.line = line
         }
+    }
+
+    /// A stored suggestion (the learners by id), and the instructor's answer (the learners by name).
+    public struct Suggested: Codable, Sendable, Equatable {
+        public var lesson: String
+        public var learners: [String]
     }
 
     /// `POST /api/announce`: the instructor's line for every shell.

@@ -15,6 +15,7 @@ struct RoomCommand: ParsableCommand {
         commandName: "room", abstract: "Host a room for a workshop, and see who is stuck (for instructors).",
         subcommands: [
             RoomHostCommand.self, RoomStatusCommand.self, RoomWatchCommand.self, RoomAnnounceCommand.self, RoomScheduleCommand.self,
+            RoomSuggestCommand.self,
         ],
         defaultSubcommand: RoomStatusCommand.self)
 }
@@ -204,6 +205,40 @@ struct RoomAnnounceCommand: ParsableCommand {
             throw WorkshopError("not announced: \(error) (is `workshop room host` running?)")
         }
         print("announced to the room: \(line)")
+    }
+}
+
+/// `room suggest`: `catch-up LESSON` to one learner or to everyone behind it; each shell asks first.
+struct RoomSuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Suggest `catch-up LESSON` to a learner, or to everyone behind the lesson (their shell asks first).",
+        discussion: "e.g. `workshop room suggest 4` (everyone not yet on lesson 4), `workshop room suggest 4 --learner ada`")
+
+    @OptionGroup var options: RoomOptions
+    @Argument(help: ArgumentHelp("The lesson, by number or id.", valueName: "lesson")) var lesson: String
+    @Option(help: ArgumentHelp("Only this learner (their name in the room).", valueName: "name")) var learner: String?
+
+    func run() throws {
+        let folder = options.room
+        guard FileManager.default.fileExists(atPath: folder.settingsFile.path), let settings = try? folder.settings(),
+            let address = settings.address
+        else {
+            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
+        }
+        // A number is the pack's; the room's agenda knows lessons by id.
+        let course = try? CoursePackLoader.load(from: Session.packFolder(options.global, environment: ProcessInfo.processInfo.environment))
+        let id = course.flatMap { try? Session.lesson(lesson, in: $0).id } ?? lesson
+        let answer: RoomWire.Suggested
+        do {
+            answer = try RoomClient(url: address).suggest(RoomWire.Suggest(lesson: id, learner: learner), token: settings.token)
+        } catch {
+            throw WorkshopError("not suggested: \(error) (is `workshop room host` running?)")
+        }
+        print(
+            answer.learners.isEmpty
+                ? "nobody is behind \(id): nothing suggested"
+                : "suggested `catch-up \(id)` to \(answer.learners.joined(separator: ", ")) (each shell asks before doing it)")
     }
 }
 

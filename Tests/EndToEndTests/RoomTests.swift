@@ -212,6 +212,44 @@ struct RoomEndToEndTests {
         #expect(pace["ahead"] as? Int == 0)
     }
 
+    @Test("a suggested catch-up is asked about before the next prompt; y does it, n leaves it, through a pipe and a terminal")
+    func suggestion() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        let piped = try shell(0)
+        defer { piped.stop() }
+        piped.type("join \(url) \(code) --name pia")
+        #expect(piped.waitFor("joined the room"))
+        let workspace = folder.url.appendingPathComponent("ws-1").path
+        let terminal = try PseudoTerminal(
+            executable: WorkshopProcess.executable, arguments: ["--pack", pack.path, "--workspace", workspace],
+            environment: environment(), columns: 120, rows: 30)
+        defer { terminal.type("quit" + PseudoTerminal.Key.enter) }
+        _ = try terminal.waitFor("workshop>", timeout: 30)
+        terminal.type("join \(url) \(code) --name tess" + PseudoTerminal.Key.enter)
+        _ = try terminal.waitFor("joined the room", timeout: 30)
+        // Neither has started lesson-2: both are behind it.
+        let suggested = try WorkshopProcess.run(
+            ["room", "suggest", "2", "--folder", roomFolder.path, "--pack", pack.path], environment: environment())
+        #expect(suggested.status == 0, "\(suggested.errors)")
+        #expect(
+            suggested.output.contains("suggested `catch-up lesson-2` to") && suggested.output.contains("pia")
+                && suggested.output.contains("tess"))
+        // It comes with the room's next answer (a heartbeat within five seconds), asked before the next prompt.
+        Thread.sleep(forTimeInterval: 6)
+        piped.type("join")
+        #expect(piped.waitFor("the instructor suggests `catch-up 2`"), "\(piped.text)")
+        piped.type("y")
+        #expect(piped.waitFor("reference installed"), "\(piped.text)")
+        terminal.type("join" + PseudoTerminal.Key.enter)
+        _ = try terminal.waitFor("Do it? y/n", timeout: 20)
+        terminal.type("n" + PseudoTerminal.Key.enter)
+        _ = try terminal.waitFor("not now: `catch-up 2` does it when you want", timeout: 20)
+        #expect(!terminal.screen.contains("reference installed"))
+        let progress = try WorkshopProcess.run(["--pack", pack.path, "--workspace", workspace, "lessons"], environment: environment())
+        #expect(!progress.output.contains("skipped"), "declining changes nothing: \(progress.output)")
+    }
+
     @Test("room watch redraws the room in place, cut to the window, and at once for a resized one")
     func watch() throws {
         let (host, url, code) = try host()
