@@ -250,6 +250,44 @@ struct RoomEndToEndTests {
         #expect(!progress.output.contains("skipped"), "declining changes nothing: \(progress.output)")
     }
 
+    @Test("a room on a PostgreSQL store keeps its events there, not in the folder, and a restarted room reads them back")
+    func postgres() throws {
+        let server = try #require(
+            ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"],
+            "make test starts a throwaway PostgreSQL and sets WORKSHOP_TEST_POSTGRES")
+        let schema = "room_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let create = Process()
+        create.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        create.arguments = ["psql", server, "-qc", "CREATE SCHEMA \(schema)"]
+        try create.run()
+        create.waitUntilExit()
+        try #require(create.terminationStatus == 0)
+        let url = server + "&options=-csearch_path%3D\(schema)"
+        let host = try OpenShell(
+            arguments: [
+                "room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", "0", "--store", url, "--pack", pack.path,
+            ],
+            environment: environment())
+        #expect(host.waitFor("Ctrl-C stops"), "room host printed: \(host.text)")
+        let line = try #require(host.text.components(separatedBy: "\n").first { $0.hasPrefix("workshop join ") })
+        let words = line.split(separator: " ").map(String.init)
+        let workspace = folder.url.appendingPathComponent("ws-pg").path
+        for arguments in [["join", words[2], words[3], "--name", "pat"], ["help-me", "stuck on facts"]] {
+            let result = try WorkshopProcess.run(["--pack", pack.path, "--workspace", workspace] + arguments, environment: environment())
+            #expect(result.status == 0, "\(result.errors)")
+        }
+        host.stop()
+        #expect(
+            !FileManager.default.fileExists(atPath: roomFolder.appendingPathComponent("room.sqlite").path), "the events went to the folder")
+        let status = try WorkshopProcess.run(
+            ["room", "status", "--folder", roomFolder.path, "--store", url, "--json"], environment: environment())
+        try #require(status.status == 0, "\(status.errors)")
+        let room = try #require(
+            (try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])?["room"] as? [String: Any])
+        #expect((room["learners"] as? [[String: Any]])?.map { $0["name"] as? String } == ["pat"])
+        #expect((room["help"] as? [[String: Any]])?.first?["line"] as? String == "stuck on facts")
+    }
+
     @Test("room watch redraws the room in place, cut to the window, and at once for a resized one")
     func watch() throws {
         let (host, url, code) = try host()
