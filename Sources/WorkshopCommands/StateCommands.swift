@@ -181,7 +181,7 @@ enum StateSupport {
     static func render(_ state: JSONValue, after last: RecordedEvent?, view: StateView, in session: Session) {
         let out = session.out
         if let last { out.line(out.styled("after revision \(last.revision) (\(last.type))", .dim)) }
-        if view.picture == "connect-four", let picture = BoardPicture.connectFour(state, styler: out.styler) {
+        if view.picture == .connectFour, let picture = BoardPicture.connectFour(state, styler: out.styler) {
             picture.forEach(out.line)
         } else {
             // A state reads as its fields, even with one field (DomainWords would take it for an event).
