@@ -29,8 +29,14 @@ struct ShellHelp {
             }
         }
         out.line()
-        out.paragraph(
-            "`help COMMAND` shows a command's arguments. Lessons are named by number or id (`start 2`, `start deciding`).")
+        out.paragraph("`help COMMAND` shows a command's arguments." + Self.namingExample(session.course))
+    }
+
+    /// How lessons are named, with an example from the loaded pack (its second lesson, or its
+    /// only one): a pack's words, never this course's.
+    static func namingExample(_ course: Course) -> String {
+        guard let lesson = course.lessons.dropFirst().first ?? course.lessons.first else { return "" }
+        return " Lessons are named by number or id (`start \(lesson.number)`, `start \(lesson.id)`)."
     }
 
     /// One command's help; false when there is no such command.

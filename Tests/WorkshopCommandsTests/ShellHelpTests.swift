@@ -151,3 +151,22 @@ struct ReplayStepperTests {
         #expect(stepper.press(.character("s")) == .stop(typed: "s"))
     }
 }
+
+/// Another pack than this course: the shell's words come from it, never from Connect Four.
+@Suite("The shell speaks of the pack it loaded")
+struct OtherPackHelpTests {
+    @Test("help's example of naming a lesson is the loaded pack's own lesson, not this course's")
+    func namingExample() throws {
+        let folder = TemporaryFolder()
+        let course = try CoursePackLoader.load(from: PackFixture.write(in: folder, lessons: 2))
+        let workspace = try Workspace(root: folder.url.appendingPathComponent("ws"))
+        let (output, screen) = Output.buffer(width: 100)
+        let table = CommandTable(
+            session: Session(
+                course: course, workspace: workspace, out: output, terminal: Terminal(isInteractive: false, usesColour: false, width: 100)))
+        _ = table.execute(["help"])
+        let text = screen().replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("(`start 2`, `start lesson-2`)"), "\(text)")
+        #expect(!text.contains("deciding"))
+    }
+}
