@@ -199,21 +199,7 @@ struct SwiftDeclarations: Sendable {
 
     /// The statements of a body at its own level: split at line ends and semicolons outside brackets.
     static func statements(in body: String) -> [String] {
-        var statements: [String] = []
-        var current = ""
-        var depth = 0
-        for character in body {
-            if "([".contains(character) { depth += 1 }
-            if ")]".contains(character) { depth -= 1 }
-            if depth <= 0, character == "\n" || character == ";" {
-                statements.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        statements.append(current)
-        return statements.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        split(body, at: ["\n", ";"]).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static let modifiers: Set<String> = [
@@ -284,13 +270,18 @@ struct SwiftDeclarations: Sendable {
 
     /// Splits at the commas outside brackets.
     static func split(_ text: String) -> [String] {
+        split(text, at: [","]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    /// Splits at `separators` outside brackets (`(`, `[`, `<`); an arrow's `>` closes nothing.
+    static func split(_ text: String, at separators: Set<Character>) -> [String] {
         var parts: [String] = []
         var current = ""
         var depth = 0
         for character in text {
             if "([<".contains(character) { depth += 1 }
-            if ")]>".contains(character) { depth -= 1 }
-            if depth == 0, character == "," {
+            if ")]>".contains(character) { depth = max(0, depth - 1) }
+            if depth == 0, separators.contains(character) {
                 parts.append(current)
                 current = ""
             } else {
@@ -298,7 +289,7 @@ struct SwiftDeclarations: Sendable {
             }
         }
         parts.append(current)
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return parts
     }
 
     static func droppingDefault(_ text: String) -> String {
