@@ -59,17 +59,19 @@ struct AgendaCommand: WorkshopCommand {
             out.line(out.styled(day.title, .heading))
             let rows = day.slots.map { slot -> [String] in
                 let time = slot.start.map { "\($0)–\(slot.end ?? "")" } ?? "\(slot.minutes) min"
-                let marker = slot.current ? out.styled("◀ you are here", .accent) : ""
+                // In the lesson's own cell, right after its status: a column of its own would be
+                // pushed past a narrow window by the longest title above it.
+                let marker = slot.current ? "  " + out.styled("◀ you are here", .accent) : ""
                 guard let id = slot.lesson, let lesson = course.lesson(id) else {
                     let label = slot.kind == "debrief" ? "Debrief · \(slot.title)" : "☕ \(slot.title)"
-                    return [time, "", out.styled("\(label) (\(slot.minutes) min)", .dim), marker]
+                    return [time, "", out.styled("\(label) (\(slot.minutes) min)", .dim)]
                 }
                 return [
-                    time, Session.number(lesson), "\(slot.title) (\(slot.minutes) min)  " + LessonsCommand.badge(slot.status ?? "", out),
-                    marker,
+                    time, Session.number(lesson),
+                    "\(slot.title) (\(slot.minutes) min)  " + LessonsCommand.badge(slot.status ?? "", out) + marker,
                 ]
             }
-            for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["time", "#", "", ""], rows: rows).dropFirst() {
+            for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["time", "#", ""], rows: rows).dropFirst() {
                 out.line(line)
             }
             out.line()
