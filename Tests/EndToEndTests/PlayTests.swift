@@ -86,7 +86,7 @@ struct PlayTests {
         let result = try run(
             [],
             input:
-                "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant 650\npay-order 323 600\npay-order 323 650\n"
+                "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant\npay-order 323 600\npay-order 323 650\n"
                 + "pay-order 323 lots\nprepare-order 323 sam\nserve-order 323\nserve-order 999\nstreams --json\n")
         #expect(result.output.contains("▸ 0  OrderPlaced  "))
         #expect(
@@ -105,7 +105,7 @@ struct PlayTests {
     func processManager() throws {
         // Lesson 12 started: lesson 11's Fulfilment (the reference) is the learner's code now.
         #expect(try run(["catch-up", "12"]).status == 0)
-        let result = try run([], input: "place-order 9 helen latte 450\npay-order 9 450\nprepare-order 9 sam\n")
+        let result = try run([], input: "place-order 9 helen latte\npay-order 9 450\nprepare-order 9 sam\n")
         #expect(result.status == 1, "preparing by hand is rejected: the process manager already did")
         #expect(result.output.contains("↳ fulfilment sent prepare-order 9 sam · caused by OrderPaid"))
         #expect(result.output.contains("↳ fulfilment sent serve-order 9 · caused by OrderPrepared"))
@@ -126,7 +126,7 @@ struct PlayTests {
             try String(
                 contentsOf: Self.root.appendingPathComponent("lessons/process-manager/starter/Sources/Barstucks/Fulfilment.swift"),
                 encoding: .utf8))
-        let quiet = try run([], input: "place-order 10 omar latte 450\npay-order 10 450\n")
+        let quiet = try run([], input: "place-order 10 omar latte\npay-order 10 450\n")
         #expect(quiet.status == 0)
         #expect(!quiet.output.contains("fulfilment sent"))
     }
