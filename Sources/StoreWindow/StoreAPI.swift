@@ -353,9 +353,9 @@ public struct StoreAPI: Sendable {
                 let first = events.first?.revision ?? 0
                 throw APIError.badRequest("\(name) has revisions \(first) to \(lastRevision); there is no \(revision)")
             }
-            events = events.filter { $0.revision <= revision }
+            events = Array(events.prefix(throughRevision: revision))
         } else if let time {
-            events = events.filter { $0.createdAt <= time }
+            events = Array(events.prefix(recordedBy: time))
         }
         let folded: FoldedState
         do {

@@ -86,7 +86,7 @@ struct PlayTests {
         let result = try run(
             [],
             input:
-                "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant 650\npay-order 323 600\npay-order 323 650\n"
+                "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant\npay-order 323 600\npay-order 323 650\n"
                 + "pay-order 323 lots\nprepare-order 323 sam\nserve-order 323\nserve-order 999\nstreams --json\n")
         #expect(result.output.contains("▸ 0  OrderPlaced  "))
         #expect(
@@ -108,7 +108,7 @@ struct PlayTests {
         let result = try run(
             [],
             input:
-                "register-customer helen Helen helen@example.com\nplace-order 9 helen latte 450\npay-order 9 450\nprepare-order 9 sam\n"
+                "register-customer helen Helen helen@example.com\nplace-order 9 helen latte\npay-order 9 450\nprepare-order 9 sam\n"
                 + "serve-order 9\nearn-loyalty-point helen 9\n")
         #expect(result.status == 1, "the point asked for by hand is a different command, decided again and refused")
         #expect(!result.output.contains("fulfilment sent prepare-order"), "the process never invents the barista's work")
@@ -142,7 +142,7 @@ struct PlayTests {
             try String(
                 contentsOf: Self.root.appendingPathComponent("lessons/process-manager/starter/Sources/Barstucks/Fulfilment.swift"),
                 encoding: .utf8))
-        let quiet = try run([], input: "place-order 10 helen latte 450\npay-order 10 450\nprepare-order 10 sam\nserve-order 10\n")
+        let quiet = try run([], input: "place-order 10 helen latte\npay-order 10 450\nprepare-order 10 sam\nserve-order 10\n")
         #expect(quiet.status == 0)
         #expect(!quiet.output.contains("fulfilment sent"))
     }
@@ -160,7 +160,7 @@ struct PlayTests {
         let result = try run(
             [],
             input:
-                "register-customer helen Helen helen@example.com\nplace-order 9 helen latte 450\npay-order 9 450 --id click-1\n"
+                "register-customer helen Helen helen@example.com\nplace-order 9 helen latte\npay-order 9 450 --id click-1\n"
                 + "pay-order 9 450 --id click-1\nprepare-order 9 sam\nserve-order 9\npay-order 9 450\n")
         #expect(result.status == 1, "the payment typed again without the id is a new command, refused")
         let lines = result.output.components(separatedBy: "\n")
