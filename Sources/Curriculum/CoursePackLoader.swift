@@ -161,7 +161,13 @@ public struct CoursePackLoader {
             guard let title = slot.string("break"), let minutes = slot.positiveInt("minutes") else { return nil }
             return .pause(title: title, minutes: minutes)
         }
-        day.problem("each schedule entry should be '- lesson: ID' or '- break: TITLE' with 'minutes: N'", at: node)
+        if slot.value("debrief") != nil {
+            slot.rejectUnknownKeys(["debrief", "minutes"])
+            guard let title = slot.string("debrief"), let minutes = slot.positiveInt("minutes") else { return nil }
+            return .debrief(title: title, minutes: minutes)
+        }
+        day.problem(
+            "each schedule entry should be '- lesson: ID', or '- break: TITLE' or '- debrief: TITLE' with 'minutes: N'", at: node)
         return nil
     }
 

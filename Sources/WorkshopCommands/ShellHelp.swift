@@ -60,12 +60,15 @@ struct ShellHelp {
             return true
         }
         if let domain = domainCommands().last(where: { $0.name == name }) {
-            out.line(out.styled("USAGE: ", .bold) + domain.usage)
+            out.line(out.styled("USAGE: ", .bold) + domain.usage + " [--id ID]")
             if !domain.summary.isEmpty { out.paragraph(domain.summary) }
             for argument in domain.arguments {
                 let allowed = domain.values[argument].map { " (one of \($0.joined(separator: ", ")))" } ?? ""
                 out.paragraph("\(argument.uppercased())\(allowed)", indent: "  ", hanging: "    ")
             }
+            out.paragraph(
+                "--id ID sends the command under that id: sent again with the same id, it is answered with the events it produced the first time, and nothing is decided again.",
+                indent: "  ", hanging: "    ")
             out.paragraph(
                 "It runs through your code from the lesson '\(session.course.lesson(domain.lesson)?.title ?? domain.lesson)' on; the events land on \(Self.readable(domain.stream)).",
                 indent: "", hanging: "")

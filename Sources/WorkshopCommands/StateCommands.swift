@@ -27,9 +27,9 @@ struct StateCommand: WorkshopCommand {
                 guard revision < UInt64(events.count) else {
                     throw WorkshopError("\(stream) has revisions 0 to \(events.count - 1); there is no \(revision)")
                 }
-                events = events.filter { $0.revision <= revision }
+                events = Array(events.prefix(throughRevision: revision))
             } else if let time = StateSupport.time(today: when[1]) {
-                events = events.filter { $0.createdAt <= time }
+                events = Array(events.prefix(recordedBy: time))
             } else {
                 throw WorkshopError(
                     "'\(when[1])' is neither a revision nor a time such as 11:05; usage: state STREAM [at REVISION | at HH:MM[:SS]]")

@@ -46,12 +46,13 @@ struct ShellHelpTests {
         #expect(screen().contains("USAGE: queue"))
     }
 
-    @Test("help NAME shows a domain command: usage, what it does, the values an argument takes, its stream")
+    @Test("help NAME shows a domain command: usage, what it does, the values an argument takes, its id, its stream")
     func helpOfDomainCommand() {
         _ = table.execute(["start", "4"])
         #expect(table.execute(["help", "move"]) == .success)
         let text = screen()
-        #expect(text.contains("USAGE: move GAME PLAYER COLUMN"))
+        #expect(text.contains("USAGE: move GAME PLAYER COLUMN [--id ID]"))
+        #expect(text.contains("--id ID sends the command under that id"), "the same id again is the same command")
         #expect(text.contains("COLUMN (one of A, B, C, D, E, F, G)"))
         #expect(text.contains("land on game-GAME"))
         #expect(table.execute(["help", "place-order"]) == .failure, "a later lesson's command is not offered yet")
