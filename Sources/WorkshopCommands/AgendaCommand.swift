@@ -16,6 +16,8 @@ struct AgendaCommand: WorkshopCommand {
     @Flag(help: "Print JSON.") var json = false
 
     struct Slot: Encodable {
+        /// "lesson", "break" or "debrief".
+        var kind: String
         var start: String?
         var end: String?
         var minutes: Int
@@ -83,17 +85,20 @@ struct AgendaCommand: WorkshopCommand {
             out.line(out.styled(day.title, .heading))
             let rows = day.slots.map { slot -> [String] in
                 let time = slot.start.map { "\($0)–\(slot.end ?? "")" } ?? "\(slot.minutes) min"
+                // In the lesson's own cell, right after its status: a column of its own would be
+                // pushed past a narrow window by the longest title above it.
                 let marker = [slot.current ? out.styled("◀ you are here", .accent) : "", slot.room ? out.styled("◀ the room", .dim) : ""]
-                    .filter { !$0.isEmpty }.joined(separator: " ")
+                    .filter { !$0.isEmpty }.map { "  " + $0 }.joined()
                 guard let id = slot.lesson, let lesson = course.lesson(id) else {
-                    return [time, "", out.styled("☕ \(slot.title) (\(slot.minutes) min)", .dim), marker]
+                    let label = slot.kind == "debrief" ? "Debrief · \(slot.title)" : "☕ \(slot.title)"
+                    return [time, "", out.styled("\(label) (\(slot.minutes) min)", .dim)]
                 }
                 return [
-                    time, Session.number(lesson), "\(slot.title) (\(slot.minutes) min)  " + LessonsCommand.badge(slot.status ?? "", out),
-                    marker,
+                    time, Session.number(lesson),
+                    "\(slot.title) (\(slot.minutes) min)  " + LessonsCommand.badge(slot.status ?? "", out) + marker,
                 ]
             }
-            for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["time", "#", "", ""], rows: rows).dropFirst() {
+            for line in TableRenderer(styler: out.styler, width: out.width).render(header: ["time", "#", ""], rows: rows).dropFirst() {
                 out.line(line)
             }
             out.line()
@@ -112,10 +117,16 @@ struct AgendaCommand: WorkshopCommand {
             switch item {
             case .lesson(let id, _):
                 return Slot(
-                    start: start, end: end, minutes: minutes, lesson: id, title: course.lesson(id)?.title ?? id,
+                    kind: "lesson", start: start, end: end, minutes: minutes, lesson: id, title: course.lesson(id)?.title ?? id,
                     status: progress[id].status.rawValue, current: here == id, room: plan != nil && roomLesson == id)
             case .pause(let title, _):
-                return Slot(start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false, room: false)
+                return Slot(
+                    kind: "break", start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false,
+                    room: false)
+            case .debrief(let title, _):
+                return Slot(
+                    kind: "debrief", start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false,
+                    room: false)
             }
         }
     }

@@ -95,6 +95,7 @@ struct RoomHostCommand: ParsableCommand {
                         case .lesson(let id, let minutes):
                             RoomAgenda.Slot(lesson: id, title: course.lesson(id)?.title ?? id, minutes: minutes)
                         case .pause(let title, let minutes): RoomAgenda.Slot(lesson: nil, title: title, minutes: minutes)
+                        case .debrief(let title, let minutes): RoomAgenda.Slot(lesson: nil, title: "Debrief · \(title)", minutes: minutes)
                         }
                     })
             }, lessons: course.lessons.map(\.id))
