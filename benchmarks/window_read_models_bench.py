@@ -103,10 +103,10 @@ def append_to_shown(samples=20):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     workshop("catch-up", "10")
-    workshop("place-order", "warm", "ann", "latte", "450")
+    workshop("place-order", "warm", "ann", "latte")
     workshop("pay-order", "warm", "450")
     for number in range(1, samples + 1):
-        workshop("place-order", f"o{number}", "ann", "latte", "450")
+        workshop("place-order", f"o{number}", "ann", "latte")
     process, address = open_window("ws")
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"

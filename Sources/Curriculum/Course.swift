@@ -93,10 +93,13 @@ public enum AgendaItem: Sendable, Hashable {
     case lesson(id: String, minutes: Int)
     /// A break, lunch or any other pause.
     case pause(title: String, minutes: Int)
+    /// The room together after a block of lessons: what was hard, what the references show, and
+    /// questions; a workshop that skips them loses the learners who are behind.
+    case debrief(title: String, minutes: Int)
 
     public var minutes: Int {
         switch self {
-        case .lesson(_, let minutes), .pause(_, let minutes): minutes
+        case .lesson(_, let minutes), .pause(_, let minutes), .debrief(_, let minutes): minutes
         }
     }
 }

@@ -77,6 +77,8 @@ public struct CoursePackLoader {
         }
         reportUnscheduledFolders(scheduled: seen)
         checkPrerequisites(lessons, scheduled: days.flatMap(\.lessonIds))
+        let unchecked = Course(title: title ?? "", days: days, lessons: lessons, folder: folder, solutionsFolder: solutionsFolder)
+        for lesson in lessons { problems += checkAgainstBinding(lesson, in: unchecked) }
         guard problems.isEmpty else { throw PackValidationError(folder: folder.path, problems: problems) }
         let durations = Dictionary(uniqueKeysWithValues: lessons.map { ($0.id, $0.duration) })
         let timed = days.map { day in
@@ -159,11 +161,19 @@ public struct CoursePackLoader {
             guard let title = slot.string("break"), let minutes = slot.positiveInt("minutes") else { return nil }
             return .pause(title: title, minutes: minutes)
         }
-        day.problem("each schedule entry should be '- lesson: ID' or '- break: TITLE' with 'minutes: N'", at: node)
+        if slot.value("debrief") != nil {
+            slot.rejectUnknownKeys(["debrief", "minutes"])
+            guard let title = slot.string("debrief"), let minutes = slot.positiveInt("minutes") else { return nil }
+            return .debrief(title: title, minutes: minutes)
+        }
+        day.problem(
+            "each schedule entry should be '- lesson: ID', or '- break: TITLE' or '- debrief: TITLE' with 'minutes: N'", at: node)
         return nil
     }
 
     private var lessonLines: [String: Int?] = [:]
+    /// What each lesson's suite and commands say, as YAML, to check against its binding and types.
+    var contracts: [String: LessonContract] = [:]
 
     static func minutes(fromClock text: String) -> Int? {
         let parts = text.split(separator: ":")
@@ -220,7 +230,11 @@ public struct CoursePackLoader {
         var loadedSuite: Suite?
         let suitePath = "\(id)/\(Self.suiteFile)"
         if suites == .withThePack, hasSuite, let text = readText(suitePath) {
-            do { loadedSuite = try SuiteLoader.parse(text, displayName: suitePath) } catch { problems += error.problems }
+            do {
+                let root = try SuiteLoader.compose(text, displayName: suitePath)
+                contracts[id, default: LessonContract()].suite = root
+                loadedSuite = try SuiteLoader.parse(root, displayName: suitePath)
+            } catch { problems += error.problems }
         }
         var commands: [DomainCommand] = []
         var stateViews: [StateView] = []
@@ -234,6 +248,7 @@ public struct CoursePackLoader {
             reactions = contents.reactions
             readModels = contents.views
             problems += contents.problems
+            contracts[id, default: LessonContract()].commands = contents
             if !commands.isEmpty || !reactions.isEmpty || !readModels.isEmpty, !hasBinding {
                 problems.append(
                     PackProblem(

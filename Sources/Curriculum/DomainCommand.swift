@@ -81,6 +81,7 @@ public struct DomainCommand: Sendable, Hashable {
     }
 
     /// A template string that is one placeholder as a whole: `{order}`, `{total:int}`, `{items:list}`.
+    /// The kind is as written; the loader has made sure it is a `PlaceholderKind`.
     static func placeholder(_ text: String) -> (name: String, kind: String?)? {
         guard text.hasPrefix("{"), text.hasSuffix("}"), !text.dropFirst().contains("{") else { return nil }
         let parts = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -90,7 +91,7 @@ public struct DomainCommand: Sendable, Hashable {
     /// Whether the template reads argument `name` as a number (`{name:int}`).
     static func isNumeric(_ name: String, in value: JSONValue) -> Bool {
         switch value {
-        case .string(let text): placeholder(text).map { $0.name == name && $0.kind == "int" } ?? false
+        case .string(let text): placeholder(text).map { $0.name == name && $0.kind == PlaceholderKind.int.rawValue } ?? false
         case .array(let items): items.contains { isNumeric(name, in: $0) }
         case .object(let fields): fields.values.contains { isNumeric(name, in: $0) }
         default: false
@@ -106,10 +107,10 @@ public struct DomainCommand: Sendable, Hashable {
     static func fill(_ value: JSONValue, _ bindings: [String: String]) -> JSONValue {
         switch value {
         case .string(let text):
-            switch placeholder(text) {
-            case (let name, "int"?)?:
+            switch placeholder(text).map({ ($0.name, $0.kind.flatMap(PlaceholderKind.init(rawValue:))) }) {
+            case (let name, .int?)?:
                 return bindings[name].flatMap { Double($0) }.map(JSONValue.number) ?? .string(bindings[name] ?? text)
-            case (let name, "list"?)?:
+            case (let name, .list?)?:
                 let items = (bindings[name] ?? "").split(separator: ",").map { JSONValue.string($0.trimmingCharacters(in: .whitespaces)) }
                 return .array(items)
             default:
@@ -127,8 +128,23 @@ public struct DomainCommand: Sendable, Hashable {
 public struct StateView: Sendable, Hashable {
     public var category: String
     public var driver: String
-    public var picture: String?
+    public var picture: Picture?
     public var lesson: String
+}
+
+/// The pictures the tool can draw of a folded state (`picture:` in a `commands.yaml`).
+public enum Picture: String, Sendable, Hashable, CaseIterable {
+    /// A Connect Four board: `board` (columns of player names, bottom first), `playerOne`,
+    /// `playerTwo`, `nextPlayer`, `winner`.
+    case connectFour = "connect-four"
+}
+
+/// How a placeholder reads the word typed for it (`{total:int}`); a bare `{name}` is text.
+public enum PlaceholderKind: String, Sendable, Hashable, CaseIterable {
+    /// A whole number, written into the command as a JSON number.
+    case int
+    /// Words separated by commas, written as a JSON list of strings.
+    case list
 }
 
 /// Code of the learner's that reacts to events in the shell: after a domain command appends to a
@@ -160,6 +176,8 @@ enum DomainCommandsFile {
         var reactions: [Reaction] = []
         var views: [ReadModelView] = []
         var problems: [PackProblem] = []
+        /// The file as YAML, for the checks against the lesson's binding and types.
+        var root: Node?
     }
 
     static func parse(_ text: String, file: String, lesson: String) -> Contents {
@@ -179,9 +197,18 @@ enum DomainCommandsFile {
         for node in root.mapping?["states"]?.sequence ?? [] {
             var fields = YAMLFields(file: file, node: node)
             fields.rejectUnknownKeys(["category", "driver", "picture"])
+            var picture: Picture?
+            if let name = fields.string("picture", required: false) {
+                picture = Picture(rawValue: name)
+                if picture == nil {
+                    let known = Picture.allCases.map(\.rawValue)
+                    fields.problem(
+                        "the tool draws no picture '\(name)'\(LessonTypeCheck.didYouMean(name, among: known)) (it draws: \(known.joined(separator: ", ")))",
+                        at: fields.value("picture"))
+                }
+            }
             if let category = fields.string("category"), let driver = fields.string("driver") {
-                views.append(
-                    StateView(category: category, driver: driver, picture: fields.string("picture", required: false), lesson: lesson))
+                views.append(StateView(category: category, driver: driver, picture: picture, lesson: lesson))
             }
             problems += fields.problems
         }
@@ -242,6 +269,7 @@ enum DomainCommandsFile {
                 problems += fields.problems
                 continue
             }
+            checkPlaceholders(stream: stream, template: template, arguments: arguments, fields: &fields)
             problems += fields.problems
             guard let name, let stream, fields.problems.isEmpty else { continue }
             commands.append(
@@ -250,6 +278,50 @@ enum DomainCommandsFile {
                     stream: stream, command: JSONValue(yaml: template), driver: fields.string("driver", required: false) ?? "decide",
                     lesson: lesson))
         }
-        return Contents(commands: commands, states: views, reactions: reactions, views: readModels, problems: problems)
+        return Contents(
+            commands: commands, states: views, reactions: reactions, views: readModels, problems: problems, root: root)
+    }
+
+    /// Every `{placeholder}` names an argument, with a kind the tool knows where it stands alone;
+    /// every argument is used somewhere, or typing it would change nothing.
+    static func checkPlaceholders(stream: String?, template: Node, arguments: [String], fields: inout YAMLFields) {
+        var used: Set<String> = []
+        func visit(_ text: String, at node: Node?, kinds: Bool) {
+            let whole = DomainCommand.placeholder(text)
+            for match in SwiftDeclarations.matches(#"\{([^{}]*)\}"#, in: text) {
+                let parts = match[1].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let name = parts[0]
+                used.insert(name)
+                if !arguments.contains(name) {
+                    fields.problem(
+                        "the placeholder {\(match[1])} names '\(name)', which is not one of the arguments"
+                            + "\(LessonTypeCheck.didYouMean(name, among: arguments)) (they are: \(arguments.joined(separator: ", ")))",
+                        at: node)
+                }
+                guard parts.count == 2 else { continue }
+                let known = PlaceholderKind.allCases.map(\.rawValue)
+                if !kinds || whole == nil {
+                    fields.problem(
+                        "{\(match[1])} has a kind, but only a value that is one placeholder and nothing else can have one;"
+                            + " write {\(name)} here", at: node)
+                } else if PlaceholderKind(rawValue: parts[1]) == nil {
+                    fields.problem(
+                        "{\(match[1])} has an unknown kind '\(parts[1])'\(LessonTypeCheck.didYouMean(parts[1], among: known))"
+                            + " (kinds: \(known.joined(separator: ", ")); leave it out for text)", at: node)
+                }
+            }
+        }
+        func walk(_ node: Node) {
+            if let text = node.scalar?.string, text.contains("{") { visit(text, at: node, kinds: true) }
+            node.sequence?.forEach(walk)
+            node.mapping?.forEach { walk($0.value) }
+        }
+        if let stream { visit(stream, at: fields.value("stream"), kinds: false) }
+        walk(template)
+        for argument in arguments where !used.contains(argument) {
+            fields.problem(
+                "argument '\(argument)' is not used in 'stream' or 'command'; use it as {\(argument)} or remove it",
+                at: fields.value("arguments"))
+        }
     }
 }

@@ -15,17 +15,17 @@ public enum SuiteLoader {
     }
 
     public static func parse(_ text: String, displayName: String) throws(PackValidationError) -> Suite {
-        var problems: [PackProblem] = []
-        func problem(_ node: Node?, _ message: String) {
-            problems.append(PackProblem(file: displayName, line: node?.mark?.line, message))
-        }
-        let root: Node
+        try parse(compose(text, displayName: displayName), displayName: displayName)
+    }
+
+    /// The suite's text as YAML, whose nodes know their lines.
+    static func compose(_ text: String, displayName: String) throws(PackValidationError) -> Node {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw PackValidationError(
                     folder: displayName, problems: [PackProblem(file: displayName, line: 1, "is empty; add 'scenarios:'")])
             }
-            root = node
+            return node
         } catch let error as PackValidationError {
             throw error
         } catch let error as YamlError {
@@ -33,6 +33,13 @@ public enum SuiteLoader {
                 folder: displayName, problems: [CoursePackLoader.problem(from: error, file: displayName, lineOffset: 0)])
         } catch {
             throw PackValidationError(folder: displayName, problems: [PackProblem(file: displayName, "cannot be read: \(error)")])
+        }
+    }
+
+    static func parse(_ root: Node, displayName: String) throws(PackValidationError) -> Suite {
+        var problems: [PackProblem] = []
+        func problem(_ node: Node?, _ message: String) {
+            problems.append(PackProblem(file: displayName, line: node?.mark?.line, message))
         }
         var timeout = 2.0
         if let node = root.mapping?["timeout"] {

@@ -79,3 +79,17 @@ public enum CanonicalJSON {
         return try encoder.encode(value)
     }
 }
+
+extension Collection where Element == RecordedEvent {
+    /// The stream as it was after `revision`: its events up to and including that revision.
+    public func prefix(throughRevision revision: UInt64) -> SubSequence {
+        prefix { $0.revision <= revision }
+    }
+
+    /// What the store knew at `time`: the stream up to its first event recorded after `time`.
+    /// A prefix, never a filter: should a clock step back, a later event is not folded without the
+    /// events before it, into a state that never existed.
+    public func prefix(recordedBy time: Date) -> SubSequence {
+        prefix { $0.createdAt <= time }
+    }
+}

@@ -55,6 +55,20 @@ public struct RoomClient: Sendable {
         _ = try request("api/announce", method: "POST", body: RoomWire.encode(RoomWire.Announce(line: line)), token: token)
     }
 
+    /// The instructor's change to the room's agenda; the answer is the day against its time boxes.
+    public func schedule(_ change: RoomWire.Schedule, token: String) throws(Failure) -> Data {
+        try request("api/schedule", method: "POST", body: RoomWire.encode(change), token: token)
+    }
+
+    /// The instructor suggests `catch-up LESSON`; the answer names who receives it.
+    public func suggest(_ suggest: RoomWire.Suggest, token: String) throws(Failure) -> RoomWire.Suggested {
+        let data = try request("api/suggest", method: "POST", body: RoomWire.encode(suggest), token: token)
+        guard let answer = try? RoomWire.decoder().decode(RoomWire.Suggested.self, from: data) else {
+            throw .unreachable("the room's answer was not understood")
+        }
+        return answer
+    }
+
     func post(_ path: String, _ body: Data) throws(Failure) -> Data {
         try request(path, method: "POST", body: body, token: nil)
     }

@@ -31,6 +31,7 @@ public final class RoomForwarder: @unchecked Sendable {
     private var lastSent = Date.distantPast
     private var thread: Thread?
     private var unread: [String] = []
+    private var suggested: String?
 
     public init(workspace: Workspace, membership: RoomMembership, heartbeat: TimeInterval = 5, timeout: TimeInterval = 5) {
         self.workspace = workspace
@@ -54,6 +55,14 @@ public final class RoomForwarder: @unchecked Sendable {
         lock.withLock {
             defer { unread = [] }
             return unread
+        }
+    }
+
+    /// The lesson of the instructor's latest `catch-up` suggestion not yet asked about, taken once.
+    public func takeSuggestion() -> String? {
+        lock.withLock {
+            defer { suggested = nil }
+            return suggested
         }
     }
 
@@ -122,18 +131,29 @@ public final class RoomForwarder: @unchecked Sendable {
             }
             if events.isEmpty && (sentOnce || !force) { return stored }
             let receipt = try client.send(
-                RoomWire.Events(code: room.code, learner: room.learner, events: events.compactMap(Self.wire), after: room.announcementsSeen)
+                RoomWire.Events(
+                    code: room.code, learner: room.learner, events: events.compactMap(Self.wire), after: room.announcementsSeen,
+                    suggestionsAfter: room.suggestionsSeen)
             )
             sentOnce = true
             stored += receipt.stored
             let news = receipt.announcements ?? []
+            let suggestions = receipt.suggestions ?? []
             lock.withLock {
+                if let last = suggestions.last {
+                    suggested = last.lesson
+                    membership.suggestionsSeen = last.revision
+                }
                 lastSent = Date()
                 unread += news.map(\.line)
                 if let seen = news.last?.revision { membership.announcementsSeen = seen }
                 if let last = events.last { membership.checkpoint = last.revision + 1 }
             }
-            if !news.isEmpty || !events.isEmpty { try? self.room.save(in: workspace) }
+            let planChanged = lock.withLock {
+                defer { membership.schedule = receipt.schedule }
+                return membership.schedule != receipt.schedule
+            }
+            if !news.isEmpty || !events.isEmpty || planChanged || !suggestions.isEmpty { try? self.room.save(in: workspace) }
             guard !events.isEmpty else { return stored }
             if events.count < Self.batchSize { return stored }
         }

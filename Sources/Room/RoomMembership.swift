@@ -12,6 +12,10 @@ public struct RoomMembership: Codable, Sendable, Equatable {
     public var checkpoint: UInt64
     /// The revision of the last announcement shown in this workspace's shells.
     public var announcementsSeen: UInt64?
+    /// The room's day as last planned by the room (its agenda with the instructor's changes).
+    public var schedule: DayPlan?
+    /// The revision of the last `catch-up` suggestion asked about in this workspace's shells.
+    public var suggestionsSeen: UInt64?
 
     public init(url: String, code: String, learner: UUID, name: String, checkpoint: UInt64 = 0) {
         self.url = url

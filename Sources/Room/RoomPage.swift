@@ -21,6 +21,12 @@ enum RoomPage {
         tr.help { background: #fff4d6; } td.off { color: #999; }
         #help li { margin: .3rem 0; } #help button { margin-left: .4rem; }
         #refused { color: #b00; font-weight: 600; }
+        #day-head { font-weight: 600; } #day-pace { color: #444; margin: .2rem 0 .5rem; }
+        #bars { display: grid; grid-template-columns: auto auto 1fr; gap: .25rem .6rem; align-items: center; max-width: 48rem; }
+        #bars .time { color: #666; font-variant-numeric: tabular-nums; } #bars .here { font-weight: 700; }
+        #bars .bar { background: #7a9cc6; height: 1.1rem; min-width: 2px; color: white; font-size: .8rem; padding: 0 .3rem; }
+        #bars .here.bar { background: #2f6db5; } #bars .empty.bar { background: none; color: #999; }
+        td.pace-behind { color: #b00; } td.pace-ahead { color: #070; }
         </style>
         </head>
         <body>
@@ -29,13 +35,19 @@ enum RoomPage {
         <div id="refused" hidden></div>
         <form id="announce"><input id="announce-line" maxlength="200" size="60" placeholder="a line to every shell in the room">
         <button>announce</button> <span id="announced"></span></form>
+        <section id="day" hidden>
+        <h2>The day</h2>
+        <div id="day-head"></div>
+        <div id="day-pace"></div>
+        <div id="bars"></div>
+        </section>
         <h2>Help queue</h2>
         <ol id="help"></ol>
         <p id="no-help">Nobody is waiting.</p>
         <h2>Learners</h2>
         <table>
         <thead><tr><th>learner</th><th>lesson</th><th>last check</th><th>first failing scenario</th><th>error</th>
-        <th>min since green</th><th>hints</th><th>connected</th></tr></thead>
+        <th>min since green</th><th>hints</th><th>connected</th><th>pace</th></tr></thead>
         <tbody id="learners"></tbody>
         </table>
         <script src="/room.js"></script>
@@ -72,8 +84,10 @@ enum RoomPage {
             cell(tr, l.minutesSinceGreen == null ? "" : String(l.minutesSinceGreen), "minutes");
             cell(tr, String(l.hintsUsed), "hints");
             cell(tr, l.connected ? "yes" : "no", l.connected ? "connected" : "connected off");
+            cell(tr, l.pace || "", l.pace ? "pace pace-" + l.pace.replace(" ", "-") : "pace");
             body.appendChild(tr);
           }
+          renderDay(room.pace);
           const help = document.getElementById("help");
           help.replaceChildren();
           for (const h of room.help) {
@@ -96,6 +110,45 @@ enum RoomPage {
           document.getElementById("state").textContent =
             room.learners.length + " learners · " + room.learners.filter(l => l.connected).length + " connected · " +
             room.forwarded + " events · " + new Date(room.at).toLocaleTimeString();
+        }
+
+        function clock(m) { return String(Math.floor(m / 60) % 24).padStart(2, "0") + ":" + String(m % 60).padStart(2, "0"); }
+
+        // The room over the day's lessons: a bar per lesson, the one the clock says in bold.
+        function renderDay(pace) {
+          document.getElementById("day").hidden = !pace;
+          if (!pace) return;
+          const plan = pace.plan;
+          document.getElementById("day-head").textContent = plan.title +
+            (plan.startsAt == null ? "" : " · from " + clock(plan.startsAt) + (plan.startMoved ? " (moved)" : "")) +
+            (pace.expected ? " · the room should be on " + pace.expected : "");
+          document.getElementById("day-pace").textContent =
+            pace.ahead + " ahead · " + pace.onTime + " on time · " + pace.behind + " behind";
+          const bars = document.getElementById("bars");
+          bars.replaceChildren();
+          const rows = [];
+          if (pace.before > 0) rows.push({ time: "", lesson: "not started or earlier", learners: pace.before });
+          for (const b of pace.bars) rows.push({
+            time: b.start == null ? b.minutes + " min" : clock(b.start) + "–" + clock(b.start + b.minutes),
+            lesson: b.lesson, learners: b.learners, here: b.lesson === pace.expected });
+          if (pace.after > 0) rows.push({ time: "", lesson: "later days", learners: pace.after });
+          const widest = Math.max(1, ...rows.map(r => r.learners));
+          for (const r of rows) {
+            const time = document.createElement("span");
+            time.className = "time" + (r.here ? " here" : "");
+            time.textContent = r.time;
+            const lesson = document.createElement("span");
+            lesson.className = "lesson" + (r.here ? " here" : "");
+            lesson.textContent = (r.here ? "▶ " : "") + r.lesson;
+            const holder = document.createElement("div");
+            const bar = document.createElement("div");
+            bar.className = "bar" + (r.here ? " here" : "") + (r.learners === 0 ? " empty" : "");
+            bar.dataset.lesson = r.lesson;
+            bar.style.width = (r.learners === 0 ? 0 : Math.max(4, 100 * r.learners / widest)) + "%";
+            bar.textContent = String(r.learners);
+            holder.appendChild(bar);
+            bars.append(time, lesson, holder);
+          }
         }
 
         async function refresh() {

@@ -11,6 +11,8 @@ public struct RoomProjection: Sendable {
     var learners: [UUID: LearnerState] = [:]
     /// Progress events forwarded by learners (joins and the instructor's marks not counted).
     public private(set) var forwarded = 0
+    /// The instructor's changes to the agenda for this room.
+    public private(set) var schedule = RoomScheduleChanges()
 
     public init() {}
 
@@ -38,6 +40,7 @@ public struct RoomProjection: Sendable {
 
     public mutating func apply(_ event: RecordedEvent) {
         next = max(next, event.position + 1)
+        if event.stream == RoomScheduleChanges.stream { return schedule.apply(event) }
         guard event.stream.category == "learner", let id = event.stream.id.flatMap(UUID.init(uuidString:)) else { return }
         let at = Self.time(of: event)
         var learner = learners[id] ?? LearnerState()
@@ -96,7 +99,11 @@ public struct RoomProjection: Sendable {
 
     /// The view at `now`, with who is connected; sorted by who most needs help: an open request
     /// first (oldest first), then the longest red, then the rest by name.
-    public func view(now: Date, connected: Set<UUID>) -> RoomView {
+    /// With an agenda, each row says whether the learner is ahead of, on or behind the lesson the
+    /// room's clock (`calendar`'s time zone) says, and the view carries the day's histogram.
+    public func view(now: Date, connected: Set<UUID>, agenda: RoomAgenda? = nil, calendar: Calendar = .current) -> RoomView {
+        let plan = agenda.flatMap { DayPlan.make($0, schedule) }
+        let expected = plan?.expected(atMinute: DayPlan.minute(of: now, calendar: calendar))
         let rows = learners.map { id, state in
             let red = state.total.map { state.passed != $0 } ?? false
             let since = state.lastGreen ?? state.joinedAt
@@ -106,7 +113,8 @@ public struct RoomProjection: Sendable {
                 minutesSinceGreen: since.map { max(0, Int(now.timeIntervalSince($0) / 60)) }, lastGreen: state.lastGreen,
                 hintsUsed: state.lesson.flatMap { state.hints[$0] } ?? 0, completed: state.completed.count,
                 connected: connected.contains(id),
-                help: state.help.map { $0.with(name: state.name) }, events: state.events)
+                help: state.help.map { $0.with(name: state.name) }, events: state.events,
+                pace: RoomPace.pace(of: state.lesson, expected: expected, order: agenda?.lessons ?? []))
         }
         let sorted = rows.sorted { a, b in
             switch (a.help, b.help) {
@@ -119,7 +127,8 @@ public struct RoomProjection: Sendable {
             if a.red, a.minutesSinceGreen != b.minutesSinceGreen { return (a.minutesSinceGreen ?? 0) > (b.minutesSinceGreen ?? 0) }
             return (a.name, a.learner.uuidString) < (b.name, b.learner.uuidString)
         }
-        return RoomView(learners: sorted, help: sorted.compactMap(\.help), forwarded: forwarded, at: now)
+        let pace = plan.map { RoomPace.make(plan: $0, expected: expected, rows: sorted, order: agenda?.lessons ?? []) }
+        return RoomView(learners: sorted, help: sorted.compactMap(\.help), forwarded: forwarded, at: now, pace: pace)
     }
 }
 
@@ -144,6 +153,8 @@ public struct LearnerRow: Codable, Sendable, Equatable {
     public var help: HelpRequest?
     /// Progress events the room holds from this learner.
     public var events: Int
+    /// `ahead`, `on time` or `behind` the lesson the room's agenda says now (nil without one).
+    public var pace: String?
 }
 
 /// A learner waiting for the instructor (or being helped).
@@ -170,4 +181,6 @@ public struct RoomView: Codable, Sendable, Equatable {
     public var help: [HelpRequest]
     public var forwarded: Int
     public var at: Date
+    /// The day against its time boxes (nil when the room has no agenda).
+    public var pace: RoomPace?
 }

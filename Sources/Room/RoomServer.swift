@@ -72,6 +72,16 @@ public final class RoomServer: Sendable {
             let token = token(request)
             return await onStore { service.announce(token: token, body: body) }
         }
+        await server.appendRoute("POST /api/suggest") { request in
+            guard let body = await body(request) else { return tooLarge() }
+            let token = token(request)
+            return await onStore { service.suggest(token: token, body: body) }
+        }
+        await server.appendRoute("POST /api/schedule") { request in
+            guard let body = await body(request) else { return tooLarge() }
+            let token = token(request)
+            return await onStore { service.schedule(token: token, body: body) }
+        }
         // The page follows the room's store as the window follows a learner's: each new event
         // arrives as a server-sent event, and the page asks for the room again.
         await server.appendRoute("GET /api/live") { request in

@@ -11,6 +11,10 @@ public final class RoomService: @unchecked Sendable {
     public let store: any EventStore
     let settings: RoomFolder.Settings
     let clock: @Sendable () -> Date
+    /// The pack's agenda, when the host loaded one; the room's schedule changes apply to it.
+    let agenda: RoomAgenda?
+    /// The room's clock for the agenda (the host's time zone).
+    let calendar: Calendar
     /// A learner is connected while their shell has been heard from this recently (it says "still
     /// here" every few seconds).
     public static let connectedWindow: TimeInterval = 15
@@ -19,9 +23,14 @@ public final class RoomService: @unchecked Sendable {
     private var projection = RoomProjection()
     private var lastSeen: [UUID: Date] = [:]
 
-    public init(store: any EventStore, settings: RoomFolder.Settings, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        store: any EventStore, settings: RoomFolder.Settings, agenda: RoomAgenda? = nil, calendar: Calendar = .current,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
         self.settings = settings
+        self.agenda = agenda
+        self.calendar = calendar
         self.clock = clock
     }
 
@@ -64,7 +73,11 @@ public final class RoomService: @unchecked Sendable {
             seen(batch.learner)
             let stored = Int((after ?? before) - before)
             let news = try announcements(after: batch.after)
-            return (200, APIJSON.encode(RoomWire.Receipt(received: batch.events.count, stored: stored, announcements: news)))
+            let plan = try plan()
+            let suggested = try suggestions(for: batch.learner, after: batch.suggestionsAfter)
+            let receipt = RoomWire.Receipt(
+                received: batch.events.count, stored: stored, announcements: news, schedule: plan, suggestions: suggested)
+            return (200, APIJSON.encode(receipt))
         }
     }
 
@@ -97,6 +110,104 @@ public final class RoomService: @unchecked Sendable {
             try append([EventData(type: type, data: Data("{}".utf8), metadata: metadata(at: clock()))], for: action.learner)
             return (200, APIJSON.encode(["help": action.action]))
         }
+    }
+
+    /// Changes the room's agenda: the day it is on, a day's start, a lesson's time box. Each is an
+    /// event of the `schedule` stream; the pack stays as it is.
+    public func schedule(token: String?, body: Data) -> APIResponse {
+        answer {
+            try checkToken(token)
+            guard let agenda else { throw RoomValidation.Refusal(409, "this room was started without a lesson pack, so it has no agenda") }
+            let change = try decode(RoomWire.Schedule.self, body)
+            var events: [EventData] = []
+            func event(_ type: String, _ body: RoomScheduleChanges.Body) {
+                events.append(EventData(type: type, data: CanonicalJSON.encodeOrEmpty(body), metadata: metadata(at: clock())))
+            }
+            let days = 1...agenda.days.count
+            if let day = change.day {
+                guard days.contains(day) else {
+                    throw RoomValidation.Refusal(400, "the course has days \(days.lowerBound) to \(days.upperBound)")
+                }
+                event(RoomScheduleChanges.dayChosen, .init(day: day))
+            }
+            if let starts = change.starts {
+                guard let minute = RoomWire.Schedule.minute(fromClock: starts) else {
+                    throw RoomValidation.Refusal(400, "a day starts at a time like 09:30, not '\(RoomValidation.clipped(starts))'")
+                }
+                event(RoomScheduleChanges.dayStartMoved, .init(day: try change.day ?? plan()?.day ?? 1, startsAt: minute))
+            }
+            if change.lesson != nil || change.minutes != nil {
+                guard let lesson = change.lesson, agenda.lessons.contains(lesson) else {
+                    throw RoomValidation.Refusal(
+                        400, "a time box is changed for a lesson of the course, by its id (as `lessons` lists them)")
+                }
+                guard let minutes = change.minutes, (1...600).contains(minutes) else {
+                    throw RoomValidation.Refusal(400, "a time box is 1 to 600 minutes")
+                }
+                event(RoomScheduleChanges.timeBoxChanged, .init(lesson: lesson, minutes: minutes))
+            }
+            if !events.isEmpty { try store.append(events, to: RoomScheduleChanges.stream, expected: .any) }
+            return (200, APIJSON.encode(try current().pace))
+        }
+    }
+
+    /// The stream of the instructor's suggestions, each naming the learners it is for.
+    public static let suggestions: StreamName = "suggestions"
+
+    /// Suggests `catch-up LESSON` to one learner (by name), or to everyone behind the lesson now
+    /// (by the course's order); the learners are resolved when it is made, and only they receive it.
+    public func suggest(token: String?, body: Data) -> APIResponse {
+        answer {
+            try checkToken(token)
+            let suggest = try decode(RoomWire.Suggest.self, body)
+            let order = agenda?.lessons ?? []
+            guard order.contains(suggest.lesson) || (agenda == nil && RoomValidation.isLessonId(suggest.lesson)) else {
+                throw RoomValidation.Refusal(400, "'\(RoomValidation.clipped(suggest.lesson))' is not a lesson of the course (by its id)")
+            }
+            let view = try current()
+            let learners: [LearnerRow]
+            if let name = suggest.learner {
+                learners = view.learners.filter { $0.name == name }
+                guard !learners.isEmpty else {
+                    throw RoomValidation.Refusal(404, "nobody called '\(RoomValidation.clipped(name))' has joined")
+                }
+                guard learners.count == 1 else { throw RoomValidation.Refusal(409, "\(learners.count) learners are called '\(name)'") }
+            } else {
+                guard let target = order.firstIndex(of: suggest.lesson) else {
+                    throw RoomValidation.Refusal(409, "this room has no agenda, so it cannot tell who is behind; name a learner")
+                }
+                learners = view.learners.filter { row in (row.lesson.flatMap(order.firstIndex(of:)) ?? -1) < target }
+            }
+            let ids = learners.map { $0.learner.uuidString.lowercased() }
+            if !ids.isEmpty {
+                let data = CanonicalJSON.encodeOrEmpty(RoomWire.Suggested(lesson: suggest.lesson, learners: ids))
+                try store.append(
+                    [EventData(type: "CatchUpSuggested", data: data, metadata: metadata(at: clock()))], to: Self.suggestions, expected: .any
+                )
+            }
+            return (200, APIJSON.encode(RoomWire.Suggested(lesson: suggest.lesson, learners: learners.map(\.name))))
+        }
+    }
+
+    /// The suggestions for `learner` after a revision (for a shell that has seen none, only the last
+    /// one: an old suggestion is not worth a question).
+    func suggestions(for learner: UUID, after: UInt64?) throws -> [RoomWire.Suggestion] {
+        let events: [RecordedEvent]
+        do {
+            if let after {
+                events = try store.read(Self.suggestions, from: after + 1, direction: .forwards, limit: 50)
+            } else {
+                events = try store.read(Self.suggestions, from: nil, direction: .backwards, limit: 50).reversed()
+            }
+        } catch EventStoreError.streamNotFound {
+            return []
+        }
+        let id = learner.uuidString.lowercased()
+        let mine = events.compactMap { event -> RoomWire.Suggestion? in
+            guard let body = try? event.decode(RoomWire.Suggested.self), body.learners.contains(id) else { return nil }
+            return RoomWire.Suggestion(revision: event.revision, lesson: body.lesson)
+        }
+        return after == nil ? Array(mine.suffix(1)) : mine
     }
 
     /// The stream of the instructor's announcements.
@@ -136,17 +247,32 @@ public final class RoomService: @unchecked Sendable {
         }
     }
 
+    /// The room's day as planned now (nil without an agenda): lighter than the whole view, for
+    /// every batch's answer.
+    func plan() throws -> DayPlan? {
+        guard let agenda else { return nil }
+        return try lock.withLock {
+            try catchUp()
+            return DayPlan.make(agenda, projection.schedule)
+        }
+    }
+
+    /// Folds what the store holds past the projection's position (under `lock`).
+    private func catchUp() throws {
+        while true {
+            let events = try store.readAll(from: projection.next, limit: 1000)
+            for event in events { projection.apply(event) }
+            if events.count < 1000 { break }
+        }
+    }
+
     /// The room's read model, caught up with the store.
     public func current() throws -> RoomView {
         try lock.withLock {
-            while true {
-                let events = try store.readAll(from: projection.next, limit: 1000)
-                for event in events { projection.apply(event) }
-                if events.count < 1000 { break }
-            }
+            try catchUp()
             let now = clock()
             let connected = Set(lastSeen.filter { now.timeIntervalSince($0.value) < Self.connectedWindow }.keys)
-            return projection.view(now: now, connected: connected)
+            return projection.view(now: now, connected: connected, agenda: agenda, calendar: calendar)
         }
     }
 

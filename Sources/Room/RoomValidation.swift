@@ -38,8 +38,7 @@ public enum RoomValidation {
             throw Refusal(400, "'\(clipped(event.type))' is not a progress event the room knows")
         }
         let body = event.body
-        guard !body.lesson.isEmpty, body.lesson.count <= maxLessonLength,
-            body.lesson.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) })
+        guard isLessonId(body.lesson)
         else {
             throw Refusal(400, "a lesson is named by 1 to \(maxLessonLength) letters, digits, '-', '_' or '.'")
         }
@@ -55,6 +54,12 @@ public enum RoomValidation {
         if let errorClass = body.errorClass, !errorClasses.contains(errorClass) {
             throw Refusal(400, "'\(clipped(errorClass))' is not an error class (\(errorClasses.sorted().joined(separator: ", ")))")
         }
+    }
+
+    /// 1 to `maxLessonLength` letters, digits, `-`, `_` or `.`.
+    static func isLessonId(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= maxLessonLength
+            && text.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) })
     }
 
     static func clipped(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }

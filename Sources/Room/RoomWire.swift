@@ -26,12 +26,15 @@ public enum RoomWire {
         public var events: [Event]
         /// The last announcement this learner has seen (its revision); the answer brings newer ones.
         public var after: UInt64?
+        /// The last suggestion this learner's shell has seen (its revision); the answer brings newer ones for them.
+        public var suggestionsAfter: UInt64?
 
-        public init(code: String, learner: UUID, events: [Event], after: UInt64? = nil) {
+        public init(code: String, learner: UUID, events: [Event], after: UInt64? = nil, suggestionsAfter: UInt64? = nil) {
             self.code = code
             self.learner = learner
             self.events = events
             self.after = after
+            self.suggestionsAfter = suggestionsAfter
         }
     }
 
@@ -56,6 +59,58 @@ public enum RoomWire {
         public var received: Int
         public var stored: Int
         public var announcements: [Announcement]?
+        /// The room's day as planned now (its agenda with the instructor's changes), for `agenda`.
+        public var schedule: DayPlan?
+        /// The instructor's suggestions for this learner after `suggestionsAfter`.
+        public var suggestions: [Suggestion]?
+    }
+
+    /// The instructor suggests `catch-up LESSON` to this learner; their shell asks before doing it.
+    public struct Suggestion: Codable, Sendable, Equatable {
+        public var revision: UInt64
+        public var lesson: String
+
+        public init(revision: UInt64, lesson: String) {
+            self.revision = revision
+            self.lesson = lesson
+        }
+    }
+
+    /// `POST /api/suggest`: `catch-up LESSON` to one learner (by name) or to everyone behind the lesson.
+    public struct Suggest: Codable, Sendable, Equatable {
+        public var lesson: String
+        public var learner: String?
+
+        public init(lesson: String, learner: String? = nil) {
+            self.lesson = lesson
+            self.learner = learner
+        }
+    }
+
+    /// `POST /api/schedule`: the instructor changes the room's agenda; every field is optional.
+    public struct Schedule: Codable, Sendable, Equatable {
+        /// The day the room is on, from 1.
+        public var day: Int?
+        /// The day's start, `HH:MM` (the day given, else the room's day).
+        public var starts: String?
+        /// A lesson's id and its new time box in minutes.
+        public var lesson: String?
+        public var minutes: Int?
+
+        public init(day: Int? = nil, starts: String? = nil, lesson: String? = nil, minutes: Int? = nil) {
+            self.day = day
+            self.starts = starts
+            self.lesson = lesson
+            self.minutes = minutes
+        }
+
+        static func minute(fromClock text: String) -> Int? {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+                (0..<24).contains(hours), (0..<60).contains(minutes)
+            else { return nil }
+            return hours * 60 + minutes
+        }
     }
 
     /// A line the instructor sent to every shell in the room.
@@ -67,6 +122,12 @@ public enum RoomWire {
             self.revision = revision
             self.line = line
         }
+    }
+
+    /// A stored suggestion (the learners by id), and the instructor's answer (the learners by name).
+    public struct Suggested: Codable, Sendable, Equatable {
+        public var lesson: String
+        public var learners: [String]
     }
 
     /// `POST /api/announce`: the instructor's line for every shell.

@@ -266,9 +266,10 @@ public struct StoreAPI: Sendable {
     }
 
     struct Step: Encodable {
-        /// What set this step off: a typed command's id, or the id of the event a reaction answered.
+        /// What set this step off: the id of the command that produced its events.
         var causationId: UUID?
-        /// The event that caused it, when a reaction did.
+        /// The event that caused that command, when a reaction sent it (the metadata's
+        /// `commandCausationId`; in stores written before commands had ids, the causation itself).
         var causedBy: EnvelopeView?
         /// The domain command's name, as the shell recorded it in the metadata.
         var command: String?
@@ -300,7 +301,8 @@ public struct StoreAPI: Sendable {
             }
             steps.append(
                 Step(
-                    causationId: event.causationId, causedBy: event.causationId.flatMap { byId[$0] }.map(EnvelopeView.init),
+                    causationId: event.causationId,
+                    causedBy: (Self.commandCause(event.metadata) ?? event.causationId).flatMap { byId[$0] }.map(EnvelopeView.init),
                     command: Self.commandName(event.metadata), events: [view]))
         }
         return APIJSON.encode(CorrelationPage(correlationId: id, steps: steps))
@@ -310,6 +312,14 @@ public struct StoreAPI: Sendable {
         guard case .object(let fields)? = try? JSONValue.parse(metadata) else { return nil }
         if case .string(let name)? = fields["command"] { return name }
         return nil
+    }
+
+    /// The event a reaction's command answered, as the shell recorded it in the metadata.
+    static func commandCause(_ metadata: Data) -> UUID? {
+        guard case .object(let fields)? = try? JSONValue.parse(metadata), case .string(let id)? = fields["commandCausationId"] else {
+            return nil
+        }
+        return UUID(uuidString: id)
     }
 
     // MARK: State through the learner's code
@@ -343,9 +353,9 @@ public struct StoreAPI: Sendable {
                 let first = events.first?.revision ?? 0
                 throw APIError.badRequest("\(name) has revisions \(first) to \(lastRevision); there is no \(revision)")
             }
-            events = events.filter { $0.revision <= revision }
+            events = Array(events.prefix(throughRevision: revision))
         } else if let time {
-            events = events.filter { $0.createdAt <= time }
+            events = Array(events.prefix(recordedBy: time))
         }
         let folded: FoldedState
         do {

@@ -143,7 +143,8 @@ extension WindowPage {
             <tr><th>revision</th><td>${event.revision}</td></tr>
             <tr><th>global position</th><td>${event.position}</td></tr>
             <tr><th>created at</th><td>${esc(local(event.createdAt))}</td></tr>
-            <tr><th>causation id</th><td class="mono">${event.causationId ? `<a class="causation" href="/events/${event.causationId}">${esc(event.causationId)}</a>` : "—"}</td></tr>
+            <tr><th>causation id</th><td class="mono">${event.causationId ? `${esc(event.causationId)} <span class="dim">(the command)</span>` : "—"}</td></tr>
+            ${event.metadata && event.metadata.commandCausationId ? `<tr><th>command caused by</th><td class="mono"><a class="causation" href="/events/${esc(event.metadata.commandCausationId)}">${esc(event.metadata.commandCausationId)}</a></td></tr>` : ""}
             <tr><th>correlation id</th><td class="mono">${event.correlationId ? `<a class="correlation" href="/correlations/${event.correlationId}">${esc(event.correlationId)}</a>` : "—"}</td></tr>
             <tr><th>data</th><td><pre>${esc(json(event.data))}</pre></td></tr>
             <tr><th>metadata</th><td><pre>${esc(json(event.metadata))}</pre></td></tr>

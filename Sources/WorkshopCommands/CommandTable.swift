@@ -12,6 +12,8 @@ final class CommandTable: CommandInterpreter {
     ]
 
     let session: Session
+    /// The instructor's `catch-up` suggestion the shell asked about; the next line answers it.
+    private var suggested: Lesson?
     let completion: CompletionSource
 
     init(session: Session) {
@@ -47,16 +49,41 @@ final class CommandTable: CommandInterpreter {
         }
     }
 
-    /// The instructor's announcements, said between commands.
+    /// The instructor's announcements, said between commands; a suggestion is asked as a question.
     func beforePrompt() {
+        let out = session.out
         for line in session.forwarder?.takeAnnouncements() ?? [] {
-            session.out.paragraph(session.out.styled("announcement: ", .accent, .bold) + line, hanging: "              ")
+            out.paragraph(out.styled("announcement: ", .accent, .bold) + line, hanging: "              ")
+        }
+        if let id = session.forwarder?.takeSuggestion(), let lesson = session.course.lesson(id) {
+            suggested = lesson
+            out.paragraph(
+                out.styled("the instructor suggests ", .accent, .bold) + "`catch-up \(lesson.number)` (\(lesson.title)): the reference "
+                    + "code of each lesson before it you have not passed goes in, yours is set aside. Do it? y/n "
+                    + out.styled("(any other line leaves it)", .dim), hanging: "  ")
+        }
+    }
+
+    /// The answer to the instructor's suggestion: `y` does it, `n` declines, anything else runs as
+    /// typed and leaves it. Nothing happens without the learner's yes.
+    private func answerSuggestion(_ words: [String]) -> CommandOutcome? {
+        guard let lesson = suggested else { return nil }
+        suggested = nil
+        switch words.map({ $0.lowercased() }) {
+        case ["y"], ["yes"]: return execute(["catch-up", lesson.id])
+        case ["n"], ["no"]:
+            session.out.line(session.out.styled("not now: `catch-up \(lesson.number)` does it when you want", .dim))
+            return .success
+        default:
+            session.out.line(session.out.styled("left for later: `catch-up \(lesson.number)` does it when you want", .dim))
+            return nil
         }
     }
 
     func execute(_ words: [String]) -> CommandOutcome {
         // Whatever the command recorded goes to the room at once, in the background.
         defer { session.forwarder?.nudge() }
+        if let answered = answerSuggestion(words) { return answered }
         guard let name = words.first?.lowercased() else { return .success }
         switch name {
         case "quit", "exit": return .quit

@@ -24,12 +24,17 @@ public enum DomainLauncher {
         // Only a name some lesson declares opens the workspace: a mistyped command (`workshop lnit`)
         // is the parser's to refuse, and must not create ./workspace on the way.
         let pack = Session.packFolder(global, environment: ProcessInfo.processInfo.environment)
-        if let course = try? CoursePackLoader.load(from: pack),
-            !course.lessons.contains(where: { lesson in
-                lesson.commands.contains { $0.name == name } || lesson.readModels.contains { $0.name == name }
-            })
-        {
-            return nil
+        if let course = try? CoursePackLoader.load(from: pack) {
+            let domain = course.lessons.flatMap { lesson in lesson.commands.map(\.name) + lesson.readModels.map(\.name) }
+            if !domain.contains(name) {
+                // Said here in the tool's words: the parser would blame the default `shell` command.
+                let suggestion = Suggestion.closest(to: name, among: Array(known.filter { !$0.hasPrefix("-") }) + domain)
+                FileHandle.standardError.write(
+                    Data(
+                        ("error: unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                            + " (`workshop help` lists the commands)\n").utf8))
+                return ExitCode.validationFailure.rawValue
+            }
         }
         do {
             // A failure to open the workspace or to look the name up is reported as itself, not

@@ -54,35 +54,64 @@ final class Playground {
     }
 
     func run(_ command: DomainCommand, arguments: [String]) throws {
+        // `--id ID` sends the command under an id of the person's choosing: the same id again is
+        // the same command (a double click, a retry), answered with what it did the first time.
+        var arguments = arguments, given: String?
+        if let flag = arguments.firstIndex(of: "--id") {
+            guard flag + 1 < arguments.count, !arguments[flag + 1].isEmpty else {
+                throw WorkshopError("--id needs a value: \(command.usage) [--id ID]")
+            }
+            given = arguments[flag + 1]
+            arguments.removeSubrange(flag...flag + 1)
+        }
         let (streamName, request): (String, JSONValue)
         switch command.bind(arguments) {
         case .success(let bound): (streamName, request) = bound
         case .failure(let error): throw WorkshopError(error.description)
         }
-        // A typed command starts a conversation: it is its own cause and correlation.
-        let commandId = UUID()
-        let appended = try execute(command, request: request, on: StreamName(streamName), causationId: commandId, correlationId: commandId)
+        // A typed command starts a conversation: its events are caused by it, and its id is the correlation.
+        let identity = CommandIdentity.typed(id: given)
+        let outcome = try execute(command, request: request, on: StreamName(streamName), as: identity, correlationId: identity.uuid)
+        guard outcome.isNew else { return }
         // The learner's lesson is read once per typed command, not once per round of reactions.
         let lesson = try session.currentLesson()
         let reactions = session.course.reactions(upTo: lesson)
         if !reactions.isEmpty {
-            try react(to: appended, round: 1, reactions: reactions, commands: session.course.domainCommands(upTo: lesson))
+            try react(to: outcome.events, round: 1, reactions: reactions, commands: session.course.domainCommands(upTo: lesson))
         }
+    }
+
+    /// What running a command did: the events it produced, and whether they are new or the
+    /// outcome of the same command (the same id) run before.
+    struct Outcome {
+        var events: [RecordedEvent]
+        var isNew: Bool
     }
 
     /// Decides `request` with the learner's code against the stream's history, appends what it
     /// decided with the stream's expected revision (deciding again after losing a race), shows the
-    /// stream, and returns the new events. A rejection is shown and thrown as a failure status.
-    @discardableResult
+    /// stream, and returns the new events. A command whose id the stream's events already record
+    /// is not decided again: its earlier events are its answer. A rejection is shown and thrown as
+    /// a failure status.
     private func execute(
-        _ command: DomainCommand, request: JSONValue, on stream: StreamName, causationId: UUID?, correlationId: UUID?,
+        _ command: DomainCommand, request: JSONValue, on stream: StreamName, as identity: CommandIdentity, correlationId: UUID?,
         showsNewOnly: Bool = false
-    ) throws -> [RecordedEvent] {
+    ) throws -> Outcome {
         let host = try self.host(lesson: command.lesson, purpose: command.name)
         let store = session.workspace.store
         let out = session.out
         for attempt in 0...Self.retries {
             let history = try store.readIfPresent(stream)
+            // Said twice, done once: the receiver keeps the ids of the commands it ran, on the
+            // events they produced, so a re-sent command is answered, not decided again.
+            let earlier = history.filter { CommandIdentity.recorded(in: $0.metadata) == identity.id }
+            if !earlier.isEmpty {
+                out.line(
+                    out.styled("↺ command \(identity.id) ran before", .warning)
+                        + out.styled(" · its events are the answer; nothing was decided or appended again", .dim))
+                StreamTable.render(earlier, new: nil, metadata: showsMetadata, out: out)
+                return Outcome(events: earlier, isNew: false)
+            }
             let given = try history.map { try JSONValue.parse($0.data) }
             let exchange = try host.ask(
                 driver: command.driver, input: .object(["given": .array(given), "command": request, "input": request]))
@@ -108,15 +137,15 @@ final class Playground {
                 let data = try events.map { event in
                     EventData(
                         type: Self.typeName(of: event), data: Data(event.json.utf8),
-                        metadata: Data("{\"command\":\"\(command.name)\"}".utf8),
-                        causationId: causationId, correlationId: correlationId)
+                        metadata: identity.metadata(command: command.name),
+                        causationId: identity.uuid, correlationId: correlationId)
                 }
                 let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
                 do {
                     if data.isEmpty {
                         out.line(out.styled("your code decided nothing happens · nothing was appended", .dim))
                         if !history.isEmpty { try show(stream, new: nil) }
-                        return []
+                        return Outcome(events: [], isNew: true)
                     }
                     try store.append(data, to: stream, expected: expected)
                     let appended = try store.read(stream, from: UInt64(history.count), direction: .forwards, limit: nil)
@@ -126,14 +155,14 @@ final class Playground {
                     } else {
                         try show(stream, new: UInt64(history.count))
                     }
-                    return appended
+                    return Outcome(events: appended, isNew: true)
                 } catch EventStoreError.wrongExpectedRevision {
                     guard attempt < Self.retries else { throw WorkshopError("\(stream) kept changing under us; try again") }
                     out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
                 }
             }
         }
-        return []
+        return Outcome(events: [], isNew: true)
     }
 
     /// How many rounds of reactions one typed command may set off: a command that causes
@@ -160,48 +189,69 @@ final class Playground {
                     continue
                 }
                 for message in sent {
-                    guard case .object(let fields) = message, let command = fields["command"] else {
-                        out.line(out.styled("\(reaction.name) sent \(message.json), which has no command", .warning))
-                        continue
-                    }
-                    guard
-                        let (domain, arguments) = commands.lazy.compactMap({ domain in
-                            domain.arguments(producing: command).map { (domain, $0) }
-                        }).first
+                    guard case .object(let fields) = message,
+                        let (domain, command, arguments) = Self.command(in: fields, among: commands)
                     else {
-                        out.line(out.styled("\(reaction.name) sent \(command.json), which no shell command runs", .warning))
+                        out.line(out.styled("\(reaction.name) sent \(message.json), which no shell command runs", .warning))
                         continue
                     }
-                    let causation = Self.uuid(fields["causationId"]), correlation = Self.uuid(fields["correlationId"])
                     guard case .success(let bound) = domain.bind(arguments) else {
                         out.line(out.styled("\(reaction.name) sent \(command.json), which \(domain.name) does not accept", .warning))
                         continue
                     }
+                    // The command's cause is the event it reacts to; its id is the one the process made
+                    // (a fresh one when it made none, which then can never be told apart from a new command).
+                    var identity = CommandIdentity.typed(id: Self.text(fields["commandId"]))
+                    identity.causedBy = event.eventId
+                    identity.sentBy = reaction.name
                     out.line(
                         out.styled("↳ \(reaction.name) sent ", .dim) + out.styled(([domain.name] + arguments).joined(separator: " "), .bold)
                             + out.styled(" · caused by \(event.type) \(StreamTable.short(event.eventId))", .dim))
-                    let stream = StreamName(bound.stream)
-                    let appended: [RecordedEvent]
+                    let outcome: Outcome
                     do {
-                        appended = try execute(
-                            domain, request: command, on: stream, causationId: causation, correlationId: correlation, showsNewOnly: true)
+                        outcome = try execute(
+                            domain, request: command, on: StreamName(bound.stream), as: identity,
+                            correlationId: Self.uuid(fields["correlationId"]) ?? event.correlationId ?? event.eventId, showsNewOnly: true)
                     } catch is ExitCode {
                         continue  // rejected: the domain's answer, already shown
                     }
-                    try react(to: appended, round: round + 1, reactions: reactions, commands: commands)
+                    if outcome.isNew { try react(to: outcome.events, round: round + 1, reactions: reactions, commands: commands) }
                 }
             }
         }
     }
 
+    /// The command a reaction's message carries, and the shell command that runs it: the message's
+    /// `command`, or else the one of its fields (an order's, a customer's…) a shell command accepts.
+    static func command(in fields: JSONObject, among commands: [DomainCommand]) -> (DomainCommand, JSONValue, [String])? {
+        let ids: Set<String> = ["commandId", "causationId", "correlationId"]
+        let candidates = fields["command"].map { [$0] } ?? fields.filter { !ids.contains($0.key) }.map(\.value)
+        for candidate in candidates {
+            for domain in commands {
+                if let arguments = domain.arguments(producing: candidate) { return (domain, candidate, arguments) }
+            }
+        }
+        return nil
+    }
+
     /// What the learner's reaction sends for one recorded event.
     private func ask(_ reaction: Reaction, about event: RecordedEvent) throws -> [JSONValue] {
         let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
-        var received: JSONObject = ["eventId": .string(event.eventId.uuidString), "event": try JSONValue.parse(event.data)]
-        if let correlation = event.correlationId { received["correlationId"] = .string(correlation.uuidString) }
-        let answer = try Self.returned(host.ask(driver: reaction.driver, input: .object(["input": .object(received)])).answer, by: "it")
+        // The process is handed the stream's earlier events too: its state is what it has seen.
+        let seen = try session.workspace.store.read(event.stream).prefix { $0.revision < event.revision }
+        let input: JSONObject = ["seen": .array(try seen.map(Self.received)), "received": try Self.received(event)]
+        let answer = try Self.returned(host.ask(driver: reaction.driver, input: .object(["input": .object(input)])).answer, by: "it")
         guard case .array(let messages) = answer else { throw WorkshopError("it returned \(answer.json), not a list of commands") }
         return messages
+    }
+
+    /// An event as a reaction receives it: its ids, when it was recorded (seconds since 1970), and the event.
+    static func received(_ event: RecordedEvent) throws -> JSONValue {
+        var received: JSONObject = ["eventId": .string(event.eventId.uuidString)]
+        if let correlation = event.correlationId { received["correlationId"] = .string(correlation.uuidString) }
+        received["at"] = .number(event.createdAt.timeIntervalSince1970.rounded(.down))
+        received["event"] = try JSONValue.parse(event.data)
+        return .object(received)
     }
 
     /// What the learner's code returned, or an error that says, of `who`, what went wrong instead.
@@ -217,7 +267,12 @@ final class Playground {
 
     /// An id the learner's code passed along; nil (no id recorded) when it is not one the store made.
     static func uuid(_ value: JSONValue?) -> UUID? {
-        if case .string(let text)? = value { UUID(uuidString: text) } else { nil }
+        text(value).flatMap(UUID.init(uuidString:))
+    }
+
+    /// A text the learner's code passed along; nil when it is missing, empty or not a text.
+    static func text(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value, !text.isEmpty { text } else { nil }
     }
 
     /// The warm host for a lesson's binding, built if the learner's code changed.

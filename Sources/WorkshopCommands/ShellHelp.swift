@@ -29,8 +29,14 @@ struct ShellHelp {
             }
         }
         out.line()
-        out.paragraph(
-            "`help COMMAND` shows a command's arguments. Lessons are named by number or id (`start 2`, `start deciding`).")
+        out.paragraph("`help COMMAND` shows a command's arguments." + Self.namingExample(session.course))
+    }
+
+    /// How lessons are named, with an example from the loaded pack (its second lesson, or its
+    /// only one): a pack's words, never this course's.
+    static func namingExample(_ course: Course) -> String {
+        guard let lesson = course.lessons.dropFirst().first ?? course.lessons.first else { return "" }
+        return " Lessons are named by number or id (`start \(lesson.number)`, `start \(lesson.id)`)."
     }
 
     /// One command's help; false when there is no such command.
@@ -54,12 +60,15 @@ struct ShellHelp {
             return true
         }
         if let domain = domainCommands().last(where: { $0.name == name }) {
-            out.line(out.styled("USAGE: ", .bold) + domain.usage)
+            out.line(out.styled("USAGE: ", .bold) + domain.usage + " [--id ID]")
             if !domain.summary.isEmpty { out.paragraph(domain.summary) }
             for argument in domain.arguments {
                 let allowed = domain.values[argument].map { " (one of \($0.joined(separator: ", ")))" } ?? ""
                 out.paragraph("\(argument.uppercased())\(allowed)", indent: "  ", hanging: "    ")
             }
+            out.paragraph(
+                "--id ID sends the command under that id: sent again with the same id, it is answered with the events it produced the first time, and nothing is decided again.",
+                indent: "  ", hanging: "    ")
             out.paragraph(
                 "It runs through your code from the lesson '\(session.course.lesson(domain.lesson)?.title ?? domain.lesson)' on; the events land on \(Self.readable(domain.stream)).",
                 indent: "", hanging: "")

@@ -27,9 +27,9 @@ struct StateCommand: WorkshopCommand {
                 guard revision < UInt64(events.count) else {
                     throw WorkshopError("\(stream) has revisions 0 to \(events.count - 1); there is no \(revision)")
                 }
-                events = events.filter { $0.revision <= revision }
+                events = Array(events.prefix(throughRevision: revision))
             } else if let time = StateSupport.time(today: when[1]) {
-                events = events.filter { $0.createdAt <= time }
+                events = Array(events.prefix(recordedBy: time))
             } else {
                 throw WorkshopError(
                     "'\(when[1])' is neither a revision nor a time such as 11:05; usage: state STREAM [at REVISION | at HH:MM[:SS]]")
@@ -181,7 +181,7 @@ enum StateSupport {
     static func render(_ state: JSONValue, after last: RecordedEvent?, view: StateView, in session: Session) {
         let out = session.out
         if let last { out.line(out.styled("after revision \(last.revision) (\(last.type))", .dim)) }
-        if view.picture == "connect-four", let picture = BoardPicture.connectFour(state, styler: out.styler) {
+        if view.picture == .connectFour, let picture = BoardPicture.connectFour(state, styler: out.styler) {
             picture.forEach(out.line)
         } else {
             // A state reads as its fields, even with one field (DomainWords would take it for an event).

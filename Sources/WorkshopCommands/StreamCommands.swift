@@ -137,6 +137,8 @@ struct EventView: Encodable {
     var causationId: UUID?
     var correlationId: UUID?
     var createdAt: Date
+    /// What the shell recorded beside the event: the command, its id, and who sent it.
+    var metadata: String
 
     init(_ event: RecordedEvent) {
         stream = event.stream.rawValue
@@ -148,5 +150,6 @@ struct EventView: Encodable {
         causationId = event.causationId
         correlationId = event.correlationId
         createdAt = event.createdAt
+        metadata = String(decoding: event.metadata, as: UTF8.self)
     }
 }

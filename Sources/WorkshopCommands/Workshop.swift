@@ -9,7 +9,8 @@ public struct Workshop: ParsableCommand {
     /// The one command table, in the order `help` lists it.
     static let commands: [any WorkshopCommand.Type] = [
         LessonsCommand.self, LessonCommand.self, StartCommand.self, NextCommand.self, PrevCommand.self,
-        HintCommand.self, CheckCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self, CatchUpCommand.self,
+        HintCommand.self, CheckCommand.self, ScenarioCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self,
+        CatchUpCommand.self,
         AgendaCommand.self, ProgressCommand.self, EventsCommand.self, StreamsCommand.self, ShowCommand.self, AllCommand.self,
         StateCommand.self, ReplayCommand.self, MetaCommand.self, StoreCommand.self, UICommand.self, ThemeCommand.self,
         PrepareCommand.self, JoinCommand.self, HelpMeCommand.self,

@@ -126,3 +126,44 @@ def test_the_instructor_sees_the_room(room, browser):
     wait(browser, lambda d: any(row["name"] == "<b>dan</b>" for row in learners(d)))
     assert not browser.find_elements(By.CSS_SELECTOR, "#learners td.name b")
     shot(browser, "room-3-after")
+
+
+def bars(browser):
+    """The day's bars as the page shows them: lesson, count, whether the clock says it is now."""
+    return browser.execute_script(
+        "return [...document.querySelectorAll('#bars .bar')].map(b => ({lesson: b.dataset.lesson,"
+        " learners: b.textContent, here: b.classList.contains('here')}))")
+
+
+def test_the_day_against_its_time_boxes(room, browser):
+    import datetime
+    for name in ["ada", "bert"]:
+        room.learner(name, "start", "1")
+        room.learner(name, "join", room.url, room.code, "--name", name)
+
+    def schedule(*words):
+        result = subprocess.run(
+            [WORKSHOP, "room", "schedule", "--folder", str(room.folder / "room"), *words],
+            env=room.env, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    # The day started ten minutes ago (on the room's clock): its first lesson is now.
+    start = max(datetime.datetime.now() - datetime.timedelta(minutes=10),
+                datetime.datetime.now().replace(hour=0, minute=0))
+    schedule("--starts", start.strftime("%H:%M"))
+    browser.get(room.view)
+    wait(browser, lambda d: any(b["here"] for b in bars(d)))
+    first = bars(browser)[0]
+    assert first == {"lesson": "events-are-facts", "learners": "2", "here": True}, bars(browser)
+    assert "0 ahead · 2 on time · 0 behind" in browser.find_element(By.ID, "day-pace").text
+    shot(browser, "room-4-day-on-time")
+
+    # The first time box shortened to five minutes: the clock is in the second lesson, live.
+    schedule("--lesson", "events-are-facts", "--minutes", "5")
+    wait(browser, lambda d: "2 behind" in d.find_element(By.ID, "day-pace").text)
+    now = [b for b in bars(browser) if b["here"]]
+    assert [b["lesson"] for b in now] == ["deciding"], bars(browser)
+    paces = browser.execute_script("return [...document.querySelectorAll('#learners td.pace')].map(td => td.textContent)")
+    assert paces == ["behind", "behind"], paces
+    shot(browser, "room-5-day-behind")

@@ -225,10 +225,10 @@ def test_read_models_follow_the_shell_and_the_state_goes_back_in_time(learner, b
         assert "nothing here yet" in panel(browser, "loyalty").text or "empty" in panel(browser, "loyalty").text
 
         # Orders typed in the shell change the read models on the page, without a reload.
-        learner.run("place-order", "o1", "alice", "latte,muffin", "650")
+        learner.run("place-order", "o1", "alice", "latte,muffin")
         wait(browser, lambda d: "1 event delivered" in panel(d, "queue").text)
         assert "o1" not in panel(browser, "queue").find_element(By.CLASS_NAME, "value").text, "placed, not paid: not queued"
-        learner.run("pay-order", "o1", "650")
+        learner.run("pay-order", "o1", "720")
         wait(browser, lambda d: [li.text for li in panel(d, "queue").find_elements(By.TAG_NAME, "li")] == ["o1"])
         queue = panel(browser, "queue")
         assert "new" in queue.get_attribute("class").split() and "changed" in queue.text

@@ -138,6 +138,22 @@ struct CoursePackLoaderTests {
         #expect(messages.contains { $0.hasPrefix("course.yaml:7:") && $0.contains("missing 'minutes'") })
     }
 
+    @Test("a debrief is a slot of its own with a title and minutes; without minutes it is reported")
+    func debriefSlot() throws {
+        PackFixture.write(in: folder, lessons: 2)
+        folder.write(
+            "lessons/course.yaml",
+            "title: T\ndays:\n  - title: D\n    starts: \"09:00\"\n    schedule:\n      - lesson: lesson-1\n      - debrief: Questions\n        minutes: 10\n      - lesson: lesson-2\n"
+        )
+        let course = try CoursePackLoader.load(from: folder.url.appendingPathComponent("lessons"))
+        #expect(course.days[0].schedule[1] == .debrief(title: "Questions", minutes: 10))
+        folder.write(
+            "lessons/course.yaml",
+            "title: T\ndays:\n  - title: D\n    schedule:\n      - lesson: lesson-1\n      - debrief: Questions\n      - lesson: lesson-2\n"
+        )
+        #expect(problems().map(\.description).contains { $0.hasPrefix("course.yaml:6:") && $0.contains("missing 'minutes'") })
+    }
+
     @Test("prerequisites must be earlier lessons of the course")
     func prerequisites() {
         PackFixture.write(in: folder, lessons: 2)

@@ -21,7 +21,7 @@ struct AllStreamTests {
         let played = try learner.run(
             [],
             input:
-                "register-customer helen Helen h@example.com\nplace-order 1 helen latte 450\npay-order 1 450\nplace-order 2 omar tea 300\n")
+                "register-customer helen Helen h@example.com\nplace-order 1 helen latte\npay-order 1 450\nplace-order 2 omar tea\n")
         #expect(played.status == 0, "\(played.output)")
         let stored = try events(["all", "--system"])
         let system = stored.filter { $0.stream.hasPrefix("$") }

@@ -86,7 +86,7 @@ struct PlayTests {
         let result = try run(
             [],
             input:
-                "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant 650\npay-order 323 600\npay-order 323 650\n"
+                "register-customer helen Helen helen@example.com\nplace-order 323 helen latte,croissant\npay-order 323 600\npay-order 323 650\n"
                 + "pay-order 323 lots\nprepare-order 323 sam\nserve-order 323\nserve-order 999\nstreams --json\n")
         #expect(result.output.contains("▸ 0  OrderPlaced  "))
         #expect(
@@ -101,24 +101,40 @@ struct PlayTests {
         #expect(result.output.contains("\"name\" : \"order-323\""))
     }
 
-    @Test("a process manager reacts in the shell: payment sets off preparation and serving, traced by causation and correlation")
+    @Test("a process manager reacts in the shell: a served order earns its customer a point, traced by causation and correlation")
     func processManager() throws {
         // Lesson 12 started: lesson 11's Fulfilment (the reference) is the learner's code now.
         #expect(try run(["catch-up", "12"]).status == 0)
-        let result = try run([], input: "place-order 9 helen latte 450\npay-order 9 450\nprepare-order 9 sam\n")
-        #expect(result.status == 1, "preparing by hand is rejected: the process manager already did")
-        #expect(result.output.contains("↳ fulfilment sent prepare-order 9 sam · caused by OrderPaid"))
-        #expect(result.output.contains("↳ fulfilment sent serve-order 9 · caused by OrderPrepared"))
-        #expect(result.output.contains("rejected: alreadyPrepared"))
-        struct Recorded: Decodable { var type: String, eventId: String, causationId: String?, correlationId: String? }
-        let shown = try run(["show", "order-9", "--json"])
-        let events = try JSONDecoder().decode([Recorded].self, from: Data(shown.output.utf8))
-        #expect(events.map(\.type) == ["OrderPlaced", "OrderPaid", "OrderPrepared", "OrderServed"])
-        guard events.count == 4 else { return }
-        #expect(events[2].causationId == events[1].eventId, "prepared because it was paid")
-        #expect(events[3].causationId == events[2].eventId, "served because it was prepared")
-        #expect(Set(events[1...].map(\.correlationId)) == [events[1].correlationId], "one conversation, started by the payment")
-        #expect(events[0].correlationId != events[1].correlationId, "placing was a conversation of its own")
+        let result = try run(
+            [],
+            input:
+                "register-customer helen Helen helen@example.com\nplace-order 9 helen latte\npay-order 9 450\nprepare-order 9 sam\n"
+                + "serve-order 9\nearn-loyalty-point helen 9\n")
+        #expect(result.status == 1, "the point asked for by hand is a different command, decided again and refused")
+        #expect(!result.output.contains("fulfilment sent prepare-order"), "the process never invents the barista's work")
+        #expect(result.output.contains("↳ fulfilment sent earn-loyalty-point helen 9 · caused by OrderServed"))
+        #expect(result.output.contains("▸ 1  LoyaltyPointEarned"))
+        #expect(result.output.contains("rejected: pointAlreadyEarned"))
+        struct Recorded: Decodable { var type: String, eventId: String, causationId: String?, correlationId: String?, metadata: String }
+        struct Metadata: Decodable { var command: String, commandId: String, sentBy: String?, commandCausationId: String? }
+        func events(_ stream: String) throws -> [Recorded] {
+            try JSONDecoder().decode([Recorded].self, from: Data(try run(["show", stream, "--json"]).output.utf8))
+        }
+        func metadata(_ event: Recorded) throws -> Metadata { try JSONDecoder().decode(Metadata.self, from: Data(event.metadata.utf8)) }
+        let order = try events("order-9"), customer = try events("customer-helen")
+        #expect(order.map(\.type) == ["OrderPlaced", "OrderPaid", "OrderPrepared", "OrderServed"])
+        #expect(customer.map(\.type) == ["CustomerRegistered", "LoyaltyPointEarned"])
+        guard order.count == 4, customer.count == 2 else { return }
+        let served = order[3], point = customer[1]
+        // An event is caused by the command that produced it; the command, by the event it reacts to.
+        #expect(try metadata(served).command == "serve-order")
+        #expect(served.causationId?.lowercased() == (try metadata(served).commandId), "a typed command's id is its events' causation")
+        let sent = try metadata(point)
+        #expect(sent.commandId == "fulfilment/earn-loyalty-point/\(served.eventId)", "the id the process made from its cause")
+        #expect(sent.sentBy == "fulfilment")
+        #expect(sent.commandCausationId == served.eventId, "the command was caused by the served event")
+        #expect(point.causationId != nil && point.causationId != served.eventId, "the point's cause is the command, not the event")
+        #expect(point.correlationId == served.correlationId, "the conversation carries on")
 
         // With the starter's Fulfilment (it sends nothing), nothing reacts.
         folder.write(
@@ -126,9 +142,40 @@ struct PlayTests {
             try String(
                 contentsOf: Self.root.appendingPathComponent("lessons/process-manager/starter/Sources/Barstucks/Fulfilment.swift"),
                 encoding: .utf8))
-        let quiet = try run([], input: "place-order 10 omar latte 450\npay-order 10 450\n")
+        let quiet = try run([], input: "place-order 10 helen latte\npay-order 10 450\nprepare-order 10 sam\nserve-order 10\n")
         #expect(quiet.status == 0)
         #expect(!quiet.output.contains("fulfilment sent"))
+    }
+
+    @Test("said twice, done once: a command sent again under its id gets the earlier events; a different command is decided again")
+    func duplicateCommands() throws {
+        #expect(try run(["catch-up", "12"]).status == 0)
+        // A process that sends its command twice, as an at-least-once delivery would: the same id both times.
+        let reference = try ReferenceCode.text(of: "process-manager", "Sources/Barstucks/Fulfilment.swift")
+        let twice = reference.replacingOccurrences(
+            of: "causationId: received.eventId, correlationId: correlationId)\n            ]",
+            with: "causationId: received.eventId, correlationId: correlationId)\n            ].flatMap { [$0, $0] }")
+        #expect(twice != reference, "the reference still sends the point where the test expects it")
+        folder.write("ws/Sources/Barstucks/Fulfilment.swift", twice)
+        let result = try run(
+            [],
+            input:
+                "register-customer helen Helen helen@example.com\nplace-order 9 helen latte\npay-order 9 450 --id click-1\n"
+                + "pay-order 9 450 --id click-1\nprepare-order 9 sam\nserve-order 9\npay-order 9 450\n")
+        #expect(result.status == 1, "the payment typed again without the id is a new command, refused")
+        let lines = result.output.components(separatedBy: "\n")
+        let again = try #require(lines.firstIndex(of: "workshop> pay-order 9 450 --id click-1").map { lines[($0 + 1)...] })
+        let second = try #require(again.firstIndex(of: "workshop> pay-order 9 450 --id click-1"))
+        #expect(lines[second + 1] == "↺ command click-1 ran before · its events are the answer; nothing was decided or appended again")
+        #expect(lines[second + 3].hasPrefix("  1  OrderPaid"), "the answer is the event the first payment produced")
+        #expect(result.output.components(separatedBy: "↳ fulfilment sent earn-loyalty-point helen 9").count == 3, "sent twice")
+        #expect(result.output.contains("↺ command fulfilment/earn-loyalty-point/"), "the second is recognised by its id")
+        #expect(!result.output.contains("pointAlreadyEarned"), "a duplicate is answered, not refused as a conflict")
+        #expect(result.output.contains("rejected: alreadyPaid"), "a different command is decided again")
+        let shown = try run(["show", "customer-helen", "--json"])
+        #expect(shown.output.components(separatedBy: "LoyaltyPointEarned").count == 2, "one point")
+        let order = try run(["show", "order-9", "--json"])
+        #expect(order.output.components(separatedBy: "\"OrderPaid\"").count == 2, "one payment")
     }
 
     @Test("on day 2 the day-1 game still plays, folds and replays; a category not folded yet is told the lesson that folds it")

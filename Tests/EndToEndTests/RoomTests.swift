@@ -20,10 +20,11 @@ struct RoomEndToEndTests {
 
     func environment() -> [String: String] { WorkshopProcess.environment(home: folder.path, extra: ["USER": "tester"]) }
 
-    /// `room host` on loopback; returns the process and the URL and code of its join line.
+    /// `room host` on loopback, following the fixture pack's agenda; returns the process and the
+    /// URL and code of its join line.
     func host(port: UInt16 = 0) throws -> (OpenShell, String, String) {
         let host = try OpenShell(
-            arguments: ["room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", String(port)],
+            arguments: ["room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", String(port), "--pack", pack.path],
             environment: environment())
         #expect(host.waitFor("Ctrl-C stops"), "room host printed: \(host.text)")
         let line = try #require(host.text.components(separatedBy: "\n").first { $0.hasPrefix("workshop join ") })
@@ -174,6 +175,161 @@ struct RoomEndToEndTests {
         let noRoom = try WorkshopProcess.run(
             ["room", "announce", "--folder", folder.url.appendingPathComponent("nowhere").path, "hi"], environment: environment())
         #expect(noRoom.status != 0 && noRoom.errors.contains("there is no room in"))
+    }
+
+    @Test("the instructor moves the day's start and a time box; a joined learner's `agenda` shows the room's times and place")
+    func schedule() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        let moved = try WorkshopProcess.run(
+            [
+                "room", "schedule", "--folder", roomFolder.path, "--starts", "07:30", "--lesson", "lesson-1", "--minutes", "45",
+            ], environment: environment())
+        #expect(moved.status == 0, "\(moved.errors)")
+        // The fixture's day one has one lesson: before, in and after the day, the room should be on it.
+        #expect(moved.output.contains("from 07:30 (moved) · the room should be on lesson-1"), "\(moved.output)")
+        let refused = try WorkshopProcess.run(
+            ["room", "schedule", "--folder", roomFolder.path, "--lesson", "nope", "--minutes", "10"], environment: environment())
+        #expect(refused.status != 0 && refused.errors.contains("a time box is changed for a lesson of the course"), "\(refused.errors)")
+        let shell = try shell(0)
+        defer { shell.stop() }
+        shell.type("join \(url) \(code) --name kim")
+        #expect(shell.waitFor("joined the room"))
+        // The plan comes with the room's next answer (the shell says "still here" every five seconds).
+        #expect(
+            waitUntil(seconds: 30) {
+                (try? String(contentsOf: folder.url.appendingPathComponent("ws-0/.workshop/room.json"), encoding: .utf8))?.contains(
+                    "schedule") == true
+            })
+        shell.type("agenda")
+        #expect(shell.waitFor("◀ the room"), "\(shell.text)")
+        #expect(shell.text.contains("the room is on day 1 from 07:30 · it should be on 01 Lesson number 1 now"), "\(shell.text)")
+        #expect(shell.text.contains("07:30–08:15  01  Lesson number 1 (45 min)"), "\(shell.text)")
+        let status = try status()
+        let pace = try #require((status["room"] as? [String: Any])?["pace"] as? [String: Any])
+        #expect(pace["expected"] as? String == "lesson-1")
+        #expect((pace["behind"] as? Int ?? 0) + (pace["onTime"] as? Int ?? 0) == 1)
+        #expect(pace["ahead"] as? Int == 0)
+    }
+
+    @Test("a suggested catch-up is asked about before the next prompt; y does it, n leaves it, through a pipe and a terminal")
+    func suggestion() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        let piped = try shell(0)
+        defer { piped.stop() }
+        piped.type("join \(url) \(code) --name pia")
+        #expect(piped.waitFor("joined the room"))
+        let workspace = folder.url.appendingPathComponent("ws-1").path
+        let terminal = try PseudoTerminal(
+            executable: WorkshopProcess.executable, arguments: ["--pack", pack.path, "--workspace", workspace],
+            environment: environment(), columns: 120, rows: 30)
+        defer { terminal.type("quit" + PseudoTerminal.Key.enter) }
+        _ = try terminal.waitFor("workshop>", timeout: 30)
+        terminal.type("join \(url) \(code) --name tess" + PseudoTerminal.Key.enter)
+        _ = try terminal.waitFor("joined the room", timeout: 30)
+        // Neither has started lesson-2: both are behind it.
+        let suggested = try WorkshopProcess.run(
+            ["room", "suggest", "2", "--folder", roomFolder.path, "--pack", pack.path], environment: environment())
+        #expect(suggested.status == 0, "\(suggested.errors)")
+        #expect(
+            suggested.output.contains("suggested `catch-up lesson-2` to") && suggested.output.contains("pia")
+                && suggested.output.contains("tess"))
+        // It comes with the room's next answer (a heartbeat within five seconds), asked before the next prompt.
+        Thread.sleep(forTimeInterval: 6)
+        piped.type("join")
+        #expect(piped.waitFor("the instructor suggests `catch-up 2`"), "\(piped.text)")
+        piped.type("y")
+        #expect(piped.waitFor("reference installed"), "\(piped.text)")
+        terminal.type("join" + PseudoTerminal.Key.enter)
+        _ = try terminal.waitFor("Do it? y/n", timeout: 20)
+        terminal.type("n" + PseudoTerminal.Key.enter)
+        _ = try terminal.waitFor("not now: `catch-up 2` does it when you want", timeout: 20)
+        #expect(!terminal.screen.contains("reference installed"))
+        let progress = try WorkshopProcess.run(["--pack", pack.path, "--workspace", workspace, "lessons"], environment: environment())
+        #expect(!progress.output.contains("skipped"), "declining changes nothing: \(progress.output)")
+    }
+
+    @Test("a room on a PostgreSQL store keeps its events there, not in the folder, and a restarted room reads them back")
+    func postgres() throws {
+        let server = try #require(
+            ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"],
+            "make test starts a throwaway PostgreSQL and sets WORKSHOP_TEST_POSTGRES")
+        let schema = "room_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let create = Process()
+        create.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        create.arguments = ["psql", server, "-qc", "CREATE SCHEMA \(schema)"]
+        try create.run()
+        create.waitUntilExit()
+        try #require(create.terminationStatus == 0)
+        let url = server + "&options=-csearch_path%3D\(schema)"
+        let host = try OpenShell(
+            arguments: [
+                "room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", "0", "--store", url, "--pack", pack.path,
+            ],
+            environment: environment())
+        #expect(host.waitFor("Ctrl-C stops"), "room host printed: \(host.text)")
+        let line = try #require(host.text.components(separatedBy: "\n").first { $0.hasPrefix("workshop join ") })
+        let words = line.split(separator: " ").map(String.init)
+        let workspace = folder.url.appendingPathComponent("ws-pg").path
+        for arguments in [["join", words[2], words[3], "--name", "pat"], ["help-me", "stuck on facts"]] {
+            let result = try WorkshopProcess.run(["--pack", pack.path, "--workspace", workspace] + arguments, environment: environment())
+            #expect(result.status == 0, "\(result.errors)")
+        }
+        host.stop()
+        #expect(
+            !FileManager.default.fileExists(atPath: roomFolder.appendingPathComponent("room.sqlite").path), "the events went to the folder")
+        let status = try WorkshopProcess.run(
+            ["room", "status", "--folder", roomFolder.path, "--store", url, "--json"], environment: environment())
+        try #require(status.status == 0, "\(status.errors)")
+        let room = try #require(
+            (try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])?["room"] as? [String: Any])
+        #expect((room["learners"] as? [[String: Any]])?.map { $0["name"] as? String } == ["pat"])
+        #expect((room["help"] as? [[String: Any]])?.first?["line"] as? String == "stuck on facts")
+    }
+
+    @Test("room watch redraws the room in place, cut to the window, and at once for a resized one")
+    func watch() throws {
+        let (host, url, code) = try host()
+        defer { host.stop() }
+        for index in 0..<12 {
+            let joined = try WorkshopProcess.run(
+                [
+                    "--pack", pack.path, "--workspace", folder.url.appendingPathComponent("ws-\(index)").path, "join", url, code, "--name",
+                    "learner-\(index)-with-a-rather-long-name",
+                ], environment: environment())
+            try #require(joined.status == 0, "\(joined.errors)")
+        }
+        let terminal = try PseudoTerminal(
+            executable: WorkshopProcess.executable, arguments: ["room", "watch", "--folder", roomFolder.path],
+            environment: environment(), columns: 100, rows: 40)
+        defer { terminal.type(PseudoTerminal.Key.ctrlC) }
+        // Two frames: the second is drawn over the first, so the screen holds the room once.
+        let twice = try terminal.waitUntil("a second frame", timeout: 20) { _ in
+            terminal.transcript.components(separatedBy: "\u{1B}[H").count > 2
+        }
+        _ = twice
+        let screen = terminal.screen
+        #expect(screen.components(separatedBy: "the room · 12 learners").count == 2, "\(screen)")
+        #expect(screen.contains("learner-11-with-a-rather-long-name"), "\(screen)")
+        // A narrow, short window: the next frame comes without waiting out the two seconds, cut to fit.
+        terminal.clearTranscript()
+        terminal.resize(columns: 50, rows: 10)
+        _ = try terminal.waitUntil("a frame for the new size", timeout: 20) { _ in terminal.transcript.contains("more lines") }
+        let small = ScreenLines(terminal.screen)
+        #expect(small.lines.count <= 10, "\(small.lines)")
+        #expect(small.lines.allSatisfy { $0.count <= 50 }, "\(small.lines)")
+        #expect(small.lines.contains { $0.hasPrefix("… ") && $0.contains("more lines (a taller window shows them)") }, "\(small.lines)")
+        #expect(small.lines.contains { $0.hasSuffix("…") }, "a line wider than the window is cut: \(small.lines)")
+    }
+
+    /// The lines of a screen, without the empty ones at its end.
+    struct ScreenLines {
+        var lines: [String]
+        init(_ screen: String) {
+            lines = screen.components(separatedBy: "\n")
+            while lines.last?.isEmpty == true { lines.removeLast() }
+        }
     }
 
     func waitUntil(seconds: Double = 60, _ condition: () -> Bool) -> Bool {

@@ -32,11 +32,12 @@ struct ScriptModeTests {
         #expect(!result.output.contains("\u{1B}["))
     }
 
-    @Test("a mistyped command is refused by the parser and creates no workspace")
+    @Test("a mistyped command is refused in the tool's words, with the nearest command, and creates no workspace")
     func mistypedCommand() throws {
         let result = try run(["lnit"])
-        #expect(result.status != 0)
-        #expect(result.errors.contains("Unexpected argument 'lnit'"))
+        #expect(result.status == 64)
+        #expect(result.errors.contains("error: unknown command 'lnit'; did you mean 'lint'?"), "\(result.errors)")
+        #expect(!result.errors.contains("workshop shell"), "the default shell command is not blamed")
         #expect(!FileManager.default.fileExists(atPath: workspace))
     }
 

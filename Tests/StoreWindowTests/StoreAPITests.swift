@@ -20,17 +20,19 @@ struct StoreAPITests {
         try store.append(
             [event("OrderPaid", correlation: order, cause: fulfilment, command: "pay-order")], to: "order-1", expected: .exact(0))
         let paid = try store.read("order-1")[1]
+        // A reaction's command: its events are caused by the command, and the metadata names the event it answered.
         try store.append(
-            [event("PreparationStarted", correlation: order, cause: paid.eventId, command: "prepare-order")], to: "preparation-1",
-            expected: .noStream)
+            [event("PreparationStarted", correlation: order, cause: UUID(), command: "prepare-order", answering: paid.eventId)],
+            to: "preparation-1", expected: .noStream)
         _ = placed
         try store.append([event("DiscDropped")], to: "game-7", expected: .noStream)
     }
 
-    func event(_ type: String, correlation: UUID? = nil, cause: UUID? = nil, command: String? = nil) -> EventData {
-        EventData(
+    func event(_ type: String, correlation: UUID? = nil, cause: UUID? = nil, command: String? = nil, answering: UUID? = nil) -> EventData {
+        let fields = [command.map { "\"command\":\"\($0)\"" }, answering.map { "\"commandCausationId\":\"\($0.uuidString)\"" }]
+        return EventData(
             type: type, data: Data("{\"\(type.prefix(1).lowercased() + type.dropFirst())\":{}}".utf8),
-            metadata: Data((command.map { "{\"command\":\"\($0)\"}" } ?? "{}").utf8), causationId: cause, correlationId: correlation)
+            metadata: Data("{\(fields.compactMap { $0 }.joined(separator: ","))}".utf8), causationId: cause, correlationId: correlation)
     }
 
     func get(_ path: String, _ query: [(String, String)] = [], api: StoreAPI? = nil) -> APIResponse {

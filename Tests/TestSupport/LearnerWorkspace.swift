@@ -18,10 +18,12 @@ public struct LearnerWorkspace: Sendable {
     /// The kit and host cache the end-to-end tests share, so each builds the kit once.
     public static let cache = WorkshopProcess.repositoryRoot.appendingPathComponent(".build/workshop-test-cache").path
 
-    public func run(_ arguments: [String], input: String? = nil) throws -> WorkshopProcess.Result {
+    /// `timeout` is for commands that compile many times over (e.g. `scenario`, which builds mutants).
+    public func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 60) throws -> WorkshopProcess.Result {
         try WorkshopProcess.run(
             ["--workspace", url.path] + options + arguments, input: input,
-            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "COLUMNS": "\(columns)"]))
+            environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "COLUMNS": "\(columns)"]),
+            timeout: timeout)
     }
 
     /// Writes the reference's version (or a wrong solution's) of each file of a lesson's module into

@@ -196,6 +196,12 @@ enum ScreenModel {
                 case "A": row = max(0, row - count)
                 case "B": row += count; while lines.count <= row { lines.append([]) }
                 case "G": column = max(0, count - 1)
+                case "H":
+                    // Row and column from 1; no parameters is the top-left corner.
+                    let parts = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 1 }
+                    row = max(0, (parts.first ?? 1) - 1)
+                    column = max(0, (parts.count > 1 ? parts[1] : 1) - 1)
+                    while lines.count <= row { lines.append([]) }
                 case "K":
                     if parameters.isEmpty || parameters == "0" {
                         if column < lines[row].count { lines[row].removeSubrange(column...) }

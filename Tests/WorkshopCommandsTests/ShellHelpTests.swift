@@ -46,12 +46,13 @@ struct ShellHelpTests {
         #expect(screen().contains("USAGE: queue"))
     }
 
-    @Test("help NAME shows a domain command: usage, what it does, the values an argument takes, its stream")
+    @Test("help NAME shows a domain command: usage, what it does, the values an argument takes, its id, its stream")
     func helpOfDomainCommand() {
         _ = table.execute(["start", "4"])
         #expect(table.execute(["help", "move"]) == .success)
         let text = screen()
-        #expect(text.contains("USAGE: move GAME PLAYER COLUMN"))
+        #expect(text.contains("USAGE: move GAME PLAYER COLUMN [--id ID]"))
+        #expect(text.contains("--id ID sends the command under that id"), "the same id again is the same command")
         #expect(text.contains("COLUMN (one of A, B, C, D, E, F, G)"))
         #expect(text.contains("land on game-GAME"))
         #expect(table.execute(["help", "place-order"]) == .failure, "a later lesson's command is not offered yet")
@@ -149,5 +150,24 @@ struct ReplayStepperTests {
     func typedAhead() {
         var stepper = ReplayStepper(events: 3)
         #expect(stepper.press(.character("s")) == .stop(typed: "s"))
+    }
+}
+
+/// Another pack than this course: the shell's words come from it, never from Connect Four.
+@Suite("The shell speaks of the pack it loaded")
+struct OtherPackHelpTests {
+    @Test("help's example of naming a lesson is the loaded pack's own lesson, not this course's")
+    func namingExample() throws {
+        let folder = TemporaryFolder()
+        let course = try CoursePackLoader.load(from: PackFixture.write(in: folder, lessons: 2))
+        let workspace = try Workspace(root: folder.url.appendingPathComponent("ws"))
+        let (output, screen) = Output.buffer(width: 100)
+        let table = CommandTable(
+            session: Session(
+                course: course, workspace: workspace, out: output, terminal: Terminal(isInteractive: false, usesColour: false, width: 100)))
+        _ = table.execute(["help"])
+        let text = screen().replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("(`start 2`, `start lesson-2`)"), "\(text)")
+        #expect(!text.contains("deciding"))
     }
 }

@@ -91,7 +91,9 @@ enum LessonBinding {
                             return "damaged"
                         }
                         if step.restart == true {
-                            do { store = try FileStore(path: path) } catch { return "refused to open" }
+                            do { store = try FileStore(path: path) } catch let damage as CorruptRecord {
+                                return "refused to open: line \(damage.line) is damaged"
+                            } catch { return "refused to open" }
                             return "restarted"
                         }
                         if step.read == true {

@@ -5,14 +5,21 @@ import Foundation
 import LearnerHost
 
 /// A store of the learner's own (lesson 5) with, optionally, another writer who appends
-/// `interloper` to the stream just before the repository's first save.
+/// `interloper` to the stream just before the repository's first save (under `interloperId`,
+/// recorded in the metadata as the lesson says, when that writer was the same command sent earlier).
 final class ContestedStore: EventStore, @unchecked Sendable {
     let inner = InMemoryStore()
     var interloper: [GameEvent] = []
+    var interloperId: String?
 
     func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         if !interloper.isEmpty {
-            let other = try interloper.map { try EventData($0, type: $0.eventType) }
+            let metadata = try JSONEncoder().encode(["commandId": interloperId])
+            let other = try interloper.map { event -> EventData in
+                var data = try EventData(event, type: event.eventType)
+                if interloperId != nil { data.metadata = metadata }
+                return data
+            }
             interloper = []
             let current = try inner.currentRevision(of: stream)
             _ = try inner.append(other, to: stream, expected: current.map { .exact($0) } ?? .noStream)
@@ -27,12 +34,15 @@ final class ContestedStore: EventStore, @unchecked Sendable {
     func streams() throws -> [StreamInfo] { try inner.streams() }
 }
 
-/// Game 1 already holds `history`; the repository handles `commands` in turn (another writer
-/// appends `interloper` just before the first save). Reports each outcome, then the stream.
+/// Game 1 already holds `history`; the repository handles `commands` in turn, under the command
+/// ids of `ids` when given (another writer appends `interloper` just before the first save).
+/// Reports each outcome, then the stream.
 struct Session: Decodable {
     var history: [GameEvent]
     var commands: [GameCommand]
+    var ids: [String]?
     var interloper: [GameEvent]?
+    var interloperId: String?
 }
 
 @main
@@ -46,10 +56,12 @@ enum LessonBinding {
                         session.history.map { try! EventData($0, type: $0.eventType) }, to: "game-1", expected: .noStream)
                 }
                 store.interloper = session.interloper ?? []
+                store.interloperId = session.interloperId
                 var outcomes: [String] = []
-                for command in session.commands {
+                for (index, command) in session.commands.enumerated() {
                     do {
-                        let events = try GameRepository(store: store).handle(command, gameId: "1")
+                        let id = session.ids.flatMap { index < $0.count ? $0[index] : nil }
+                        let events = try GameRepository(store: store).handle(command, gameId: "1", commandId: id)
                         outcomes.append("decided " + events.map(\.eventType).joined(separator: ", "))
                     } catch let error as GameError {
                         outcomes.append("refused \(error)")

@@ -19,9 +19,16 @@ enum OrderEvent: Codable, Equatable {
     }
 }
 
+/// The menu: what each item costs, in cents. Prices are the shop's to say, so an order's total is
+/// worked out here from its items, never taken from whoever sends the command.
+let menu: [String: Int] = [
+    "latte": 450, "flat white": 380, "cortado": 350, "cappuccino": 420, "tea": 300,
+    "croissant": 200, "muffin": 270,
+]
+
 /// What someone asks of an order.
 enum OrderCommand: Codable, Equatable {
-    case placeOrder(orderId: String, customerId: String, items: [String], total: Int)
+    case placeOrder(orderId: String, customerId: String, items: [String])
     case payOrder(orderId: String, amount: Int)
     case prepareOrder(orderId: String, barista: String)
     case serveOrder(orderId: String)
@@ -29,7 +36,7 @@ enum OrderCommand: Codable, Equatable {
 
 /// Why an order refused a command.
 enum OrderError: Error, Equatable {
-    case alreadyPlaced, notPlaced, emptyOrder
+    case alreadyPlaced, notPlaced, emptyOrder, unknownItem
     case alreadyPaid, wrongAmount, notPaid
     case alreadyPrepared, notPrepared, alreadyServed
 }
@@ -47,9 +54,14 @@ func decideOrder(_ command: OrderCommand, given events: [OrderEvent]) throws -> 
         }
     }
     switch command {
-    case .placeOrder(let orderId, let customerId, let items, let total):
+    case .placeOrder(let orderId, let customerId, let items):
         guard placedTotal == nil else { throw OrderError.alreadyPlaced }
         guard !items.isEmpty else { throw OrderError.emptyOrder }
+        var total = 0
+        for item in items {
+            guard let price = menu[item] else { throw OrderError.unknownItem }
+            total += price
+        }
         return [.orderPlaced(orderId: orderId, customerId: customerId, items: items, total: total)]
     case .payOrder(let orderId, let amount):
         guard let total = placedTotal else { throw OrderError.notPlaced }

@@ -10,6 +10,9 @@ func landingRow(in state: GameState, column: Column) -> Int? {
 
 /// Whether the disc of `player` at `column` and `row` (both counted from 0) completes four in a
 /// row on `board`: horizontally, vertically, or along either diagonal.
+///
+/// Mind the rows: `landingRow` and `moveMade` count them from 1, this function from 0 (an index
+/// into `board[column]`). For a disc that lands in row `row`, call it with `row: row - 1`.
 func connectsFour(_ board: [[String]], column: Int, row: Int, player: String) -> Bool {
     func owner(_ column: Int, _ row: Int) -> String? {
         guard (0..<7).contains(column), row >= 0, row < board[column].count else { return nil }

@@ -31,21 +31,26 @@ func evolveOrder(_ state: OrderState, _ event: OrderEvent) -> OrderState {
     return state
 }
 
-/// A stored event with its revision and the moment it was recorded (ISO 8601, e.g. 2026-11-24T11:05:00Z).
+/// A stored event with its revision and the moment the store recorded it (ISO 8601, e.g.
+/// 2026-11-24T11:05:00Z). When something happened in the world is the domain's to say, in the
+/// event's own data (an `occurredAt`); `recordedAt` is when the system learnt of it.
 struct Stamped: Codable, Equatable {
     var revision: Int
-    var at: String
+    var recordedAt: String
     var event: OrderEvent
 }
 
-/// The state after the events up to and including `revision`.
+/// The state after the events up to and including `revision`: a prefix of the stream.
 func orderState(_ history: [Stamped], atRevision revision: Int) -> OrderState {
-    history.filter { $0.revision <= revision }.map(\.event).reduce(OrderState.initial, evolveOrder)
+    history.prefix { $0.revision <= revision }.map(\.event).reduce(OrderState.initial, evolveOrder)
 }
 
-/// The state as it was at `time`: the events recorded at or before it.
+/// What the system knew at `time`: the stream up to its first event recorded after `time`.
+/// A prefix, never a filter: a clock that stepped back must not fold a later event without the
+/// ones before it, into a state that never existed.
 func orderState(_ history: [Stamped], at time: String) -> OrderState {
     let formatter = ISO8601DateFormatter()
     guard let moment = formatter.date(from: time) else { return OrderState.initial }
-    return history.filter { (formatter.date(from: $0.at) ?? .distantFuture) <= moment }.map(\.event).reduce(OrderState.initial, evolveOrder)
+    return history.prefix { (formatter.date(from: $0.recordedAt) ?? .distantFuture) <= moment }
+        .map(\.event).reduce(OrderState.initial, evolveOrder)
 }

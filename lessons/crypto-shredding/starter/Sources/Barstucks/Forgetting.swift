@@ -39,7 +39,8 @@ struct KeyVault: Codable, Equatable {
         return key
     }
 
-    /// Forget a customer: delete the key, and with it every copy of their data, backups included.
+    /// Forget a customer: delete the key, and with it every copy of their sealed data, in
+    /// the event store's backups too (the vault's own backups must expire for that to hold).
     mutating func forget(_ customerId: String) {
         // TODO: delete the customer's key.
     }

@@ -21,9 +21,16 @@ enum OrderEvent: Codable, Equatable {
     }
 }
 
+/// The menu: what each item costs, in cents. Prices are the shop's to say, so an order's total is
+/// worked out here from its items, never taken from whoever sends the command.
+let menu: [String: Int] = [
+    "latte": 450, "flat white": 380, "cortado": 350, "cappuccino": 420, "tea": 300,
+    "croissant": 200, "muffin": 270,
+]
+
 /// What someone asks of an order.
 enum OrderCommand: Codable, Equatable {
-    case placeOrder(orderId: String, customerId: String, items: [String], total: Int)
+    case placeOrder(orderId: String, customerId: String, items: [String])
     case payOrder(orderId: String, amount: Int)
     case prepareOrder(orderId: String, barista: String)
     case serveOrder(orderId: String)
@@ -31,7 +38,7 @@ enum OrderCommand: Codable, Equatable {
 
 /// Why an order refused a command.
 enum OrderError: Error, Equatable {
-    case alreadyPlaced, notPlaced, emptyOrder
+    case alreadyPlaced, notPlaced, emptyOrder, unknownItem
     case alreadyPaid, wrongAmount, notPaid
     case alreadyPrepared, notPrepared, alreadyServed
 }

@@ -1,12 +1,13 @@
 // Connect Four · Playing by the rules
 //
-// Where a disc lands, and whether it connects four.
+// Where a disc lands, and whether it connects four: the board's geometry, given so that your time
+// goes to the rules. Read it, then use it from `decide`.
 // Type `lesson` for the rules, `hint` if you are stuck, `check` to see how far you are.
 
 /// The row (1 = bottom, 6 = top) a disc dropped into `column` lands in, or nil if the column is full.
 func landingRow(in state: GameState, column: Column) -> Int? {
-    // TODO: the disc lands on top of the discs already in the column; a column holds six.
-    1
+    let discs = state.board[column.index].count
+    return discs < 6 ? discs + 1 : nil
 }
 
 /// Whether the disc of `player` at `column` and `row` (both counted from 0) completes four in a
@@ -15,7 +16,21 @@ func landingRow(in state: GameState, column: Column) -> Int? {
 /// Mind the rows: `landingRow` and `moveMade` count them from 1, this function from 0 (an index
 /// into `board[column]`). For a disc that lands in row `row`, call it with `row: row - 1`.
 func connectsFour(_ board: [[String]], column: Int, row: Int, player: String) -> Bool {
-    // TODO: from the new disc, count the player's discs in a line, both ways, for each of the four
-    // directions; four or more is a win. (board[c] holds column c's discs, bottom first.)
-    false
+    func owner(_ column: Int, _ row: Int) -> String? {
+        guard (0..<7).contains(column), row >= 0, row < board[column].count else { return nil }
+        return board[column][row]
+    }
+    for (dc, dr) in [(1, 0), (0, 1), (1, 1), (1, -1)] {
+        var count = 1
+        for sign in [1, -1] {
+            var c = column + dc * sign, r = row + dr * sign
+            while owner(c, r) == player {
+                count += 1
+                c += dc * sign
+                r += dr * sign
+            }
+        }
+        if count >= 4 { return true }
+    }
+    return false
 }

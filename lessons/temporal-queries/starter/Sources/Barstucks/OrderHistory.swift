@@ -20,21 +20,23 @@ func evolveOrder(_ state: OrderState, _ event: OrderEvent) -> OrderState {
     state
 }
 
-/// A stored event with its revision and the moment it was recorded (ISO 8601, e.g. 2026-11-24T11:05:00Z).
+/// A stored event with its revision and the moment the store recorded it (ISO 8601, e.g.
+/// 2026-11-24T11:05:00Z). When something happened in the world is the domain's to say, in the
+/// event's own data (an `occurredAt`); `recordedAt` is when the system learnt of it.
 struct Stamped: Codable, Equatable {
     var revision: Int
-    var at: String
+    var recordedAt: String
     var event: OrderEvent
 }
 
 /// The state after the events up to and including `revision`.
 func orderState(_ history: [Stamped], atRevision revision: Int) -> OrderState {
-    // TODO: fold only the events up to and including `revision`.
+    // TODO: fold only the stream's prefix up to and including `revision`.
     history.map(\.event).reduce(OrderState.initial, evolveOrder)
 }
 
-/// The state as it was at `time`: the events recorded at or before it.
+/// What the system knew at `time`: the stream up to its first event recorded after `time`.
 func orderState(_ history: [Stamped], at time: String) -> OrderState {
-    // TODO: parse the times (ISO8601DateFormatter) and fold only the events recorded at or before `time`.
+    // TODO: parse the times (ISO8601DateFormatter) and fold the stream's prefix recorded at or before `time`.
     history.map(\.event).reduce(OrderState.initial, evolveOrder)
 }

@@ -29,13 +29,48 @@ struct OrderPlacedV2: Codable, Equatable {
     var total: Int
 }
 
+// Today's stored shapes, one per event type: the contract on disk. They are written apart from
+// `OrderEvent`, so renaming a case or a label in Swift never renames history; the envelope's
+// type says which shape the data has.
+
+/// OrderPlaced, version 3 (the autumn): a list of items.
+struct OrderPlacedV3: Codable, Equatable {
+    var orderId: String
+    var customerId: String
+    var items: [String]
+    var total: Int
+}
+
+/// OrderPaid, version 1.
+struct OrderPaidV1: Codable, Equatable {
+    var orderId: String
+    var amount: Int
+}
+
+/// OrderPrepared, version 1.
+struct OrderPreparedV1: Codable, Equatable {
+    var orderId: String
+    var barista: String
+}
+
+/// OrderServed, version 1.
+struct OrderServedV1: Codable, Equatable {
+    var orderId: String
+}
+
+/// OrderRefunded, version 1 (since the process manager).
+struct OrderRefundedV1: Codable, Equatable {
+    var orderId: String
+    var amount: Int
+}
+
 /// Why an event could not be read.
 enum UpcastError: Error, Equatable {
     case unknownType, unknownVersion
 }
 
-/// The version each type is written in today. Version 3 of OrderPlaced is `OrderEvent.orderPlaced`, with a list of items.
-let currentVersions = ["OrderPlaced": 3, "OrderPaid": 1, "OrderPrepared": 1, "OrderServed": 1]
+/// The version each type is written in today.
+let currentVersions = ["OrderPlaced": 3, "OrderPaid": 1, "OrderPrepared": 1, "OrderServed": 1, "OrderRefunded": 1]
 
 /// Version 1 → 2: rename the customer, and turn euros into cents.
 func upcast(_ v1: OrderPlacedV1) -> OrderPlacedV2 {
@@ -44,23 +79,36 @@ func upcast(_ v1: OrderPlacedV1) -> OrderPlacedV2 {
 }
 
 /// Version 2 → 3: the single item becomes a list.
-func upcast(_ v2: OrderPlacedV2) -> OrderEvent {
-    // TODO: today's orderPlaced has a list of items.
-    .orderPlaced(orderId: v2.orderId, customerId: v2.customerId, items: [], total: v2.total)
+func upcast(_ v2: OrderPlacedV2) -> OrderPlacedV3 {
+    // TODO: today's OrderPlaced has a list of items.
+    OrderPlacedV3(orderId: v2.orderId, customerId: v2.customerId, items: [], total: v2.total)
 }
 
-/// Read a stored event in today's shape, upcasting through the chain when it is older.
+/// Read a stored event in today's shape: the envelope's type picks the shape, and an older
+/// version goes through the chain of upcasters first.
 func readOrderEvent(_ stored: StoredEvent) throws -> OrderEvent {
-    guard let current = currentVersions[stored.type] else { throw UpcastError.unknownType }
-    if stored.version == current {
-        return try JSONDecoder().decode(OrderEvent.self, from: Data(stored.data.utf8))
-    }
-    // TODO: OrderPlaced version 2 goes through one upcast, version 1 through both; any other version is unknown.
+    guard currentVersions[stored.type] != nil else { throw UpcastError.unknownType }
+    // TODO: switch on (type, version). Today's versions decode into their stored shape (the
+    // mirror image of `storedEvent` below) and become an OrderEvent; OrderPlaced versions 2 and 1
+    // go through one and two upcasts first; any other version is unknown.
     throw UpcastError.unknownVersion
 }
 
-/// Write an event as the store keeps it: always today's version.
+/// Write an event as the store keeps it: always today's version, in today's stored shape.
 func storedEvent(_ event: OrderEvent) throws -> StoredEvent {
-    let data = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
-    return StoredEvent(type: event.eventType, version: currentVersions[event.eventType] ?? 1, data: data)
+    let encoder = JSONEncoder()
+    let data: Data
+    switch event {
+    case .orderPlaced(let orderId, let customerId, let items, let total):
+        data = try encoder.encode(OrderPlacedV3(orderId: orderId, customerId: customerId, items: items, total: total))
+    case .orderPaid(let orderId, let amount):
+        data = try encoder.encode(OrderPaidV1(orderId: orderId, amount: amount))
+    case .orderPrepared(let orderId, let barista):
+        data = try encoder.encode(OrderPreparedV1(orderId: orderId, barista: barista))
+    case .orderServed(let orderId):
+        data = try encoder.encode(OrderServedV1(orderId: orderId))
+    case .orderRefunded(let orderId, let amount):
+        data = try encoder.encode(OrderRefundedV1(orderId: orderId, amount: amount))
+    }
+    return StoredEvent(type: event.eventType, version: currentVersions[event.eventType] ?? 1, data: String(decoding: data, as: UTF8.self))
 }

@@ -1,0 +1,47 @@
+import Curriculum
+import Foundation
+import TestSupport
+import Testing
+
+/// The course's agenda is what an instructor runs a room by: each day must fit the hours it
+/// promises, with lunch, and with the room brought together after every block of lessons.
+@Suite("The course's two days fit 09:00–17:00 with lunch and debriefs")
+struct CourseScheduleTests {
+    let course: Course
+
+    init() throws {
+        course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
+    }
+
+    @Test("each day starts at 09:00 and its slots add up to exactly eight hours")
+    func hours() {
+        #expect(course.days.count == 2)
+        for day in course.days {
+            #expect(day.startsAt == 9 * 60, "\(day.title)")
+            #expect(day.schedule.map(\.minutes).reduce(0, +) == 8 * 60, "\(day.title)")
+        }
+    }
+
+    @Test("each day has an hour for lunch")
+    func lunch() {
+        for day in course.days {
+            #expect(day.schedule.contains(.pause(title: "Lunch", minutes: 60)), "\(day.title)")
+        }
+    }
+
+    @Test("every block of lessons ends with a debrief, before the next break or the end of the day")
+    func debriefs() {
+        for day in course.days {
+            var lessonsSinceDebrief = 0
+            for item in day.schedule {
+                switch item {
+                case .lesson: lessonsSinceDebrief += 1
+                case .debrief: lessonsSinceDebrief = 0
+                case .pause(let title, _):
+                    #expect(lessonsSinceDebrief == 0, "\(day.title): lessons before \(title) have no debrief")
+                }
+            }
+            #expect(lessonsSinceDebrief == 0, "\(day.title) ends without a debrief")
+        }
+    }
+}
