@@ -106,9 +106,9 @@ final class Playground {
             // events they produced, so a re-sent command is answered, not decided again.
             let earlier = history.filter { CommandIdentity.recorded(in: $0.metadata) == identity.id }
             if !earlier.isEmpty {
-                out.line(
+                out.paragraph(
                     out.styled("↺ command \(identity.id) ran before", .warning)
-                        + out.styled(" · its events are the answer; nothing was decided or appended again", .dim))
+                        + out.styled(" · its events are the answer; nothing was decided or appended again", .dim), hanging: "  ")
                 StreamTable.render(earlier, new: nil, metadata: showsMetadata, out: out)
                 return Outcome(events: earlier, isNew: false)
             }
