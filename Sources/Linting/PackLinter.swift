@@ -74,8 +74,7 @@ public struct PackLinter: Sendable {
             if starterReport?.allPassed == true { problems.append("\(lesson.id): the starter already passes every scenario") }
             // Mutants of what this lesson adds or changes: the files of its overlay, and within them
             // the lines that differ from the previous lesson's.
-            let own = reference.filter { composed.changed.contains($0.key) && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
-            let all = MutationGenerator.mutations(of: own.map { ($0.key, $0.value) }, earlier: previous)
+            let all = Self.mutations(of: composed)
             let mutants = MutationGenerator.sample(all, limit: mutantLimit)
             var killers: [String: Int] = Dictionary(uniqueKeysWithValues: suite.scenarios.map { ($0.name, 0) })
             var survivors: [String] = []
@@ -159,6 +158,13 @@ public struct PackLinter: Sendable {
         return LintReport(
             lessons: course.lessons.count, scenarios: scenarioCount, mutantsTried: tried, mutantsKilled: killed,
             mutantsStillborn: stillborn, transcriptsReplayed: replayed, problems: problems, details: details)
+    }
+
+    /// Every mutant of what a lesson adds or changes: the Swift files of its overlay, and within
+    /// them the lines that differ from the previous lesson's reference.
+    static func mutations(of composed: ComposedReference) -> [Mutation] {
+        let own = composed.texts.filter { composed.changed.contains($0.key) && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
+        return MutationGenerator.mutations(of: own.map { ($0.key, $0.value) }, earlier: composed.baseTexts)
     }
 
     // MARK: Files

@@ -63,9 +63,7 @@ extension PackLinter {
                 index(of: result.name).map { verdicts[$0].wrongSolutionsCaught.append(name) }
             }
         }
-        let own = composed.texts.filter { composed.changed.contains($0.key) && $0.key.hasSuffix(".swift") }.sorted { $0.key < $1.key }
-        let mutants = MutationGenerator.sample(
-            MutationGenerator.mutations(of: own.map { ($0.key, $0.value) }, earlier: composed.baseTexts), limit: mutantLimit)
+        let mutants = MutationGenerator.sample(Self.mutations(of: composed), limit: mutantLimit)
         if !mutants.isEmpty { progress("\(mutants.count) mutants of the reference") }
         for failed in try runMutants(
             mutants, of: composed.texts, lesson: lesson, suite: theirs, module: module, binding: binding, folder: folder)
