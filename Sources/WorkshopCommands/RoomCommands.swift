@@ -30,6 +30,17 @@ struct RoomOptions: ParsableArguments {
     var store: String? { global.store }
 
     var room: RoomFolder { RoomFolder(URL(fileURLWithPath: folder)) }
+
+    /// The room this folder holds, with the address its server was last started on; the commands
+    /// that talk to the running server (announce, suggest, schedule) start here.
+    func hostedRoom() throws -> (settings: RoomFolder.Settings, address: String) {
+        guard FileManager.default.fileExists(atPath: room.settingsFile.path), let settings = try? room.settings(),
+            let address = settings.address
+        else {
+            throw WorkshopError("there is no room in \(room.url.path); `workshop room host --folder \(folder)` makes one")
+        }
+        return (settings, address)
+    }
 }
 
 struct RoomHostCommand: ParsableCommand {
@@ -193,12 +204,7 @@ struct RoomAnnounceCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The line.", valueName: "line")) var words: [String] = []
 
     func run() throws {
-        let folder = options.room
-        guard FileManager.default.fileExists(atPath: folder.settingsFile.path), let settings = try? folder.settings(),
-            let address = settings.address
-        else {
-            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
-        }
+        let (settings, address) = try options.hostedRoom()
         let line = words.joined(separator: " ")
         do {
             try RoomClient(url: address).announce(line, token: settings.token)
@@ -221,12 +227,7 @@ struct RoomSuggestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this learner (their name in the room).", valueName: "name")) var learner: String?
 
     func run() throws {
-        let folder = options.room
-        guard FileManager.default.fileExists(atPath: folder.settingsFile.path), let settings = try? folder.settings(),
-            let address = settings.address
-        else {
-            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
-        }
+        let (settings, address) = try options.hostedRoom()
         // A number is the pack's; the room's agenda knows lessons by id.
         let course = try? CoursePackLoader.load(from: Session.packFolder(options.global, environment: ProcessInfo.processInfo.environment))
         let id = course.flatMap { try? Session.lesson(lesson, in: $0).id } ?? lesson
@@ -263,12 +264,7 @@ struct RoomScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = options.room
-        guard FileManager.default.fileExists(atPath: folder.settingsFile.path), let settings = try? folder.settings(),
-            let address = settings.address
-        else {
-            throw WorkshopError("there is no room in \(folder.url.path); `workshop room host --folder \(options.folder)` makes one")
-        }
+        let (settings, address) = try options.hostedRoom()
         let data: Data
         do {
             data = try RoomClient(url: address).schedule(
