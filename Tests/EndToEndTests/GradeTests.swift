@@ -484,17 +484,7 @@ struct GradeTests {
 
     @Test("a grader stopped by SIGTERM removes its scratch folder and leaves no host running")
     func stoppedCleanly() throws {
-        let scratchParent = folder.url.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: scratchParent, withIntermediateDirectories: true)
-        try submission("slow", start: "        while true {}")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: WorkshopProcess.executable)
-        process.arguments = ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path]
-        process.environment = WorkshopProcess.environment(
-            home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, scratchParent) = try startGradingASubmissionThatLoops()
         // Wait until a host runs (the build folder holds it), then stop the grader as `timeout` would.
         var hostRunning = false
         for _ in 0..<1_200 where !hostRunning {
@@ -515,6 +505,23 @@ struct GradeTests {
         #expect(survivors.isEmpty, "processes outlived the grader: \(survivors)")
     }
 
+    /// A grader running in the background on one submission whose code never ends, with its scratch
+    /// folders under a folder of the test's own (returned with it), for tests that stop it.
+    func startGradingASubmissionThatLoops() throws -> (Process, scratchParent: URL) {
+        let scratchParent = folder.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratchParent, withIntermediateDirectories: true)
+        try submission("slow", start: "        while true {}")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: WorkshopProcess.executable)
+        process.arguments = ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path]
+        process.environment = WorkshopProcess.environment(
+            home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path])
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, scratchParent)
+    }
+
     /// Processes whose command line names `folder` (and `also`, when given). The arguments are
     /// split at their NULs first: Foundation's `contains` reads a string only up to its first NUL.
     func processes(naming folder: String, and also: String = "") -> [String] {
@@ -528,17 +535,7 @@ struct GradeTests {
 
     @Test("a grader killed outright (SIGKILL) leaves no host or helper running, and the next start removes its scratch folder")
     func killedOutright() throws {
-        let scratchParent = folder.url.appendingPathComponent("tmp")
-        try FileManager.default.createDirectory(at: scratchParent, withIntermediateDirectories: true)
-        try submission("slow", start: "        while true {}")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: WorkshopProcess.executable)
-        process.arguments = ["grade", submissions.path, "--lessons", "2", "--out", folder.url.appendingPathComponent("out").path]
-        process.environment = WorkshopProcess.environment(
-            home: folder.path, extra: ["WORKSHOP_CACHE": Self.cache, "TMPDIR": scratchParent.path])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, scratchParent) = try startGradingASubmissionThatLoops()
         // Wait until the host runs in its sandbox (bubblewrap's command line binds it from the scratch folder).
         var hostRunning = false
         for _ in 0..<1_200 where !hostRunning {

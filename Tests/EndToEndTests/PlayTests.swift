@@ -261,17 +261,7 @@ struct PlayTests {
 struct SharedStoreTests {
     @Test("two workspaces on one PostgreSQL store see each other's events")
     func twoShellsOneServer() throws {
-        let server = try #require(
-            ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"],
-            "make test starts a throwaway PostgreSQL and sets WORKSHOP_TEST_POSTGRES")
-        let schema = "play_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let create = Process()
-        create.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        create.arguments = ["psql", server, "-qc", "CREATE SCHEMA \(schema)"]
-        try create.run()
-        create.waitUntilExit()
-        #expect(create.terminationStatus == 0)
-        let url = server + "&options=-csearch_path%3D\(schema)"
+        let url = try TestPostgres.freshSchema(named: "play")
         let folder = TemporaryFolder()
         func run(_ workspace: String, _ arguments: [String]) throws -> WorkshopProcess.Result {
             try WorkshopProcess.run(

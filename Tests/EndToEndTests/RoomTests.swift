@@ -252,17 +252,7 @@ struct RoomEndToEndTests {
 
     @Test("a room on a PostgreSQL store keeps its events there, not in the folder, and a restarted room reads them back")
     func postgres() throws {
-        let server = try #require(
-            ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"],
-            "make test starts a throwaway PostgreSQL and sets WORKSHOP_TEST_POSTGRES")
-        let schema = "room_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        let create = Process()
-        create.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        create.arguments = ["psql", server, "-qc", "CREATE SCHEMA \(schema)"]
-        try create.run()
-        create.waitUntilExit()
-        try #require(create.terminationStatus == 0)
-        let url = server + "&options=-csearch_path%3D\(schema)"
+        let url = try TestPostgres.freshSchema(named: "room")
         let host = try OpenShell(
             arguments: [
                 "room", "host", "--folder", roomFolder.path, "--host", "127.0.0.1", "--port", "0", "--store", url, "--pack", pack.path,
