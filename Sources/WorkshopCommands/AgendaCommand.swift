@@ -16,8 +16,8 @@ struct AgendaCommand: WorkshopCommand {
     @Flag(help: "Print JSON.") var json = false
 
     struct Slot: Encodable {
-        /// "lesson", "break" or "debrief".
-        var kind: String
+        enum Kind: String, Encodable { case lesson, `break`, debrief }
+        var kind: Kind
         var start: String?
         var end: String?
         var minutes: Int
@@ -90,7 +90,7 @@ struct AgendaCommand: WorkshopCommand {
                 let marker = [slot.current ? out.styled("◀ you are here", .accent) : "", slot.room ? out.styled("◀ the room", .dim) : ""]
                     .filter { !$0.isEmpty }.map { "  " + $0 }.joined()
                 guard let id = slot.lesson, let lesson = course.lesson(id) else {
-                    let label = slot.kind == "debrief" ? "Debrief · \(slot.title)" : "☕ \(slot.title)"
+                    let label = slot.kind == .debrief ? "Debrief · \(slot.title)" : "☕ \(slot.title)"
                     return [time, "", out.styled("\(label) (\(slot.minutes) min)", .dim)]
                 }
                 return [
@@ -117,15 +117,15 @@ struct AgendaCommand: WorkshopCommand {
             switch item {
             case .lesson(let id, _):
                 return Slot(
-                    kind: "lesson", start: start, end: end, minutes: minutes, lesson: id, title: course.lesson(id)?.title ?? id,
+                    kind: .lesson, start: start, end: end, minutes: minutes, lesson: id, title: course.lesson(id)?.title ?? id,
                     status: progress[id].status.rawValue, current: here == id, room: plan != nil && roomLesson == id)
             case .pause(let title, _):
                 return Slot(
-                    kind: "break", start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false,
+                    kind: .break, start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false,
                     room: false)
             case .debrief(let title, _):
                 return Slot(
-                    kind: "debrief", start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false,
+                    kind: .debrief, start: start, end: end, minutes: minutes, lesson: nil, title: title, status: nil, current: false,
                     room: false)
             }
         }
