@@ -40,7 +40,8 @@ public enum ReferenceCompositionError: Error, Equatable, Sendable, CustomStringC
     case unreadable(path: String)
     /// The lesson keeps no wrong solution of that name.
     case noWrongSolution(lesson: String, name: String, known: [String])
-    /// A wrong solution's patch is malformed, or no longer applies to the reference (its line).
+    /// A patch (a wrong solution's, or a lesson's `<path>.patch`) is malformed, or no longer applies
+    /// to the reference it is laid on (the patch's line).
     case patch(name: String, line: Int, message: String)
 
     public var description: String {
@@ -54,9 +55,10 @@ public enum ReferenceCompositionError: Error, Equatable, Sendable, CustomStringC
     }
 }
 
-// `solutions/<lesson>/` holds only what a lesson adds or changes, and `solutions/<lesson>.wrong/<name>.patch`
-// only what a wrong solution changes: a copy cannot drift from its original when there is no copy,
-// and "the lines this lesson changed" is simply what its overlay holds. Everything that needs a whole
+// `solutions/<lesson>/` holds only what a lesson adds or changes (a whole file, or `<path>.patch` of
+// the lines it changes in an earlier lesson's file), and `solutions/<lesson>.wrong/<name>.patch` only
+// what a wrong solution changes, both applied by `ReferencePatch`: a copy cannot drift from its
+// original when there is no copy, and "the lines this lesson changed" is simply what its overlay holds. Everything that needs a whole
 // reference (solution, catch-up, skip, lint, the tests) asks `composedReference(of:wrong:)`.
 extension Course {
     /// The folder of a lesson's overlay: the files its reference adds or changes.
@@ -94,7 +96,9 @@ extension Course {
             changed = Set(overlay.keys)
             files.merge(overlay) { $1 }
         }
-        for folder in referenceLessons(upTo: lesson).map({ overlayFolder(of: $0) }) { lay(try Self.overlay(in: folder)) }
+        for earlier in referenceLessons(upTo: lesson) {
+            lay(try Self.overlay(in: overlayFolder(of: earlier), named: earlier.id, over: files))
+        }
         if let wrong {
             let known = wrongSolutionNames(of: lesson)
             guard known.contains(wrong) else { throw .noWrongSolution(lesson: lesson.id, name: wrong, known: known) }
@@ -108,6 +112,39 @@ extension Course {
             }
         }
         return ComposedReference(lesson: lesson.id, files: files, changed: changed, base: base)
+    }
+
+    /// A lesson's overlay as the files it lays over `earlier` (the reference the earlier lessons
+    /// composed): its whole files as they are, and each `<path>.patch` applied to `earlier`'s file
+    /// at `<path>`. A file that changes a few lines of an earlier lesson's is kept as a patch, so a
+    /// fix to the earlier file reaches it, or stops it applying loudly; a copy would drift unseen.
+    static func overlay(in folder: URL, named lesson: String, over earlier: [String: Data]) throws(ReferenceCompositionError)
+        -> [String: Data]
+    {
+        let held = try Self.overlay(in: folder)
+        var overlay: [String: Data] = [:]
+        for (path, content) in held {
+            guard path.hasSuffix(".patch") else {
+                overlay[path] = content
+                continue
+            }
+            let target = String(path.dropLast(".patch".count))
+            let name = "\(lesson)/\(path)"
+            let patch = try ReferencePatch(String(decoding: content, as: UTF8.self), name: name)
+            guard patch.changes.map(\.path) == [target] else {
+                throw .patch(
+                    name: name, line: 1,
+                    message: "changes \(patch.changes.map(\.path).joined(separator: ", ")); it must change \(target) only")
+            }
+            guard held[target] == nil else {
+                throw .patch(name: name, line: 1, message: "the overlay also holds the whole \(target); keep one of the two")
+            }
+            guard earlier[target] != nil else {
+                throw .patch(name: name, line: 1, message: "no earlier lesson of the module has \(target); hold the whole file instead")
+            }
+            overlay.merge(try patch.apply(to: earlier)) { $1 }
+        }
+        return overlay
     }
 
     /// The regular files under `folder`, by path relative to it; none when it does not exist.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A wrong solution kept as the hunks it changes (`solutions/<lesson>.wrong/<name>.patch`): a
-/// unified diff (`diff -u`, `git diff`) against the lesson's composed reference.
+/// Code kept as the hunks it changes: a unified diff (`diff -u`, `git diff`) against a composed
+/// reference. A wrong solution (`solutions/<lesson>.wrong/<name>.patch`) patches its lesson's
+/// reference; a lesson's overlay (`solutions/<lesson>/<path>.patch`) patches the earlier lessons'.
 ///
 /// A whole-file copy of a reference repeats every line but the mistake, and goes on compiling
 /// against a reference that has moved on; a patch holds only the mistake, and when the lines around
@@ -23,7 +24,8 @@ struct ReferencePatch {
     }
 
     var changes: [FileChange]
-    /// The patch's name in messages (`projections.wrong/queue-never-fills.patch`).
+    /// The patch's name in messages, under `solutions/` (`projections.wrong/queue-never-fills.patch`,
+    /// `process-manager/Sources/Barstucks/Orders.swift.patch`).
     var name: String
 
     init(_ text: String, name: String) throws(ReferenceCompositionError) {
@@ -37,7 +39,7 @@ struct ReferencePatch {
             let line = lines[index]
             if line.hasPrefix("--- "), index + 1 < lines.count, lines[index + 1].hasPrefix("+++ ") {
                 let path = Self.path(in: String(lines[index + 1].dropFirst(4)))
-                guard !path.isEmpty, path != "/dev/null" else { throw problem("a wrong solution changes files; it cannot delete one") }
+                guard !path.isEmpty, path != "/dev/null" else { throw problem("a patch changes or adds files; it cannot delete one") }
                 changes.append(FileChange(path: path, hunks: []))
                 index += 2
                 continue

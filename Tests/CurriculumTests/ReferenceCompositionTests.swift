@@ -125,6 +125,91 @@ struct ReferenceCompositionTests {
         }
     }
 
+    /// Lesson 2's Decide.swift kept as a patch of lesson 1's (three lines, one of them changed).
+    func patchedOverlay(_ patch: String) throws -> (Course, Lesson) {
+        let course = try course()
+        folder.write("solutions/lesson-1/Sources/Game/Decide.swift", "// Decides.\nfunc decide() -> [Event] { [] }\n// The end.\n")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("solutions/lesson-2/Sources/Game/Decide.swift"))
+        folder.write("solutions/lesson-2/Sources/Game/Decide.swift.patch", patch)
+        return (course, try #require(course.lesson("2")))
+    }
+
+    static let overlayPatch = """
+        --- a/Sources/Game/Decide.swift
+        +++ b/Sources/Game/Decide.swift
+        @@ -1,3 +1,3 @@
+         // Decides.
+        -func decide() -> [Event] { [] }
+        +func decide() -> [Event] { [.started] }
+         // The end.
+
+        """
+
+    @Test("a lesson's <path>.patch is applied to the earlier lessons' file, and the file counts as the lesson's own")
+    func patchedOverlayApplies() throws {
+        let (course, lesson) = try patchedOverlay(Self.overlayPatch)
+        let reference = try course.composedReference(of: lesson)
+        #expect(reference.paths == ["Sources/Game/Decide.swift", "Sources/Game/Events.swift", "Sources/Game/State.swift"])
+        #expect(reference.texts["Sources/Game/Decide.swift"] == "// Decides.\nfunc decide() -> [Event] { [.started] }\n// The end.\n")
+        #expect(reference.changed == ["Sources/Game/Decide.swift", "Sources/Game/State.swift"])
+        #expect(reference.baseTexts["Sources/Game/Decide.swift"] == "// Decides.\nfunc decide() -> [Event] { [] }\n// The end.\n")
+        let wrong = try course.composedReference(of: lesson, wrong: "starts-twice")
+        #expect(wrong.base == reference.files)
+    }
+
+    @Test("a fix to the earlier lesson's file reaches the lesson that patches it")
+    func earlierFixReachesThePatch() throws {
+        let (course, lesson) = try patchedOverlay(Self.overlayPatch)
+        folder.write(
+            "solutions/lesson-1/Sources/Game/Decide.swift", "// Decides.\nfunc decide() -> [Event] { [] }\n// The end.\n// Fixed.\n")
+        let reference = try course.composedReference(of: lesson)
+        #expect(
+            reference.texts["Sources/Game/Decide.swift"] == "// Decides.\nfunc decide() -> [Event] { [.started] }\n// The end.\n// Fixed.\n"
+        )
+    }
+
+    @Test("a lesson's patch the earlier file has moved away from names the lesson, the file and the hunk's line")
+    func patchedOverlayDrifted() throws {
+        let (course, lesson) = try patchedOverlay(Self.overlayPatch)
+        folder.write(
+            "solutions/lesson-1/Sources/Game/Decide.swift", "// Decides what happens.\nfunc decide() -> [Event] { [] }\n// The end.\n")
+        let expected = ReferenceCompositionError.patch(
+            name: "lesson-2/Sources/Game/Decide.swift.patch", line: 4,
+            message: "no longer applies to Sources/Game/Decide.swift: line 1 of the reference is '// Decides what happens.', "
+                + "not '// Decides.'; update the patch against `workshop reference`")
+        #expect(throws: expected) { try course.composedReference(of: lesson) }
+        #expect(
+            expected.description.hasPrefix(
+                "solutions/lesson-2/Sources/Game/Decide.swift.patch:4: no longer applies to Sources/Game/Decide.swift"))
+    }
+
+    @Test("a lesson's patch of a file no earlier lesson has, or of another file than its name, or beside the whole file, is refused")
+    func patchedOverlayMisplaced() throws {
+        let (course, lesson) = try patchedOverlay(Self.overlayPatch.replacingOccurrences(of: "Decide.swift", with: "Rules.swift"))
+        #expect(
+            throws: ReferenceCompositionError.patch(
+                name: "lesson-2/Sources/Game/Decide.swift.patch", line: 1,
+                message: "changes Sources/Game/Rules.swift; it must change Sources/Game/Decide.swift only")
+        ) { try course.composedReference(of: lesson) }
+        folder.write(
+            "solutions/lesson-2/Sources/Game/Rules.swift.patch",
+            Self.overlayPatch.replacingOccurrences(of: "Decide.swift", with: "Rules.swift"))
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("solutions/lesson-2/Sources/Game/Decide.swift.patch"))
+        #expect(
+            throws: ReferenceCompositionError.patch(
+                name: "lesson-2/Sources/Game/Rules.swift.patch", line: 1,
+                message: "no earlier lesson of the module has Sources/Game/Rules.swift; hold the whole file instead")
+        ) { try course.composedReference(of: lesson) }
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("solutions/lesson-2/Sources/Game/Rules.swift.patch"))
+        folder.write("solutions/lesson-2/Sources/Game/Decide.swift.patch", Self.overlayPatch)
+        folder.write("solutions/lesson-2/Sources/Game/Decide.swift", "func decide() -> [Event] { [.started] }\n")
+        #expect(
+            throws: ReferenceCompositionError.patch(
+                name: "lesson-2/Sources/Game/Decide.swift.patch", line: 1,
+                message: "the overlay also holds the whole Sources/Game/Decide.swift; keep one of the two")
+        ) { try course.composedReference(of: lesson) }
+    }
+
     @Test("the reference written into a folder is the composition, file for file")
     func writes() throws {
         let course = try course()
