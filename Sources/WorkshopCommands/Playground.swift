@@ -308,19 +308,43 @@ final class Playground {
     }
 
     /// Runs the learner's projection over the domain events of the all-stream (system streams are
-    /// not the domain's): the whole model it answers, and the events it was delivered.
-    func project(_ view: ReadModelView) throws -> (model: JSONValue, events: [RecordedEvent]) {
-        let events = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
-        let deliveries = try events.map { event -> JSONValue in
+    /// not the domain's), as a catch-up subscription: from the model saved last time, it is
+    /// delivered only the events after its checkpoint, and the new model is saved with its
+    /// checkpoint in one write. Returns the model, every event it covers, and how it caught up.
+    func project(_ view: ReadModelView) throws -> (model: JSONValue, events: [RecordedEvent], catchUp: CatchUp) {
+        let all = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
+        let host = try self.host(lesson: view.lesson, purpose: view.name)
+        let code = hosts[view.lesson]?.executable.lastPathComponent ?? ""
+        let store = session.workspace.store.isShared ? (session.workspace.store.redactedURL ?? "shared") : "local"
+        let saved = SavedReadModels(folder: session.workspace.readModelsFolder)
+        let earlier = saved.load(view)
+        var checkpoint: UInt64?
+        var reason = "nothing saved yet"
+        if let earlier {
+            if earlier.code != code {
+                reason = "your projection's code changed since it was saved"
+            } else if earlier.store != store {
+                reason = "another store: its positions are not these"
+            } else if let field = view.checkpoint, case .number(let value)? = Self.value(at: [field], in: earlier.model), value >= 0 {
+                checkpoint = UInt64(value)
+            } else {
+                reason = "it kept no checkpoint, so it cannot say where to go on from"
+            }
+        }
+        let delivered = checkpoint.map { after in all.filter { $0.position > after } } ?? all
+        let deliveries = try delivered.map { event -> JSONValue in
             .object([
                 "position": .number(Double(event.position)), "stream": .string(event.stream.rawValue),
                 event.stream.category: try JSONValue.parse(event.data),
             ])
         }
-        let host = try self.host(lesson: view.lesson, purpose: view.name)
-        let model = try Self.returned(
-            host.ask(driver: view.driver, input: .object(["input": .array(deliveries)])).answer, by: "your projection")
-        return (model, events)
+        let input: JSONValue = .object(["saved": checkpoint == nil ? .null : earlier?.model ?? .null, "deliveries": .array(deliveries)])
+        let model = try Self.returned(host.ask(driver: view.driver, input: .object(["input": input])).answer, by: "your projection")
+        // A failed save loses nothing but time: the next call rebuilds.
+        try? saved.save(SavedReadModels.Saved(code: code, store: store, model: model), of: view)
+        let catchUp: CatchUp =
+            checkpoint.map { .resumed(after: $0, applied: delivered.count) } ?? .built(because: reason, applied: delivered.count)
+        return (model, all, catchUp)
     }
 
     /// Shows the part of the learner's projection the view names, and how far the projection got.
@@ -330,7 +354,7 @@ final class Playground {
         case .success(let keys): path = keys
         case .failure(let error): throw WorkshopError(error.description)
         }
-        let (model, events) = try project(view)
+        let (model, events, catchUp) = try project(view)
         let out = session.out
         out.line(
             out.styled("read model \(([view.name] + arguments).joined(separator: " "))", .bold)
@@ -339,6 +363,15 @@ final class Playground {
             out.paragraph(DomainWords.describe(shown))
         } else {
             out.paragraph(out.styled("nothing for \(arguments.joined(separator: " ")) yet", .dim))
+        }
+        switch catchUp {
+        case .resumed(let after, let applied):
+            out.line(
+                out.styled(
+                    "caught up from its saved checkpoint (position \(after)): \(applied) new event\(applied == 1 ? "" : "s") applied", .dim)
+            )
+        case .built(let reason, let applied):
+            out.line(out.styled("built from the first event (\(reason)): \(applied) event\(applied == 1 ? "" : "s") applied", .dim))
         }
         guard let field = view.checkpoint else { return }
         let last = events.last?.position
