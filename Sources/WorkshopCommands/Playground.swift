@@ -64,6 +64,9 @@ final class Playground {
             given = arguments[flag + 1]
             arguments.removeSubrange(flag...flag + 1)
         }
+        // `--shared` works on the stream as typed even on a shared store (a demo the room watches).
+        let shared = arguments.contains("--shared")
+        arguments.removeAll { $0 == "--shared" }
         let (streamName, request): (String, JSONValue)
         switch command.bind(arguments) {
         case .success(let bound): (streamName, request) = bound
@@ -71,7 +74,8 @@ final class Playground {
         }
         // A typed command starts a conversation: its events are caused by it, and its id is the correlation.
         let identity = CommandIdentity.typed(id: given)
-        let outcome = try execute(command, request: request, on: StreamName(streamName), as: identity, correlationId: identity.uuid)
+        let stream = StreamNamespace.of(session).stream(streamName, shared: shared)
+        let outcome = try execute(command, request: request, on: stream, as: identity, correlationId: identity.uuid)
         guard outcome.isNew else { return }
         // The learner's lesson is read once per typed command, not once per round of reactions.
         let lesson = try session.currentLesson()
@@ -137,7 +141,7 @@ final class Playground {
                 let data = try events.map { event in
                     EventData(
                         type: Self.typeName(of: event), data: Data(event.json.utf8),
-                        metadata: identity.metadata(command: command.name),
+                        metadata: identity.metadata(command: command.name, appendedBy: StreamNamespace.learnerName(of: session)),
                         causationId: identity.uuid, correlationId: correlationId)
                 }
                 let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
@@ -173,6 +177,7 @@ final class Playground {
     /// commands they send, with the ids they gave them; their events may set off the next round.
     private func react(to events: [RecordedEvent], round: Int, reactions: [Reaction], commands: [DomainCommand]) throws {
         guard !events.isEmpty else { return }
+        let namespace = StreamNamespace.of(session)
         let out = session.out
         guard round <= Self.reactionRounds else {
             out.line(
@@ -210,7 +215,8 @@ final class Playground {
                     let outcome: Outcome
                     do {
                         outcome = try execute(
-                            domain, request: command, on: StreamName(bound.stream), as: identity,
+                            domain, request: command, on: namespace.stream(bound.stream, shared: !namespace.owns(event.stream)),
+                            as: identity,
                             correlationId: Self.uuid(fields["correlationId"]) ?? event.correlationId ?? event.eventId, showsNewOnly: true)
                     } catch is ExitCode {
                         continue  // rejected: the domain's answer, already shown

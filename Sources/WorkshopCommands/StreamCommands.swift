@@ -51,7 +51,9 @@ struct ShowCommand: WorkshopCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run(in session: Session) throws {
-        let name = StreamName(stream)
+        // On a shared store, `game-42` means the learner's own game 42 when they have one.
+        let own = StreamNamespace.of(session).stream(stream)
+        let name = own.rawValue != stream && (try? session.workspace.store.readIfPresent(own).isEmpty) == false ? own : StreamName(stream)
         do {
             let events = try session.workspace.store.read(name, from: from, direction: backwards ? .backwards : .forwards, limit: nil)
             let shown = window.window.apply(events, newestFirst: backwards)
