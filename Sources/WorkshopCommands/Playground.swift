@@ -177,7 +177,6 @@ final class Playground {
     /// commands they send, with the ids they gave them; their events may set off the next round.
     private func react(to events: [RecordedEvent], round: Int, reactions: [Reaction], commands: [DomainCommand]) throws {
         guard !events.isEmpty else { return }
-        let namespace = StreamNamespace.of(session)
         let out = session.out
         guard round <= Self.reactionRounds else {
             out.line(
@@ -193,38 +192,96 @@ final class Playground {
                     out.line(out.styled("\(reaction.name) did not run: \(error)", .dim))
                     continue
                 }
-                for message in sent {
-                    guard case .object(let fields) = message,
-                        let (domain, command, arguments) = Self.command(in: fields, among: commands)
-                    else {
-                        out.line(out.styled("\(reaction.name) sent \(message.json), which no shell command runs", .warning))
-                        continue
-                    }
-                    guard case .success(let bound) = domain.bind(arguments) else {
-                        out.line(out.styled("\(reaction.name) sent \(command.json), which \(domain.name) does not accept", .warning))
-                        continue
-                    }
-                    // The command's cause is the event it reacts to; its id is the one the process made
-                    // (a fresh one when it made none, which then can never be told apart from a new command).
-                    var identity = CommandIdentity.typed(id: Self.text(fields["commandId"]))
-                    identity.causedBy = event.eventId
-                    identity.sentBy = reaction.name
-                    out.line(
-                        out.styled("↳ \(reaction.name) sent ", .dim) + out.styled(([domain.name] + arguments).joined(separator: " "), .bold)
-                            + out.styled(" · caused by \(event.type) \(StreamTable.short(event.eventId))", .dim))
-                    let outcome: Outcome
-                    do {
-                        outcome = try execute(
-                            domain, request: command, on: namespace.stream(bound.stream, shared: !namespace.owns(event.stream)),
-                            as: identity,
-                            correlationId: Self.uuid(fields["correlationId"]) ?? event.correlationId ?? event.eventId, showsNewOnly: true)
-                    } catch is ExitCode {
-                        continue  // rejected: the domain's answer, already shown
-                    }
-                    if outcome.isNew { try react(to: outcome.events, round: round + 1, reactions: reactions, commands: commands) }
-                }
+                try send(sent, by: reaction, causedBy: event, round: round, reactions: reactions, commands: commands)
             }
         }
+    }
+
+    /// Runs the commands a reaction sent, each by the shell command it matches, with the ids the
+    /// process gave it; `cause` is the event it reacted to (for the clock: the one the process names).
+    private func send(
+        _ sent: [JSONValue], by reaction: Reaction, causedBy cause: RecordedEvent?, round: Int, reactions: [Reaction],
+        commands: [DomainCommand]
+    ) throws {
+        let namespace = StreamNamespace.of(session)
+        let out = session.out
+        for message in sent {
+            guard case .object(let fields) = message,
+                let (domain, command, arguments) = Self.command(in: fields, among: commands)
+            else {
+                out.line(out.styled("\(reaction.name) sent \(message.json), which no shell command runs", .warning))
+                continue
+            }
+            guard case .success(let bound) = domain.bind(arguments) else {
+                out.line(out.styled("\(reaction.name) sent \(command.json), which \(domain.name) does not accept", .warning))
+                continue
+            }
+            // The command's cause is the event it reacts to; its id is the one the process made
+            // (a fresh one when it made none, which then can never be told apart from a new command).
+            var identity = CommandIdentity.typed(id: Self.text(fields["commandId"]))
+            identity.causedBy = cause?.eventId ?? Self.uuid(fields["causationId"])
+            identity.sentBy = reaction.name
+            out.line(
+                out.styled("↳ \(reaction.name) sent ", .dim) + out.styled(([domain.name] + arguments).joined(separator: " "), .bold)
+                    + out.styled(cause.map { " · caused by \($0.type) \(StreamTable.short($0.eventId))" } ?? "", .dim))
+            let outcome: Outcome
+            do {
+                outcome = try execute(
+                    domain, request: command, on: namespace.stream(bound.stream, shared: cause.map { !namespace.owns($0.stream) } ?? false),
+                    as: identity,
+                    correlationId: Self.uuid(fields["correlationId"]) ?? cause?.correlationId ?? cause?.eventId, showsNewOnly: true)
+            } catch is ExitCode {
+                continue  // rejected: the domain's answer, already shown
+            }
+            if outcome.isNew { try react(to: outcome.events, round: round + 1, reactions: reactions, commands: commands) }
+        }
+    }
+
+    /// How far the shell's clock runs ahead of the wall clock: `wait` moves it on, so a process's
+    /// deadline can pass without anyone waiting ten minutes.
+    var clockOffset: TimeInterval = 0
+
+    /// `wait`: lets `seconds` pass for the learner's processes. Each reaction that keeps time is
+    /// handed every event of its category it has seen and the clock's new time, and the commands
+    /// it answers (a deadline passed) run like any reaction's. Returns the clock's new time.
+    @discardableResult
+    func wait(_ seconds: TimeInterval) throws -> Date {
+        clockOffset += seconds
+        let now = Date().addingTimeInterval(clockOffset)
+        let lesson = try session.currentLesson()
+        let reactions = session.course.reactions(upTo: lesson)
+        let timed = reactions.filter { $0.clock != nil }
+        guard !timed.isEmpty else {
+            let first = session.course.lessons.first { $0.reactions.contains { $0.clock != nil } }
+            throw WorkshopError(
+                "no process of your lessons so far keeps time"
+                    + (first.map { "; `wait` matters from the lesson '\($0.title)' on" } ?? ""))
+        }
+        let namespace = StreamNamespace.of(session)
+        let domain = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
+        let commands = session.course.domainCommands(upTo: lesson)
+        for reaction in timed {
+            guard let clock = reaction.clock else { continue }
+            // What the process has seen: its category's events (on a shared store, the learner's own).
+            let seen = domain.filter { $0.stream.category == reaction.category && (namespace.learner == nil || namespace.owns($0.stream)) }
+            let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
+            let input: JSONObject = [
+                "seen": .array(try seen.map(Self.received)), "now": .number(now.timeIntervalSince1970.rounded(.down)),
+            ]
+            let answer = try Self.returned(host.ask(driver: clock, input: .object(["input": .object(input)])).answer, by: reaction.name)
+            guard case .array(let sent) = answer else {
+                throw WorkshopError("\(reaction.name) returned \(answer.json), not a list of commands")
+            }
+            if sent.isEmpty { session.out.line(session.out.styled("\(reaction.name): no deadline has passed", .dim)) }
+            for message in sent {
+                var named: String?
+                if case .object(let fields) = message { named = Self.text(fields["causationId"]) }
+                try send(
+                    [message], by: reaction, causedBy: seen.first { $0.eventId.uuidString.lowercased() == named?.lowercased() }, round: 1,
+                    reactions: reactions, commands: commands)
+            }
+        }
+        return now
     }
 
     /// The command a reaction's message carries, and the shell command that runs it: the message's

@@ -136,6 +136,16 @@ struct PlayTests {
         #expect(point.causationId != nil && point.causationId != served.eventId, "the point's cause is the command, not the event")
         #expect(point.correlationId == served.correlationId, "the conversation carries on")
 
+        // The deadline in the shell: `wait` moves the clock on, and a paid order nobody prepares is refunded, once.
+        let late = try run([], input: "place-order 11 helen latte\npay-order 11 450\nwait 9m\nwait 2m\nwait 1h\n")
+        let beforeDeadline = late.output.components(separatedBy: "workshop> wait 2m").first ?? ""
+        #expect(beforeDeadline.contains("fulfilment: no deadline has passed"), "\(late.output)")
+        #expect(late.output.contains("↳ fulfilment sent refund-order 11 · caused by OrderPaid"), "\(late.output)")
+        #expect(late.output.components(separatedBy: "sent refund-order").count == 2, "refunded once: \(late.output)")
+        #expect(!late.output.contains("refund-order 9"), "a served order has no deadline left")
+        #expect(late.output.contains("the clock reads"), "\(late.output)")
+        #expect(try events("order-11").map(\.type) == ["OrderPlaced", "OrderPaid", "OrderRefunded"])
+
         // With the starter's Fulfilment (it sends nothing), nothing reacts.
         folder.write(
             "ws/Sources/Barstucks/Fulfilment.swift",
