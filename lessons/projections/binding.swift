@@ -17,6 +17,21 @@ struct CatchUp<Projection: Decodable>: Decodable {
     var deliveries: [Delivered]
 }
 
+/// A reader who wrote at `wrote` asks for `customer`'s points, after these deliveries.
+struct AfterWrite: Decodable {
+    var deliveries: [Delivered]
+    var customer: String
+    var wrote: Int
+}
+
+/// A read answer as the suite compares it: the points, or that it is stale and how far it got.
+struct Answered: Encodable {
+    var points: Int?
+    var stale: Bool?
+    var checkpoint: Int?
+    var wrote: Int?
+}
+
 func restarted<Projection: Codable>(_ projection: Projection) throws -> Projection {
     try JSONDecoder().decode(Projection.self, from: JSONEncoder().encode(projection))
 }
@@ -46,6 +61,14 @@ enum LessonBinding {
                 var loyalty = run.saved ?? Loyalty()
                 for delivered in run.deliveries { loyalty.apply(delivered) }
                 return loyalty
+            },
+            "pointsAfterWrite": .value { (asked: AfterWrite) -> Answered in
+                var loyalty = Loyalty()
+                for delivered in asked.deliveries { loyalty.apply(delivered) }
+                switch loyalty.points(of: asked.customer, afterWriteAt: asked.wrote) {
+                case .current(let points): return Answered(points: points)
+                case .stale(let checkpoint, let wrote): return Answered(stale: true, checkpoint: checkpoint, wrote: wrote)
+                }
             },
             "queueAfterRestart": .value { (run: Restart) -> [String] in
                 var queue = BaristaQueue()
