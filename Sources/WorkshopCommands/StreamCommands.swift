@@ -52,8 +52,7 @@ struct ShowCommand: WorkshopCommand {
 
     func run(in session: Session) throws {
         // On a shared store, `game-42` means the learner's own game 42 when they have one.
-        let own = StreamNamespace.of(session).stream(stream)
-        let name = own.rawValue != stream && (try? session.workspace.store.readIfPresent(own).isEmpty) == false ? own : StreamName(stream)
+        let name = StreamNamespace.of(session).lookedUp(stream, in: session.workspace.store)
         do {
             let events = try session.workspace.store.read(name, from: from, direction: backwards ? .backwards : .forwards, limit: nil)
             let shown = window.window.apply(events, newestFirst: backwards)

@@ -44,4 +44,11 @@ struct StreamNamespace: Equatable {
         guard let learner else { return false }
         return stream.id?.hasPrefix("\(learner).") == true || stream.rawValue.hasSuffix("-\(learner)")
     }
+
+    /// The stream a learner means by a name they typed to look at (`show`, `state`, `replay`): on a
+    /// shared store their own one when they have it, else the name as typed.
+    func lookedUp(_ typed: String, in store: DomainStore) -> StreamName {
+        let own = stream(typed)
+        return own.rawValue != typed && (try? store.readIfPresent(own).isEmpty) == false ? own : StreamName(typed)
+    }
 }
