@@ -53,6 +53,9 @@ extension CoursePackLoader {
                     if section == "commands", let template = item.mapping?["command"], let input = found.input {
                         types.check(template, as: input, what: "the command")
                     }
+                    if section == "reactions", let clock = item.mapping?["clock"], let name = clock.string {
+                        _ = driver(named: name, at: clock, in: file)
+                    }
                 }
             }
             problems += types.problems

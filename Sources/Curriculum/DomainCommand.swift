@@ -157,7 +157,19 @@ public struct Reaction: Sendable, Hashable {
     public var name: String
     public var category: String
     public var driver: String
+    /// The binding's driver that tells the process the time (`clock:`), if it keeps any: given
+    /// every event of the category it has seen and `now` (seconds since 1970), it answers with the
+    /// commands whose deadline has passed. The shell's `wait` calls it.
+    public var clock: String?
     public var lesson: String
+
+    public init(name: String, category: String, driver: String, clock: String? = nil, lesson: String) {
+        self.name = name
+        self.category = category
+        self.driver = driver
+        self.clock = clock
+        self.lesson = lesson
+    }
 }
 
 public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -215,9 +227,11 @@ enum DomainCommandsFile {
         var reactions: [Reaction] = []
         for node in root.mapping?["reactions"]?.sequence ?? [] {
             var fields = YAMLFields(file: file, node: node)
-            fields.rejectUnknownKeys(["name", "category", "driver"])
+            fields.rejectUnknownKeys(["name", "category", "driver", "clock"])
             if let name = fields.string("name"), let category = fields.string("category"), let driver = fields.string("driver") {
-                reactions.append(Reaction(name: name, category: category, driver: driver, lesson: lesson))
+                reactions.append(
+                    Reaction(name: name, category: category, driver: driver, clock: fields.string("clock", required: false), lesson: lesson)
+                )
             }
             problems += fields.problems
         }

@@ -1,11 +1,21 @@
+import Curriculum
+import Foundation
+
 /// A shell session shown in a lesson's text, in a ```` ```session ```` block: `workshop> ` lines
 /// are typed, the lines after each are what the shell prints. Lint replays it against the reference.
 public struct LessonSession: Sendable, Equatable {
-    /// The block's first line in the lesson text (front matter excluded).
+    /// The block's opening line, from 1, in the text it was read from (`sessions(of:)`: the lesson's
+    /// file, front matter counted, so an author is sent to the right line).
     public var line: Int
     public var commands: [String]
     /// The whole block as the shell prints it in script mode.
     public var transcript: [String]
+
+    /// The sessions of a lesson's `lesson.md`, read from its folder so the lines are the file's own.
+    public static func sessions(of lesson: Lesson) -> [LessonSession] {
+        let url = lesson.folder.appendingPathComponent(CoursePackLoader.lessonFile)
+        return (try? String(contentsOf: url, encoding: .utf8)).map(sessions(in:)) ?? sessions(in: lesson.text)
+    }
 
     public static func sessions(in text: String) -> [LessonSession] {
         var sessions: [LessonSession] = []

@@ -52,13 +52,16 @@ public struct PackLinter: Sendable {
             // The reference passes everything.
             let referenceWorkspace = folder.appendingPathComponent("reference")
             try write(reference, into: referenceWorkspace)
-            let referenceReport = try run(lesson, suite: suite, module: module, binding: binding, workspace: referenceWorkspace)
+            let referenceRun = try run(lesson, suite: suite, module: module, binding: binding, workspace: referenceWorkspace)
+            let referenceReport = referenceRun.report
             let referencePasses = referenceReport?.allPassed == true
             if let report = referenceReport, !report.allPassed {
                 let failing = report.scenarios.filter { $0.status != .pass }.map { "'\($0.name)' (\($0.status.rawValue): \($0.message))" }
                 problems.append("\(lesson.id): the reference fails " + failing.joined(separator: "; "))
-            } else if referenceReport == nil {
-                problems.append("\(lesson.id): the reference does not compile")
+            } else if let compile = referenceRun.compileErrors {
+                problems.append(
+                    "\(lesson.id): the reference (solutions/ of lessons 1–\(lesson.number), composed) does not compile with \(lesson.id)/binding.swift"
+                        + Self.quoted(compile))
             }
             // The starter compiles and fails something.
             // What a learner has when starting: the reference of the previous lesson of the module.
@@ -67,10 +70,15 @@ public struct PackLinter: Sendable {
             for path in lesson.starterFiles {
                 starter[path] = try String(contentsOf: lesson.starterFolder.appendingPathComponent(path), encoding: .utf8)
             }
-            let starterReport = try run(
+            let starterRun = try run(
                 lesson, suite: suite, module: module, binding: binding, workspace: folder.appendingPathComponent("starter"), files: starter)
+            let starterReport = starterRun.report
             let starterFails = starterReport.map { !$0.allPassed } ?? false
-            if starterReport == nil { problems.append("\(lesson.id): the starter (with the previous lesson's reference) does not compile") }
+            if let compile = starterRun.compileErrors {
+                problems.append(
+                    "\(lesson.id): the starter (\(lesson.id)/starter/ over the previous lesson's reference) does not compile with \(lesson.id)/binding.swift; a learner must start from code that builds"
+                        + Self.quoted(compile))
+            }
             if starterReport?.allPassed == true { problems.append("\(lesson.id): the starter already passes every scenario") }
             // Mutants of what this lesson adds or changes: the files of its overlay, and within them
             // the lines that differ from the previous lesson's.
@@ -117,10 +125,11 @@ public struct PackLinter: Sendable {
                         continue
                     }
                     let workspace = folder.appendingPathComponent("wrong-\(name)")
-                    guard let report = try run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files)
-                    else {
+                    let wrongRun = try run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files)
+                    guard let report = wrongRun.report else {
                         problems.append(
-                            "\(lesson.id): the wrong solution '\(name)' does not compile; a wrong solution must compile to teach")
+                            "\(lesson.id): the wrong solution '\(name)' does not compile; a wrong solution must compile to teach"
+                                + (wrongRun.compileErrors.map { Self.quoted($0) } ?? ""))
                         continue
                     }
                     wrongTried += 1
@@ -141,12 +150,13 @@ public struct PackLinter: Sendable {
             killed += lessonKilled
             // Sessions shown in the text replay as shown.
             if let replay, referencePasses {
-                for session in LessonSession.sessions(in: lesson.text) {
+                for session in LessonSession.sessions(of: lesson) {
                     replayed += 1
                     let got = try replay(lesson, referenceWorkspace, session)
                     if let difference = session.firstDifference(from: got) {
                         problems.append(
-                            "\(lesson.id): the session in lesson.md (line \(session.line) of the text) replays differently: \(difference)")
+                            "\(lesson.id)/\(CoursePackLoader.lessonFile):\(session.line): the session replays differently against the reference: \(difference)"
+                        )
                     }
                 }
             }
@@ -181,23 +191,51 @@ public struct PackLinter: Sendable {
 
     // MARK: Running
 
-    /// The report of the suite against `workspace` (written from `files` when given); nil if it does not compile.
+    /// What running a lesson's suite against some code gave: a report, or the compiler's complaint.
+    enum SuiteRun {
+        case report(CheckReport)
+        case compileErrors(CompileReport)
+
+        var report: CheckReport? {
+            if case .report(let report) = self { report } else { nil }
+        }
+        var compileErrors: CompileReport? {
+            if case .compileErrors(let compile) = self { compile } else { nil }
+        }
+    }
+
+    /// The suite against `workspace` (written from `files` when given).
     func run(_ lesson: Lesson, suite: Suite, module: String, binding: URL, workspace: URL, files: [String: String]? = nil) throws
-        -> CheckReport?
+        -> SuiteRun
     {
         if let files { try write(files, into: workspace) }
         switch try builder.host(
             workspace: workspace, module: module, binding: binding, buildFolder: workspace.appendingPathComponent(".build-lint"))
         {
-        case .compileErrors:
-            return nil
+        case .compileErrors(let compile):
+            return .compileErrors(compile)
         case .built(let executable, _):
             var limits = limits
             limits.requestTimeout = suite.timeout
             let host = try HostProcess(executable: executable, limits: limits)
             defer { host.stop() }
-            return try CheckRunner(lesson: lesson.id, suite: suite).run(on: host, reusedBuild: false)
+            return .report(try CheckRunner(lesson: lesson.id, suite: suite).run(on: host, reusedBuild: false))
         }
+    }
+
+    /// The compiler's own words for an author, indented under the problem: the names the binding
+    /// needs and does not find, the calls it cannot make, then the first lines of the diagnostics.
+    static func quoted(_ compile: CompileReport, lines limit: Int = 12) -> String {
+        var lines: [String] = []
+        if let folder = compile.noSources { lines.append("no Swift files in \(folder)") }
+        if !compile.missing.isEmpty {
+            lines.append("the binding needs, and the code does not define: " + compile.missing.joined(separator: ", "))
+        }
+        lines += compile.mismatches
+        let diagnostics = compile.diagnostics.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines += diagnostics.prefix(limit)
+        if diagnostics.count > limit { lines.append("… \(diagnostics.count - limit) more lines") }
+        return lines.isEmpty ? "" : ":\n" + lines.map { "    " + $0 }.joined(separator: "\n")
     }
 
     /// For each mutant, the names of the scenarios it fails, or nil if it does not compile; `jobs` at a time.
@@ -216,7 +254,9 @@ public struct PackLinter: Sendable {
                     var files = reference
                     files[mutation.file] = MutationGenerator.apply(mutation, to: reference[mutation.file] ?? "")
                     let workspace = folder.appendingPathComponent("mutant-\(worker)")
-                    let report = try? self.run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files)
+                    let report =
+                        (try? self.run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files))?
+                        .report
                     results.set(index, report.map { $0.scenarios.filter { $0.status != .pass }.map(\.name) })
                 }
             }.start()

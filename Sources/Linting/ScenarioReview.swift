@@ -40,7 +40,8 @@ extension PackLinter {
         guard
             let onReference = try run(
                 lesson, suite: theirs, module: module, binding: binding, workspace: folder.appendingPathComponent("reference"),
-                files: composed.texts)
+                files: composed.texts
+            ).report
         else { throw ScenarioReviewError.referenceDoesNotCompile(lesson.id) }
         var verdicts = onReference.scenarios.map { result in
             ScenarioVerdict(
@@ -56,7 +57,8 @@ extension PackLinter {
             guard
                 let report = try run(
                     lesson, suite: theirs, module: module, binding: binding, workspace: folder.appendingPathComponent("wrong"),
-                    files: files)
+                    files: files
+                ).report
             else { continue }
             tried += 1
             for result in report.scenarios where result.status != .pass {

@@ -37,10 +37,12 @@ struct CommandIdentity: Equatable {
         return (0..<8).map { UInt8(truncatingIfNeeded: hash >> (8 * (7 - $0))) }
     }
 
-    /// The metadata of each event the command produced: which shell command, under which id, and
-    /// (for a process's command) who sent it in reaction to which event.
-    func metadata(command name: String) -> Data {
+    /// The metadata of each event the command produced: which shell command, under which id, whose
+    /// shell appended it (on a shared store, more than one learner writes), and (for a process's
+    /// command) who sent it in reaction to which event.
+    func metadata(command name: String, appendedBy learner: String? = nil) -> Data {
         var fields: [(String, String)] = [("command", name), ("commandId", id)]
+        if let learner { fields.append(("appendedBy", learner)) }
         if let sentBy { fields.append(("sentBy", sentBy)) }
         if let causedBy { fields.append(("commandCausationId", causedBy.uuidString)) }
         var text = "{"

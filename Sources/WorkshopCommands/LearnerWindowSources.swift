@@ -58,7 +58,7 @@ final class LearnerReadModels: ReadModelSource, @unchecked Sendable {
     }
 
     func project(_ view: ReadModelView) throws -> ProjectedModel {
-        let (model, events) = try code.withPlayground { try $0.project(view) }
+        let (model, events, _) = try code.withPlayground { try $0.project(view) }
         return ProjectedModel(model: model, positions: events.map(\.position))
     }
 }

@@ -64,7 +64,7 @@ struct LintCommand: ParsableCommand {
             out.line()
             out.line(
                 "\(report.lessons) lessons · \(report.scenarios) scenarios · \(report.mutantsKilled) of \(report.mutantsTried) mutants killed"
-                    + " (\(report.mutantsStillborn) did not compile) · \(report.transcriptsReplayed) sessions replayed · "
+                    + " (\(report.mutantsStillborn) did not compile) · \(report.transcriptsReplayed) session\(report.transcriptsReplayed == 1 ? "" : "s") replayed · "
                     + String(format: "%.0f s", Date().timeIntervalSince(started)))
             for problem in report.problems { out.paragraph(out.styled("✗ ", .failure) + problem, hanging: "  ") }
             if report.passed { out.line(out.styled("✓ the pack passes the gate", .success)) }

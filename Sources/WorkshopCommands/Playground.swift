@@ -64,6 +64,9 @@ final class Playground {
             given = arguments[flag + 1]
             arguments.removeSubrange(flag...flag + 1)
         }
+        // `--shared` works on the stream as typed even on a shared store (a demo the room watches).
+        let shared = arguments.contains("--shared")
+        arguments.removeAll { $0 == "--shared" }
         let (streamName, request): (String, JSONValue)
         switch command.bind(arguments) {
         case .success(let bound): (streamName, request) = bound
@@ -71,7 +74,8 @@ final class Playground {
         }
         // A typed command starts a conversation: its events are caused by it, and its id is the correlation.
         let identity = CommandIdentity.typed(id: given)
-        let outcome = try execute(command, request: request, on: StreamName(streamName), as: identity, correlationId: identity.uuid)
+        let stream = StreamNamespace.of(session).stream(streamName, shared: shared)
+        let outcome = try execute(command, request: request, on: stream, as: identity, correlationId: identity.uuid)
         guard outcome.isNew else { return }
         // The learner's lesson is read once per typed command, not once per round of reactions.
         let lesson = try session.currentLesson()
@@ -137,7 +141,7 @@ final class Playground {
                 let data = try events.map { event in
                     EventData(
                         type: Self.typeName(of: event), data: Data(event.json.utf8),
-                        metadata: identity.metadata(command: command.name),
+                        metadata: identity.metadata(command: command.name, appendedBy: StreamNamespace.learnerName(of: session)),
                         causationId: identity.uuid, correlationId: correlationId)
                 }
                 let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
@@ -188,37 +192,96 @@ final class Playground {
                     out.line(out.styled("\(reaction.name) did not run: \(error)", .dim))
                     continue
                 }
-                for message in sent {
-                    guard case .object(let fields) = message,
-                        let (domain, command, arguments) = Self.command(in: fields, among: commands)
-                    else {
-                        out.line(out.styled("\(reaction.name) sent \(message.json), which no shell command runs", .warning))
-                        continue
-                    }
-                    guard case .success(let bound) = domain.bind(arguments) else {
-                        out.line(out.styled("\(reaction.name) sent \(command.json), which \(domain.name) does not accept", .warning))
-                        continue
-                    }
-                    // The command's cause is the event it reacts to; its id is the one the process made
-                    // (a fresh one when it made none, which then can never be told apart from a new command).
-                    var identity = CommandIdentity.typed(id: Self.text(fields["commandId"]))
-                    identity.causedBy = event.eventId
-                    identity.sentBy = reaction.name
-                    out.line(
-                        out.styled("↳ \(reaction.name) sent ", .dim) + out.styled(([domain.name] + arguments).joined(separator: " "), .bold)
-                            + out.styled(" · caused by \(event.type) \(StreamTable.short(event.eventId))", .dim))
-                    let outcome: Outcome
-                    do {
-                        outcome = try execute(
-                            domain, request: command, on: StreamName(bound.stream), as: identity,
-                            correlationId: Self.uuid(fields["correlationId"]) ?? event.correlationId ?? event.eventId, showsNewOnly: true)
-                    } catch is ExitCode {
-                        continue  // rejected: the domain's answer, already shown
-                    }
-                    if outcome.isNew { try react(to: outcome.events, round: round + 1, reactions: reactions, commands: commands) }
-                }
+                try send(sent, by: reaction, causedBy: event, round: round, reactions: reactions, commands: commands)
             }
         }
+    }
+
+    /// Runs the commands a reaction sent, each by the shell command it matches, with the ids the
+    /// process gave it; `cause` is the event it reacted to (for the clock: the one the process names).
+    private func send(
+        _ sent: [JSONValue], by reaction: Reaction, causedBy cause: RecordedEvent?, round: Int, reactions: [Reaction],
+        commands: [DomainCommand]
+    ) throws {
+        let namespace = StreamNamespace.of(session)
+        let out = session.out
+        for message in sent {
+            guard case .object(let fields) = message,
+                let (domain, command, arguments) = Self.command(in: fields, among: commands)
+            else {
+                out.line(out.styled("\(reaction.name) sent \(message.json), which no shell command runs", .warning))
+                continue
+            }
+            guard case .success(let bound) = domain.bind(arguments) else {
+                out.line(out.styled("\(reaction.name) sent \(command.json), which \(domain.name) does not accept", .warning))
+                continue
+            }
+            // The command's cause is the event it reacts to; its id is the one the process made
+            // (a fresh one when it made none, which then can never be told apart from a new command).
+            var identity = CommandIdentity.typed(id: Self.text(fields["commandId"]))
+            identity.causedBy = cause?.eventId ?? Self.uuid(fields["causationId"])
+            identity.sentBy = reaction.name
+            out.line(
+                out.styled("↳ \(reaction.name) sent ", .dim) + out.styled(([domain.name] + arguments).joined(separator: " "), .bold)
+                    + out.styled(cause.map { " · caused by \($0.type) \(StreamTable.short($0.eventId))" } ?? "", .dim))
+            let outcome: Outcome
+            do {
+                outcome = try execute(
+                    domain, request: command, on: namespace.stream(bound.stream, shared: cause.map { !namespace.owns($0.stream) } ?? false),
+                    as: identity,
+                    correlationId: Self.uuid(fields["correlationId"]) ?? cause?.correlationId ?? cause?.eventId, showsNewOnly: true)
+            } catch is ExitCode {
+                continue  // rejected: the domain's answer, already shown
+            }
+            if outcome.isNew { try react(to: outcome.events, round: round + 1, reactions: reactions, commands: commands) }
+        }
+    }
+
+    /// How far the shell's clock runs ahead of the wall clock: `wait` moves it on, so a process's
+    /// deadline can pass without anyone waiting ten minutes.
+    var clockOffset: TimeInterval = 0
+
+    /// `wait`: lets `seconds` pass for the learner's processes. Each reaction that keeps time is
+    /// handed every event of its category it has seen and the clock's new time, and the commands
+    /// it answers (a deadline passed) run like any reaction's. Returns the clock's new time.
+    @discardableResult
+    func wait(_ seconds: TimeInterval) throws -> Date {
+        clockOffset += seconds
+        let now = Date().addingTimeInterval(clockOffset)
+        let lesson = try session.currentLesson()
+        let reactions = session.course.reactions(upTo: lesson)
+        let timed = reactions.filter { $0.clock != nil }
+        guard !timed.isEmpty else {
+            let first = session.course.lessons.first { $0.reactions.contains { $0.clock != nil } }
+            throw WorkshopError(
+                "no process of your lessons so far keeps time"
+                    + (first.map { "; `wait` matters from the lesson '\($0.title)' on" } ?? ""))
+        }
+        let namespace = StreamNamespace.of(session)
+        let domain = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
+        let commands = session.course.domainCommands(upTo: lesson)
+        for reaction in timed {
+            guard let clock = reaction.clock else { continue }
+            // What the process has seen: its category's events (on a shared store, the learner's own).
+            let seen = domain.filter { $0.stream.category == reaction.category && (namespace.learner == nil || namespace.owns($0.stream)) }
+            let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
+            let input: JSONObject = [
+                "seen": .array(try seen.map(Self.received)), "now": .number(now.timeIntervalSince1970.rounded(.down)),
+            ]
+            let answer = try Self.returned(host.ask(driver: clock, input: .object(["input": .object(input)])).answer, by: reaction.name)
+            guard case .array(let sent) = answer else {
+                throw WorkshopError("\(reaction.name) returned \(answer.json), not a list of commands")
+            }
+            if sent.isEmpty { session.out.line(session.out.styled("\(reaction.name): no deadline has passed", .dim)) }
+            for message in sent {
+                var named: String?
+                if case .object(let fields) = message { named = Self.text(fields["causationId"]) }
+                try send(
+                    [message], by: reaction, causedBy: seen.first { $0.eventId.uuidString.lowercased() == named?.lowercased() }, round: 1,
+                    reactions: reactions, commands: commands)
+            }
+        }
+        return now
     }
 
     /// The command a reaction's message carries, and the shell command that runs it: the message's
@@ -308,19 +371,43 @@ final class Playground {
     }
 
     /// Runs the learner's projection over the domain events of the all-stream (system streams are
-    /// not the domain's): the whole model it answers, and the events it was delivered.
-    func project(_ view: ReadModelView) throws -> (model: JSONValue, events: [RecordedEvent]) {
-        let events = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
-        let deliveries = try events.map { event -> JSONValue in
+    /// not the domain's), as a catch-up subscription: from the model saved last time, it is
+    /// delivered only the events after its checkpoint, and the new model is saved with its
+    /// checkpoint in one write. Returns the model, every event it covers, and how it caught up.
+    func project(_ view: ReadModelView) throws -> (model: JSONValue, events: [RecordedEvent], catchUp: CatchUp) {
+        let all = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
+        let host = try self.host(lesson: view.lesson, purpose: view.name)
+        let code = hosts[view.lesson]?.executable.lastPathComponent ?? ""
+        let store = session.workspace.store.isShared ? (session.workspace.store.redactedURL ?? "shared") : "local"
+        let saved = SavedReadModels(folder: session.workspace.readModelsFolder)
+        let earlier = saved.load(view)
+        var checkpoint: UInt64?
+        var reason = "nothing saved yet"
+        if let earlier {
+            if earlier.code != code {
+                reason = "your projection's code changed since it was saved"
+            } else if earlier.store != store {
+                reason = "another store: its positions are not these"
+            } else if let field = view.checkpoint, case .number(let value)? = Self.value(at: [field], in: earlier.model), value >= 0 {
+                checkpoint = UInt64(value)
+            } else {
+                reason = "it kept no checkpoint, so it cannot say where to go on from"
+            }
+        }
+        let delivered = checkpoint.map { after in all.filter { $0.position > after } } ?? all
+        let deliveries = try delivered.map { event -> JSONValue in
             .object([
                 "position": .number(Double(event.position)), "stream": .string(event.stream.rawValue),
                 event.stream.category: try JSONValue.parse(event.data),
             ])
         }
-        let host = try self.host(lesson: view.lesson, purpose: view.name)
-        let model = try Self.returned(
-            host.ask(driver: view.driver, input: .object(["input": .array(deliveries)])).answer, by: "your projection")
-        return (model, events)
+        let input: JSONValue = .object(["saved": checkpoint == nil ? .null : earlier?.model ?? .null, "deliveries": .array(deliveries)])
+        let model = try Self.returned(host.ask(driver: view.driver, input: .object(["input": input])).answer, by: "your projection")
+        // A failed save loses nothing but time: the next call rebuilds.
+        try? saved.save(SavedReadModels.Saved(code: code, store: store, model: model), of: view)
+        let catchUp: CatchUp =
+            checkpoint.map { .resumed(after: $0, applied: delivered.count) } ?? .built(because: reason, applied: delivered.count)
+        return (model, all, catchUp)
     }
 
     /// Shows the part of the learner's projection the view names, and how far the projection got.
@@ -330,7 +417,7 @@ final class Playground {
         case .success(let keys): path = keys
         case .failure(let error): throw WorkshopError(error.description)
         }
-        let (model, events) = try project(view)
+        let (model, events, catchUp) = try project(view)
         let out = session.out
         out.line(
             out.styled("read model \(([view.name] + arguments).joined(separator: " "))", .bold)
@@ -339,6 +426,15 @@ final class Playground {
             out.paragraph(DomainWords.describe(shown))
         } else {
             out.paragraph(out.styled("nothing for \(arguments.joined(separator: " ")) yet", .dim))
+        }
+        switch catchUp {
+        case .resumed(let after, let applied):
+            out.line(
+                out.styled(
+                    "caught up from its saved checkpoint (position \(after)): \(applied) new event\(applied == 1 ? "" : "s") applied", .dim)
+            )
+        case .built(let reason, let applied):
+            out.line(out.styled("built from the first event (\(reason)): \(applied) event\(applied == 1 ? "" : "s") applied", .dim))
         }
         guard let field = view.checkpoint else { return }
         let last = events.last?.position

@@ -60,7 +60,7 @@ struct ShellHelp {
             return true
         }
         if let domain = domainCommands().last(where: { $0.name == name }) {
-            out.line(out.styled("USAGE: ", .bold) + domain.usage + " [--id ID]")
+            out.line(out.styled("USAGE: ", .bold) + domain.usage + " [--id ID] [--shared]")
             if !domain.summary.isEmpty { out.paragraph(domain.summary) }
             for argument in domain.arguments {
                 let allowed = domain.values[argument].map { " (one of \($0.joined(separator: ", ")))" } ?? ""
@@ -68,6 +68,9 @@ struct ShellHelp {
             }
             out.paragraph(
                 "--id ID sends the command under that id: sent again with the same id, it is answered with the events it produced the first time, and nothing is decided again.",
+                indent: "  ", hanging: "    ")
+            out.paragraph(
+                "--shared works on \(Self.readable(domain.stream)) as typed, which everyone on a shared store sees (a demo); without it, on a shared store the stream carries your name, \(Self.readable(StreamNamespace(learner: "NAME").stream(domain.stream).rawValue)), so that no one else's is yours. On your own store it changes nothing.",
                 indent: "  ", hanging: "    ")
             out.paragraph(
                 "It runs through your code from the lesson '\(session.course.lesson(domain.lesson)?.title ?? domain.lesson)' on; the events land on \(Self.readable(domain.stream)).",

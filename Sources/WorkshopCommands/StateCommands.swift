@@ -16,7 +16,7 @@ struct StateCommand: WorkshopCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run(in session: Session) throws {
-        let name = StreamName(stream)
+        let name = StreamNamespace.of(session).lookedUp(stream, in: session.workspace.store)
         let view = try StateSupport.view(for: name, in: session)
         var events = try StateSupport.events(of: name, in: session)
         if !when.isEmpty {
@@ -52,7 +52,7 @@ struct ReplayCommand: WorkshopCommand {
     @Flag(help: "Print every step's state as JSON.") var json = false
 
     func run(in session: Session) throws {
-        let name = StreamName(stream)
+        let name = StreamNamespace.of(session).lookedUp(stream, in: session.workspace.store)
         let view = try StateSupport.view(for: name, in: session)
         let events = try StateSupport.events(of: name, in: session)
         let out = session.out

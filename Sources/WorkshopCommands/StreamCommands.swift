@@ -51,7 +51,8 @@ struct ShowCommand: WorkshopCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run(in session: Session) throws {
-        let name = StreamName(stream)
+        // On a shared store, `game-42` means the learner's own game 42 when they have one.
+        let name = StreamNamespace.of(session).lookedUp(stream, in: session.workspace.store)
         do {
             let events = try session.workspace.store.read(name, from: from, direction: backwards ? .backwards : .forwards, limit: nil)
             let shown = window.window.apply(events, newestFirst: backwards)
@@ -151,5 +152,43 @@ struct EventView: Encodable {
         correlationId = event.correlationId
         createdAt = event.createdAt
         metadata = String(decoding: event.metadata, as: UTF8.self)
+    }
+}
+
+/// `wait DURATION`: time passes for the learner's processes, so a deadline can be seen to pass.
+struct WaitCommand: WorkshopCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wait",
+        abstract: "Let time pass for your processes: wait 10m (or 90s, 2h) runs what their deadlines send.",
+        discussion:
+            "The shell's clock moves on by DURATION and stays ahead; each process that keeps time is handed the events it has seen and the new time, and the commands it answers run as its reactions do. Nothing else is told the time: decisions never read a clock."
+    )
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("How long: a number with s, m or h (10m).", valueName: "duration")) var duration: String
+
+    func run(in session: Session) throws {
+        guard let seconds = Self.seconds(in: duration) else {
+            throw WorkshopError("usage: wait DURATION, such as 90s, 10m or 2h ('\(duration)' is not one)")
+        }
+        let now = try session.playground.wait(seconds)
+        let ahead = Int(session.playground.clockOffset / 60)
+        session.out.line(
+            session.out.styled(
+                "the clock reads \(Self.clockTime(now)) · \(ahead) min ahead of the wall clock in this shell", .dim))
+    }
+
+    /// Seconds in `90s`, `10m`, `2h` or a bare number of minutes; nil for anything else.
+    static func seconds(in text: String) -> TimeInterval? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        let unit = text.last.flatMap { units[$0] }
+        let number = Double(unit == nil ? text : String(text.dropLast()))
+        guard let number, number > 0, number <= 7 * 24 * 3600 else { return nil }
+        return number * (unit ?? 60)
+    }
+
+    static func clockTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
     }
 }

@@ -12,7 +12,7 @@ public struct Workshop: ParsableCommand {
         HintCommand.self, CheckCommand.self, ScenarioCommand.self, WatchCommand.self, SolutionCommand.self, SkipCommand.self,
         CatchUpCommand.self,
         AgendaCommand.self, ProgressCommand.self, EventsCommand.self, StreamsCommand.self, ShowCommand.self, AllCommand.self,
-        StateCommand.self, ReplayCommand.self, MetaCommand.self, StoreCommand.self, UICommand.self, ThemeCommand.self,
+        StateCommand.self, ReplayCommand.self, MetaCommand.self, WaitCommand.self, StoreCommand.self, UICommand.self, ThemeCommand.self,
         PrepareCommand.self, JoinCommand.self, HelpMeCommand.self,
     ]
 

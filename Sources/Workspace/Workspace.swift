@@ -27,6 +27,8 @@ public final class Workspace: @unchecked Sendable {
     public var storeFile: URL { stateFolder.appendingPathComponent("events.sqlite") }
     /// Compiled learner hosts, keyed by a fingerprint of their inputs.
     public var buildFolder: URL { stateFolder.appendingPathComponent("build") }
+    /// The shell's read models, each with its checkpoint, between calls (see SavedReadModels).
+    public var readModelsFolder: URL { stateFolder.appendingPathComponent("read-models") }
     var metadataFile: URL { stateFolder.appendingPathComponent("workspace.json") }
     var pristineFolder: URL { stateFolder.appendingPathComponent("starters") }
 

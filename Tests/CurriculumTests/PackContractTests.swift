@@ -201,6 +201,23 @@ struct PackContractTests {
             ])
     }
 
+    @Test("a reaction's driver and its clock must be drivers the binding offers")
+    func reactionClock() {
+        commands(
+            """
+            reactions:
+              - name: reminders
+                category: account
+                driver: describe
+                clock: balanse
+
+            """)
+        #expect(
+            problems() == [
+                "lesson-1/commands.yaml:5: 'balanse' is not a driver of lesson-1/binding.swift; did you mean 'balance'? (it offers: decide, balance, describe)"
+            ])
+    }
+
     @Test("the drivers are checked on every load; the types only when the suites load with the pack")
     func onDemand() {
         commands(

@@ -136,6 +136,16 @@ struct PlayTests {
         #expect(point.causationId != nil && point.causationId != served.eventId, "the point's cause is the command, not the event")
         #expect(point.correlationId == served.correlationId, "the conversation carries on")
 
+        // The deadline in the shell: `wait` moves the clock on, and a paid order nobody prepares is refunded, once.
+        let late = try run([], input: "place-order 11 helen latte\npay-order 11 450\nwait 9m\nwait 2m\nwait 1h\n")
+        let beforeDeadline = late.output.components(separatedBy: "workshop> wait 2m").first ?? ""
+        #expect(beforeDeadline.contains("fulfilment: no deadline has passed"), "\(late.output)")
+        #expect(late.output.contains("↳ fulfilment sent refund-order 11 · caused by OrderPaid"), "\(late.output)")
+        #expect(late.output.components(separatedBy: "sent refund-order").count == 2, "refunded once: \(late.output)")
+        #expect(!late.output.contains("refund-order 9"), "a served order has no deadline left")
+        #expect(late.output.contains("the clock reads"), "\(late.output)")
+        #expect(try events("order-11").map(\.type) == ["OrderPlaced", "OrderPaid", "OrderRefunded"])
+
         // With the starter's Fulfilment (it sends nothing), nothing reacts.
         folder.write(
             "ws/Sources/Barstucks/Fulfilment.swift",
@@ -259,25 +269,39 @@ struct PlayTests {
 /// Two shells on one PostgreSQL database: a room sharing one server.
 @Suite("Playing on a shared PostgreSQL store", .serialized)
 struct SharedStoreTests {
-    @Test("two workspaces on one PostgreSQL store see each other's events")
+    @Test("two learners on one PostgreSQL store each have their own game 42, share one by --shared, and each event says who appended it")
     func twoShellsOneServer() throws {
         let url = try TestPostgres.freshSchema(named: "play")
         let folder = TemporaryFolder()
         func run(_ workspace: String, _ arguments: [String]) throws -> WorkshopProcess.Result {
             try WorkshopProcess.run(
                 ["--workspace", folder.url.appendingPathComponent(workspace).path, "--store", url] + arguments,
-                environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "160"]))
+                environment: WorkshopProcess.environment(
+                    home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "160", "WORKSHOP_LEARNER": workspace]))
         }
         for workspace in ["ann", "ben"] {
             #expect(try run(workspace, ["catch-up", "2"]).status == 0)
             let decide = try ReferenceCode.text(of: "deciding", "Sources/ConnectFour/Decide.swift")
             folder.write("\(workspace)/Sources/ConnectFour/Decide.swift", decide)
         }
-        #expect(try run("ann", ["start-game", "7", "ann", "ben"]).status == 0)
-        let seen = try run("ben", ["show", "game-7"])
-        #expect(seen.output.contains("GameStarted"), "\(seen.output)\(seen.errors)")
-        let refused = try run("ben", ["start-game", "7", "ben", "ann"])
-        #expect(refused.output.contains("rejected: alreadyStarted"))
+        // The same id typed by two learners: two games, each in its learner's namespace.
+        let annStarts = try run("ann", ["start-game", "7", "ann", "ben"])
+        #expect(annStarts.status == 0, "\(annStarts.output)\(annStarts.errors)")
+        #expect(annStarts.output.contains("game-ann.7"), "\(annStarts.output)")
+        let benStarts = try run("ben", ["start-game", "7", "ben", "ann"])
+        #expect(benStarts.status == 0, "\(benStarts.output)\(benStarts.errors)")
+        #expect(benStarts.output.contains("game-ben.7"), "\(benStarts.output)")
+        // `show game-7` is the learner's own; another's is there by its whole name, with who appended it.
+        let own = try run("ben", ["show", "game-7", "--json"])
+        #expect(own.output.contains("\"stream\" : \"game-ben.7\"") || own.output.contains("\"stream\":\"game-ben.7\""), "\(own.output)")
+        let others = try run("ben", ["show", "game-ann.7", "--json"])
+        #expect(others.output.contains("GameStarted"), "\(others.output)\(others.errors)")
+        #expect(others.output.contains("appendedBy") && others.output.contains("ann"), "\(others.output)")
+        // --shared: one stream for everyone, so the second start is refused.
+        #expect(try run("ann", ["start-game", "9", "ann", "ben", "--shared"]).status == 0)
+        let refused = try run("ben", ["start-game", "9", "ben", "ann", "--shared"])
+        #expect(refused.output.contains("rejected: alreadyStarted"), "\(refused.output)")
+        #expect(try run("ben", ["show", "game-9"]).output.contains("GameStarted"))
         // Progress stays each learner's own: ben's shows no lesson of ann's.
         #expect(try run("ben", ["events", "--json"]).output.components(separatedBy: "LessonStarted").count == 2)
     }

@@ -51,7 +51,7 @@ struct ShellHelpTests {
         _ = table.execute(["start", "4"])
         #expect(table.execute(["help", "move"]) == .success)
         let text = screen()
-        #expect(text.contains("USAGE: move GAME PLAYER COLUMN [--id ID]"))
+        #expect(text.contains("USAGE: move GAME PLAYER COLUMN [--id ID] [--shared]"))
         #expect(text.contains("--id ID sends the command under that id"), "the same id again is the same command")
         #expect(text.contains("COLUMN (one of A, B, C, D, E, F, G)"))
         #expect(text.contains("land on game-GAME"))

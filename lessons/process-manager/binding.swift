@@ -24,6 +24,12 @@ struct Reaction: Decodable {
     var received: Received
 }
 
+/// The shell's clock: every order event the process has seen, and the time it is now.
+struct Tick: Decodable {
+    var seen: [Received]
+    var now: Int
+}
+
 extension Fulfilment {
     mutating func deliver(_ delivery: Delivery) -> [Sent] {
         (delivery.event.map { handle($0) } ?? []) + (delivery.timePassed.map { timePassed(now: $0.now) } ?? [])
@@ -64,6 +70,12 @@ enum LessonBinding {
                 var fulfilment = Fulfilment()
                 for received in reaction.seen { _ = fulfilment.handle(received) }
                 return fulfilment.handle(reaction.received)
+            },
+            // The shell's `wait`: the state folded from what it has seen, then the clock's message.
+            "fulfilClock": .value { (tick: Tick) -> [Sent] in
+                var fulfilment = Fulfilment()
+                for received in tick.seen { _ = fulfilment.handle(received) }
+                return fulfilment.timePassed(now: tick.now)
             },
         ])
     }

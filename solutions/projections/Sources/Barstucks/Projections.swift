@@ -52,3 +52,18 @@ struct Loyalty: Codable, Equatable {
         }
     }
 }
+
+/// What a read model answers someone who has just written: the answer once the model has applied
+/// their write, or that it is stale and how far it got, never old data passed off as current.
+enum ReadAnswer<Value: Equatable>: Equatable {
+    case current(Value)
+    case stale(checkpoint: Int?, wrote: Int)
+}
+
+extension Loyalty {
+    /// Read your own writes: `customer`'s points for someone whose write was appended at `position`.
+    func points(of customer: String, afterWriteAt position: Int) -> ReadAnswer<Int> {
+        guard let checkpoint, checkpoint >= position else { return .stale(checkpoint: checkpoint, wrote: position) }
+        return .current(points[customer, default: 0])
+    }
+}

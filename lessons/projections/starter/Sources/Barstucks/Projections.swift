@@ -38,3 +38,19 @@ struct Loyalty: Codable, Equatable {
         _ = delivered
     }
 }
+
+/// What a read model answers someone who has just written: the answer once the model has applied
+/// their write, or that it is stale and how far it got, never old data passed off as current.
+enum ReadAnswer<Value: Equatable>: Equatable {
+    case current(Value)
+    case stale(checkpoint: Int?, wrote: Int)
+}
+
+extension Loyalty {
+    /// Read your own writes: `customer`'s points for someone whose write was appended at `position`.
+    func points(of customer: String, afterWriteAt position: Int) -> ReadAnswer<Int> {
+        // TODO: answer only once the checkpoint has reached the reader's write; before that, say
+        // it is stale (with the checkpoint and the write's position) instead of answering old data.
+        .current(points[customer, default: 0])
+    }
+}
