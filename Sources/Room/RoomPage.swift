@@ -82,7 +82,7 @@ enum RoomPage {
             cell(tr, l.firstFailure || "", "failure");
             cell(tr, l.errorClass || "", "error");
             cell(tr, l.minutesSinceGreen == null ? "" : String(l.minutesSinceGreen), "minutes");
-            cell(tr, String(l.hintsUsed), "hints");
+            cell(tr, String(l.hintsUsed) + (l.referenceViewedEarly ? " · saw reference" : ""), "hints");
             cell(tr, l.connected ? "yes" : "no", l.connected ? "connected" : "connected off");
             cell(tr, l.pace || "", l.pace ? "pace pace-" + l.pace.replace(" ", "-") : "pace");
             body.appendChild(tr);

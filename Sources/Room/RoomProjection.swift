@@ -33,6 +33,8 @@ public struct RoomProjection: Sendable {
         var errorClass: String?
         var lastGreen: Date?
         var hints: [String: Int] = [:]
+        /// Lessons whose reference was shown before they passed (`solution --instructor`).
+        var referencesViewedEarly: Set<String> = []
         var completed: Set<String> = []
         var help: HelpRequest?
         var events = 0
@@ -85,6 +87,8 @@ public struct RoomProjection: Sendable {
                 firstFailure: learner.firstFailure)
         case .helpCancelled:
             learner.help = nil
+        case .referenceViewedEarly(let lesson):
+            learner.referencesViewedEarly.insert(lesson)
         }
     }
 
@@ -111,7 +115,9 @@ public struct RoomProjection: Sendable {
                 learner: id, name: state.name, lesson: state.lesson, passed: state.passed, total: state.total,
                 firstFailure: state.firstFailure, errorClass: state.errorClass, red: red,
                 minutesSinceGreen: since.map { max(0, Int(now.timeIntervalSince($0) / 60)) }, lastGreen: state.lastGreen,
-                hintsUsed: state.lesson.flatMap { state.hints[$0] } ?? 0, completed: state.completed.count,
+                hintsUsed: state.lesson.flatMap { state.hints[$0] } ?? 0,
+                referenceViewedEarly: state.lesson.map { state.referencesViewedEarly.contains($0) } ?? false,
+                completed: state.completed.count,
                 connected: connected.contains(id),
                 help: state.help.map { $0.with(name: state.name) }, events: state.events,
                 pace: RoomPace.pace(of: state.lesson, expected: expected, order: agenda?.lessons ?? []))
@@ -148,6 +154,8 @@ public struct LearnerRow: Codable, Sendable, Equatable {
     public var lastGreen: Date?
     /// The highest hint tier shown on the current lesson.
     public var hintsUsed: Int
+    /// The current lesson's reference was shown before it passed.
+    public var referenceViewedEarly: Bool = false
     public var completed: Int
     public var connected: Bool
     public var help: HelpRequest?

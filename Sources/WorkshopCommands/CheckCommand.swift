@@ -18,14 +18,24 @@ struct CheckCommand: WorkshopCommand {
     @Flag(
         help: "Show every failing scenario in full (by default the first \(CheckReportRenderer.failuresInFull) are, the rest a line each).")
     var all = false
+    @Flag(
+        help:
+            "Look without touching (for an instructor at a learner's workspace): nothing is recorded in its history, and the build goes to a temporary folder."
+    )
+    var inspect = false
 
     func run(in session: Session) throws {
         let lesson = try session.lessonOrCurrent(reference)
-        let report = try Checker(session: session, asGrader: asGrader).check(lesson, quiet: json)
+        let report = try Checker(session: session, asGrader: asGrader, inspecting: inspect).check(lesson, quiet: json)
         if json {
             try session.json(report)
         } else {
-            try session.paged { CheckReportRenderer(out: session.out, showsAll: all).render(report, lesson: lesson, session: session) }
+            try session.paged {
+                CheckReportRenderer(out: session.out, showsAll: all, inspecting: inspect).render(report, lesson: lesson, session: session)
+            }
+            if inspect {
+                session.out.line(session.out.styled("inspected: nothing was recorded in \(session.workspace.root.path)", .dim))
+            }
         }
         if !report.allPassed { throw ExitCode.failure }
     }
@@ -36,6 +46,8 @@ struct Checker {
     let session: Session
     /// Use the grader's limits and sandbox, so what passes here passes in grading.
     var asGrader = false
+    /// Looking is not touching: record nothing and build outside the workspace.
+    var inspecting = false
 
     func check(_ lesson: Lesson, quiet: Bool = false) throws -> CheckReport {
         guard let suite = try session.course.suite(of: lesson), let binding = lesson.bindingFile, let module = lesson.module else {
@@ -50,9 +62,12 @@ struct Checker {
         Interrupt.install()
         _ = Interrupt.take()
         let report: CheckReport
+        let scratch =
+            inspecting ? FileManager.default.temporaryDirectory.appendingPathComponent("workshop-inspect-\(UUID().uuidString)") : nil
+        defer { scratch.map { try? FileManager.default.removeItem(at: $0) } }
         do {
             switch try builder.host(
-                workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder,
+                workspace: session.workspace.root, module: module, binding: binding, buildFolder: scratch ?? session.workspace.buildFolder,
                 shouldStop: { Interrupt.take() },
                 willCompile: {
                     if !quiet && session.terminal.isInteractive { out.line(out.styled("compiling Sources/\(module)…", .dim)) }
@@ -79,6 +94,7 @@ struct Checker {
         } catch is CheckInterrupted {
             throw WorkshopError("check stopped (Ctrl-C); nothing was recorded")
         }
+        guard !inspecting else { return report }
         let failure = report.scenarios.first { $0.status != .pass }
         let errorClass = report.compileErrors != nil ? "compile error" : failure.flatMap { $0.status == .fail ? nil : $0.status.rawValue }
         try session.workspace.record(
@@ -109,6 +125,8 @@ struct CheckReportRenderer {
     let out: Output
     /// Every failure in full (`check --all`).
     var showsAll = false
+    /// `check --inspect`: an instructor looking, so nothing is said to be complete.
+    var inspecting = false
 
     /// The names the compiler cannot find when lessons this one builds on are not done here, with
     /// how to get their code; nil when the errors are of another kind or those lessons are done.
@@ -212,7 +230,9 @@ struct CheckReportRenderer {
         }
         out.line()
         let summary = "\(report.passed) of \(report.total) scenarios pass · score \(report.score)/\(report.maxScore)"
-        if report.allPassed {
+        if report.allPassed, inspecting {
+            out.line(out.styled("✓ " + summary, .success, .bold))
+        } else if report.allPassed {
             out.line(
                 out.styled("✓ " + summary + " · lesson complete", .success, .bold)
                     + (report.reusedBuild == true ? out.styled(" (no changes, not recompiled)", .dim) : ""))

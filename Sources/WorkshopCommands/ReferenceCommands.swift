@@ -27,8 +27,14 @@ struct SolutionCommand: WorkshopCommand {
         guard !reference.changed.isEmpty else {
             throw WorkshopError("lesson \(lesson.number) has no reference solution in solutions/\(lesson.id)/")
         }
+        // Looking is recorded: a reference shown before the lesson passed is a fact of the learner's history.
+        let early = status != .completed && status != .skipped
+        if early { try session.workspace.record(.referenceViewedEarly(lesson: lesson.id)) }
         let out = session.out
         out.line(out.styled("reference · \(session.title(of: lesson))", .accent))
+        if early {
+            out.line(out.styled("shown before the lesson passed, and recorded so (`events` shows it; a joined room sees it)", .dim))
+        }
         for (path, text) in reference.texts.sorted(by: { $0.key < $1.key }) {
             out.line()
             out.line(out.styled("── \(path)", .bold))

@@ -355,7 +355,8 @@ struct RoomStatusCommand: ParsableCommand {
             let check = row.total.map { "\(row.passed ?? 0) of \($0)" } ?? "–"
             return [
                 row.name, row.lesson ?? "–", row.red ? out.styled(check, .failure) : check, row.firstFailure ?? "", row.errorClass ?? "",
-                row.minutesSinceGreen.map(String.init) ?? "", "\(row.hintsUsed)", running ? (row.connected ? "yes" : "no") : "?",
+                row.minutesSinceGreen.map(String.init) ?? "", "\(row.hintsUsed)" + (row.referenceViewedEarly ? " · saw reference" : ""),
+                running ? (row.connected ? "yes" : "no") : "?",
                 row.help.map { $0.status == "taken" ? "taken" : "asked" } ?? "", row.pace ?? "",
             ]
         }

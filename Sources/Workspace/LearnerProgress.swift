@@ -18,6 +18,8 @@ public struct LessonProgress: Sendable, Equatable, Codable {
     public var checks = 0
     public var bestPassed = 0
     public var total = 0
+    /// Its reference was shown before it passed (`solution --instructor`).
+    public var referenceViewedEarly = false
 }
 
 /// The progress read model: a projection of the progress stream, folded event by event.
@@ -60,6 +62,8 @@ public struct LearnerProgress: Sendable, Equatable {
         case .lessonSkipped(let id):
             if currentLesson == id { stopClock(at: at) }
             update(id) { if $0.status != .completed { $0.status = .skipped } }
+        case .referenceViewedEarly(let id):
+            update(id) { $0.referenceViewedEarly = true }
         case .helpAsked, .helpCancelled:
             break
         }

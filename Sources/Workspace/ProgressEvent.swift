@@ -13,9 +13,14 @@ public enum ProgressEvent: Sendable, Equatable {
     /// `help-me`: the learner asks the room's instructor, with an optional line of their own.
     case helpAsked(lesson: String, line: String)
     case helpCancelled(lesson: String)
+    /// `solution --instructor`: a lesson's reference was shown before the lesson passed. Looking
+    /// is recorded, so a reference seen early is no secret from the learner's own history or the room.
+    case referenceViewedEarly(lesson: String)
 
     /// Every type this version writes, so a receiver can refuse any other.
-    public static let types = ["LessonStarted", "HintShown", "CheckRun", "LessonCompleted", "LessonSkipped", "HelpAsked", "HelpCancelled"]
+    public static let types = [
+        "LessonStarted", "HintShown", "CheckRun", "LessonCompleted", "LessonSkipped", "HelpAsked", "HelpCancelled", "ReferenceViewedEarly",
+    ]
 
     /// The stream that holds one workspace's progress: a system stream (`$`), the tool's own
     /// bookkeeping, which the learner's listings of their domain leave out unless asked.
@@ -34,13 +39,15 @@ public enum ProgressEvent: Sendable, Equatable {
         case .lessonSkipped: "LessonSkipped"
         case .helpAsked: "HelpAsked"
         case .helpCancelled: "HelpCancelled"
+        case .referenceViewedEarly: "ReferenceViewedEarly"
         }
     }
 
     public var lesson: String {
         switch self {
         case .lessonStarted(let lesson), .hintShown(let lesson, _), .checkRun(let lesson, _, _, _, _),
-            .lessonCompleted(let lesson), .lessonSkipped(let lesson), .helpAsked(let lesson, _), .helpCancelled(let lesson):
+            .lessonCompleted(let lesson), .lessonSkipped(let lesson), .helpAsked(let lesson, _), .helpCancelled(let lesson),
+            .referenceViewedEarly(let lesson):
             lesson
         }
     }
@@ -96,6 +103,7 @@ public enum ProgressEvent: Sendable, Equatable {
         case "LessonSkipped": self = .lessonSkipped(lesson: body.lesson)
         case "HelpAsked": self = .helpAsked(lesson: body.lesson, line: body.line ?? "")
         case "HelpCancelled": self = .helpCancelled(lesson: body.lesson)
+        case "ReferenceViewedEarly": self = .referenceViewedEarly(lesson: body.lesson)
         default: return nil
         }
     }

@@ -222,12 +222,44 @@ struct CheckTests {
         let closed = try run(["solution", "2"])
         #expect(closed.status != 0)
         #expect(closed.errors.contains("opens once your code passes `check`"))
+        let before = try run(["events", "--json"]).output.components(separatedBy: "\"type\"").count
         let instructor = try run(["solution", "2", "--instructor"])
         #expect(instructor.output.contains("── Sources/ConnectFour/Decide.swift"))
+        #expect(instructor.output.contains("shown before the lesson passed, and recorded so"))
+        // Looking early is recorded, once per look, as an event of its own.
+        let events = try run(["events", "--json"]).output
+        #expect(events.components(separatedBy: "\"type\"").count == before + 1, "\(events)")
+        #expect(events.contains("ReferenceViewedEarly"))
         #expect(try run(["skip"]).status == 0)
-        #expect(try run(["solution"]).status == 0)
+        let open = try run(["solution"])
+        #expect(open.status == 0)
+        #expect(!open.output.contains("recorded so"), "a skipped lesson's reference is no secret: nothing is recorded")
+        #expect(try run(["events", "--json"]).output.components(separatedBy: "ReferenceViewedEarly").count == 2)
         #expect(try run(["check"]).status == 0)
         #expect(try run(["progress", "--json"]).output.contains("\"status\" : \"skipped\""))
+    }
+
+    @Test("looking is not touching: an instructor's check --inspect, progress, events and lessons leave the learner's history as it was")
+    func inspectingTouchesNothing() throws {
+        try installReference("events-are-facts")
+        _ = try run(["start", "1"])
+        let first = try run(["check"])
+        #expect(first.status == 0, "\(first.output)\(first.errors)")
+        _ = try run(["start", "2"])
+        let history = try run(["events", "--json"]).output
+        let inspected = try run(["check", "1", "--inspect"])
+        #expect(inspected.status == 0, "\(inspected.output)\(inspected.errors)")
+        #expect(inspected.output.contains("7 of 7 scenarios pass"))
+        #expect(!inspected.output.contains("lesson complete"), "\(inspected.output)")
+        #expect(inspected.output.contains("inspected: nothing was recorded"))
+        let failing = try run(["check", "2", "--inspect"])
+        #expect(failing.status == 1, "the starter of lesson 2 fails, and says so to the instructor too")
+        for command in [["progress"], ["lessons"], ["events"], ["agenda"]] { _ = try run(command) }
+        #expect(try run(["events", "--json"]).output == history, "not one event added")
+        let builds = folder.url.appendingPathComponent("ws/.workshop/build")
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: builds.path)) ?? [])
+        _ = try run(["check", "2", "--inspect"])
+        #expect(Set((try? FileManager.default.contentsOfDirectory(atPath: builds.path)) ?? []) == before, "built elsewhere")
     }
 
     @Test("watch checks again when a file is saved")

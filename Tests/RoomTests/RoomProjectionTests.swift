@@ -64,6 +64,13 @@ struct RoomProjectionTests {
         record(id, "LessonStarted", ["lesson": "b"], minute: 7)
         row = projection.view(now: start.addingTimeInterval(8 * 60), connected: []).learners[0]
         #expect(row.lesson == "b" && row.hintsUsed == 0 && row.total == nil)
+        #expect(!row.referenceViewedEarly)
+        // A reference seen before the lesson passed shows on the learner's row, for that lesson.
+        record(id, "ReferenceViewedEarly", ["lesson": "b"], minute: 9)
+        row = projection.view(now: start.addingTimeInterval(10 * 60), connected: []).learners[0]
+        #expect(row.referenceViewedEarly)
+        record(id, "LessonStarted", ["lesson": "c"], minute: 11)
+        #expect(!projection.view(now: start.addingTimeInterval(12 * 60), connected: []).learners[0].referenceViewedEarly)
     }
 
     @Test("events of other streams and unknown types are passed over, and the projection resumes after the last it saw")
