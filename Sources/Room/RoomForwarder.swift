@@ -32,6 +32,13 @@ public final class RoomForwarder: @unchecked Sendable {
     private var thread: Thread?
     private var unread: [String] = []
     private var suggested: String?
+    /// When the shell this forwarder serves started; nil from the command line, where nobody is
+    /// there to ask, so a suggestion is left unseen for the next shell rather than consumed.
+    public var asksSince: Date? {
+        get { lock.withLock { shellStarted } }
+        set { lock.withLock { shellStarted = newValue } }
+    }
+    private var shellStarted: Date?
 
     public init(workspace: Workspace, membership: RoomMembership, heartbeat: TimeInterval = 5, timeout: TimeInterval = 5) {
         self.workspace = workspace
@@ -140,8 +147,8 @@ public final class RoomForwarder: @unchecked Sendable {
             let news = receipt.announcements ?? []
             let suggestions = receipt.suggestions ?? []
             lock.withLock {
-                if let last = suggestions.last {
-                    suggested = last.lesson
+                if let since = shellStarted, let last = suggestions.last {
+                    suggested = Self.question(in: suggestions, shellStarted: since)?.lesson ?? suggested
                     membership.suggestionsSeen = last.revision
                 }
                 lastSent = Date()
@@ -157,6 +164,14 @@ public final class RoomForwarder: @unchecked Sendable {
             guard !events.isEmpty else { return stored }
             if events.count < Self.batchSize { return stored }
         }
+    }
+
+    /// The suggestion a shell asks about among those received: the latest made after the shell
+    /// started (one made before it, while nobody could answer, is stale), or none. Every one
+    /// received is then seen: asked or dropped, none is asked twice.
+    public static func question(in suggestions: [RoomWire.Suggestion], shellStarted: Date) -> RoomWire.Suggestion? {
+        // The wire keeps whole seconds: a suggestion in the shell's first second counts as after it.
+        suggestions.last { ($0.at ?? .distantFuture) >= shellStarted.addingTimeInterval(-1) }
     }
 
     private func set(_ link: Link) { lock.withLock { state = link } }

@@ -205,7 +205,7 @@ public final class RoomService: @unchecked Sendable {
         let id = learner.uuidString.lowercased()
         let mine = events.compactMap { event -> RoomWire.Suggestion? in
             guard let body = try? event.decode(RoomWire.Suggested.self), body.learners.contains(id) else { return nil }
-            return RoomWire.Suggestion(revision: event.revision, lesson: body.lesson)
+            return RoomWire.Suggestion(revision: event.revision, lesson: body.lesson, at: event.createdAt)
         }
         return after == nil ? Array(mine.suffix(1)) : mine
     }

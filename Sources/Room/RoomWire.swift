@@ -69,10 +69,13 @@ public enum RoomWire {
     public struct Suggestion: Codable, Sendable, Equatable {
         public var revision: UInt64
         public var lesson: String
+        /// When the instructor made it: a shell asks only about what came after it started.
+        public var at: Date?
 
-        public init(revision: UInt64, lesson: String) {
+        public init(revision: UInt64, lesson: String, at: Date? = nil) {
             self.revision = revision
             self.lesson = lesson
+            self.at = at
         }
     }
 

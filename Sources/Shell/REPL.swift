@@ -18,11 +18,15 @@ public protocol CommandInterpreter: AnyObject {
     /// Runs before each prompt: what arrived in the background meanwhile is said here, between
     /// commands, never over the line being typed.
     func beforePrompt()
+    /// Whether a question is open (asked in `beforePrompt`): then an empty line is its answer,
+    /// the default, rather than nothing.
+    var isAsking: Bool { get }
 }
 
 extension CommandInterpreter {
     public func promptTag() -> String? { nil }
     public func beforePrompt() {}
+    public var isAsking: Bool { false }
 }
 
 /// The read-eval-print loop, the same for a person at a terminal and a script on a pipe.
@@ -63,6 +67,10 @@ public final class REPL {
             case .line(let line):
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if !isInteractive { output.line(Self.prompt + line) }
+                if trimmed.isEmpty, interpreter.isAsking {
+                    _ = interpreter.execute([])
+                    continue
+                }
                 guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
                 reader.remember(line)
                 let words: [String]

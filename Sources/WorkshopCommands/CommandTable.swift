@@ -49,6 +49,9 @@ final class CommandTable: CommandInterpreter {
         }
     }
 
+    /// A suggestion has been asked and not yet answered.
+    var isAsking: Bool { suggested != nil }
+
     /// The instructor's announcements, said between commands; a suggestion is asked as a question.
     func beforePrompt() {
         let out = session.out
@@ -59,8 +62,8 @@ final class CommandTable: CommandInterpreter {
             suggested = lesson
             out.paragraph(
                 out.styled("the instructor suggests ", .accent, .bold) + "`catch-up \(lesson.number)` (\(lesson.title)): the reference "
-                    + "code of each lesson before it you have not passed goes in, yours is set aside. Do it? y/n "
-                    + out.styled("(any other line leaves it)", .dim), hanging: "  ")
+                    + "code of each lesson before it you have not passed goes in, yours is set aside. Do it? [y/N] "
+                    + out.styled("(Enter or n declines; any other line leaves it for later)", .dim), hanging: "  ")
         }
     }
 
@@ -71,7 +74,7 @@ final class CommandTable: CommandInterpreter {
         suggested = nil
         switch words.map({ $0.lowercased() }) {
         case ["y"], ["yes"]: return execute(["catch-up", lesson.id])
-        case ["n"], ["no"]:
+        case ["n"], ["no"], []:
             session.out.line(session.out.styled("not now: `catch-up \(lesson.number)` does it when you want", .dim))
             return .success
         default:

@@ -45,6 +45,7 @@ struct JoinCommand: WorkshopCommand {
         let forwarder = RoomForwarder(workspace: session.workspace, membership: membership)
         let out = session.out
         if session.isShell {
+            forwarder.asksSince = session.started
             session.forwarder = forwarder
             forwarder.start()
             out.line("joined the room at \(url) as \(displayName) · your progress goes to the room in the background")
@@ -111,6 +112,7 @@ extension Session {
     func startForwarding() {
         guard forwarder == nil, let room = RoomMembership.load(from: workspace) else { return }
         let forwarder = RoomForwarder(workspace: workspace, membership: room)
+        forwarder.asksSince = started
         self.forwarder = forwarder
         forwarder.start()
     }

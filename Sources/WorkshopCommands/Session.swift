@@ -20,6 +20,8 @@ final class Session: @unchecked Sendable {
     var forwarder: RoomForwarder?
     /// Set by the shell: commands that run in the background there finish before returning from the command line.
     var isShell = false
+    /// When this session began: the room's suggestions made before it are not asked (nobody was there).
+    let started = Date()
 
     init(course: Course, workspace: Workspace, out: Output, terminal: Terminal) {
         self.course = course

@@ -228,6 +228,11 @@ struct RoomEndToEndTests {
         _ = try terminal.waitFor("workshop>", timeout: 30)
         terminal.type("join \(url) \(code) --name tess" + PseudoTerminal.Key.enter)
         _ = try terminal.waitFor("joined the room", timeout: 30)
+        // A third learner joined from the command line, with no shell open to ask.
+        let late = folder.url.appendingPathComponent("ws-2").path
+        let cli = try WorkshopProcess.run(
+            ["--pack", pack.path, "--workspace", late, "join", url, code, "--name", "cole"], environment: environment())
+        #expect(cli.status == 0, "\(cli.errors)")
         // Neither has started lesson-2: both are behind it.
         let suggested = try WorkshopProcess.run(
             ["room", "suggest", "2", "--folder", roomFolder.path, "--pack", pack.path], environment: environment())
@@ -242,9 +247,23 @@ struct RoomEndToEndTests {
         piped.type("y")
         #expect(piped.waitFor("reference installed"), "\(piped.text)")
         terminal.type("join" + PseudoTerminal.Key.enter)
-        _ = try terminal.waitFor("Do it? y/n", timeout: 20)
-        terminal.type("n" + PseudoTerminal.Key.enter)
+        _ = try terminal.waitFor("Do it? [y/N]", timeout: 20)
+        // Enter alone is an answer: the default, no.
+        terminal.type(PseudoTerminal.Key.enter)
         _ = try terminal.waitFor("not now: `catch-up 2` does it when you want", timeout: 20)
+        // From the command line nobody is there to ask: `join` says nothing of it, and a shell opened
+        // afterwards is not asked about a suggestion made before it started.
+        let asked = try WorkshopProcess.run(["--pack", pack.path, "--workspace", late, "join"], environment: environment())
+        #expect(!asked.output.contains("suggests"), "\(asked.output)")
+        let fresh = try PseudoTerminal(
+            executable: WorkshopProcess.executable, arguments: ["--pack", pack.path, "--workspace", late],
+            environment: environment(), columns: 120, rows: 30)
+        defer { fresh.type("quit" + PseudoTerminal.Key.enter) }
+        _ = try fresh.waitFor("workshop [room", timeout: 30)
+        Thread.sleep(forTimeInterval: 6)
+        fresh.type("join" + PseudoTerminal.Key.enter)
+        _ = try fresh.waitFor("in the room at", timeout: 20)
+        #expect(!fresh.screen.contains("the instructor suggests"), "\(fresh.screen)")
         #expect(!terminal.screen.contains("reference installed"))
         let progress = try WorkshopProcess.run(["--pack", pack.path, "--workspace", workspace, "lessons"], environment: environment())
         #expect(!progress.output.contains("skipped"), "declining changes nothing: \(progress.output)")

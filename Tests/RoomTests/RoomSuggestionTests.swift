@@ -28,7 +28,9 @@ struct RoomSuggestionTests {
     func received(_ service: RoomService, _ learner: UUID, after: UInt64? = nil) throws -> [RoomWire.Suggestion] {
         let answer = service.receive(
             RoomWire.encode(RoomWire.Events(code: "K7Q-4MX", learner: learner, events: [], suggestionsAfter: after)))
-        return try JSONDecoder().decode(RoomWire.Receipt.self, from: answer.body).suggestions ?? []
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(RoomWire.Receipt.self, from: answer.body).suggestions ?? []
     }
 
     func suggest(_ service: RoomService, _ lesson: String, to name: String? = nil, token: String? = "secret-token") -> (Int, String) {
@@ -72,5 +74,19 @@ struct RoomSuggestionTests {
                 token: "secret-token", body: RoomWire.encode(RoomWire.Suggest(lesson: "b"))
             ).status == 409)
         #expect((try? store.read(RoomService.suggestions, from: nil, direction: .forwards, limit: 10)) == nil)
+    }
+
+    @Test("a shell asks about the latest suggestion made since it started; an older one is not asked, a timeless one is")
+    func question() throws {
+        let started = Date(timeIntervalSince1970: 2_000_000)
+        let before = RoomWire.Suggestion(revision: 0, lesson: "b", at: started.addingTimeInterval(-60))
+        let after = RoomWire.Suggestion(revision: 1, lesson: "c", at: started.addingTimeInterval(30))
+        #expect(RoomForwarder.question(in: [before], shellStarted: started) == nil, "made while nobody could answer")
+        #expect(RoomForwarder.question(in: [before, after], shellStarted: started) == after)
+        #expect(RoomForwarder.question(in: [after, before], shellStarted: started) == after, "the latest of those since the start")
+        let sameSecond = RoomWire.Suggestion(revision: 2, lesson: "b", at: started.addingTimeInterval(-0.5))
+        #expect(RoomForwarder.question(in: [sameSecond], shellStarted: started) == sameSecond, "the wire keeps whole seconds")
+        let old = RoomWire.Suggestion(revision: 3, lesson: "b")
+        #expect(RoomForwarder.question(in: [old], shellStarted: started) == old, "a room that sends no time is asked as before")
     }
 }
