@@ -104,6 +104,8 @@ final class Playground {
         let host = try self.host(lesson: command.lesson, purpose: command.name)
         let store = session.workspace.store
         let out = session.out
+        // Who appends, read once (it may come from the room's file), not once per event and retry.
+        let metadata = identity.metadata(command: command.name, appendedBy: StreamNamespace.learnerName(of: session))
         for attempt in 0...Self.retries {
             let history = try store.readIfPresent(stream)
             // Said twice, done once: the receiver keeps the ids of the commands it ran, on the
@@ -141,7 +143,7 @@ final class Playground {
                 let data = try events.map { event in
                     EventData(
                         type: Self.typeName(of: event), data: Data(event.json.utf8),
-                        metadata: identity.metadata(command: command.name, appendedBy: StreamNamespace.learnerName(of: session)),
+                        metadata: metadata,
                         causationId: identity.uuid, correlationId: correlationId)
                 }
                 let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
@@ -250,7 +252,7 @@ final class Playground {
         let now = Date().addingTimeInterval(clockOffset)
         let lesson = try session.currentLesson()
         let reactions = session.course.reactions(upTo: lesson)
-        let timed = reactions.filter { $0.clock != nil }
+        let timed = reactions.compactMap { reaction in reaction.clock.map { (reaction, clock: $0) } }
         guard !timed.isEmpty else {
             let first = session.course.lessons.first { $0.reactions.contains { $0.clock != nil } }
             throw WorkshopError(
@@ -260,8 +262,7 @@ final class Playground {
         let namespace = StreamNamespace.of(session)
         let domain = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
         let commands = session.course.domainCommands(upTo: lesson)
-        for reaction in timed {
-            guard let clock = reaction.clock else { continue }
+        for (reaction, clock) in timed {
             // What the process has seen: its category's events (on a shared store, the learner's own).
             let seen = domain.filter { $0.stream.category == reaction.category && (namespace.learner == nil || namespace.owns($0.stream)) }
             let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
