@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Checking", dependencies: ["Curriculum", "Yams", "ToolFiles"]),
         .target(name: "Grading", dependencies: ["Checking", "Curriculum", "Workspace", "EventSourcing", "EventStores", "ZIPFoundation"]),
         .target(name: "Linting", dependencies: ["Checking", "Curriculum"]),
-        .target(name: "Shell", dependencies: ["CEditLine", "Curriculum"]),
+        .target(name: "Shell", dependencies: ["CEditLine"]),
         .target(
             name: "StoreWindow",
             dependencies: ["EventSourcing", "EventStores", "Curriculum", .product(name: "FlyingFox", package: "FlyingFox")]),

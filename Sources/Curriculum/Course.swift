@@ -6,6 +6,8 @@ public struct Course: Sendable {
     public var days: [CourseDay]
     /// Every lesson in teaching order; a lesson's number is its place here, from 1.
     public var lessons: [Lesson]
+    /// The grids the pack draws its states and histories as (`pictures.yaml`), by name.
+    public var pictures: [String: GridPicture]
     /// The pack's folder (`lessons/`).
     public var folder: URL
     /// Where reference solutions live (`solutions/` beside the pack), one folder per lesson id.

@@ -34,6 +34,7 @@ public struct CoursePackLoader {
     let solutionsFolder: URL
     let suites: Suites
     private var problems: [PackProblem] = []
+    private var pictures: [String: GridPicture] = [:]
     private let files = FileManager.default
 
     /// - Parameters:
@@ -64,6 +65,7 @@ public struct CoursePackLoader {
                 ])
         }
         let (title, days) = readCourseFile()
+        pictures = readPictures()
         var lessons: [Lesson] = []
         var seen: Set<String> = []
         for day in days {
@@ -77,7 +79,8 @@ public struct CoursePackLoader {
         }
         reportUnscheduledFolders(scheduled: seen)
         checkPrerequisites(lessons, scheduled: days.flatMap(\.lessonIds))
-        let unchecked = Course(title: title ?? "", days: days, lessons: lessons, folder: folder, solutionsFolder: solutionsFolder)
+        let unchecked = Course(
+            title: title ?? "", days: days, lessons: lessons, pictures: pictures, folder: folder, solutionsFolder: solutionsFolder)
         for lesson in lessons { problems += checkAgainstBinding(lesson, in: unchecked) }
         guard problems.isEmpty else { throw PackValidationError(folder: folder.path, problems: problems) }
         let durations = Dictionary(uniqueKeysWithValues: lessons.map { ($0.id, $0.duration) })
@@ -89,7 +92,19 @@ public struct CoursePackLoader {
             }
             return day
         }
-        return Course(title: title ?? "", days: timed, lessons: lessons, folder: folder, solutionsFolder: solutionsFolder)
+        return Course(
+            title: title ?? "", days: timed, lessons: lessons, pictures: pictures, folder: folder, solutionsFolder: solutionsFolder)
+    }
+
+    // MARK: The pictures
+
+    private mutating func readPictures() -> [String: GridPicture] {
+        guard files.fileExists(atPath: folder.appendingPathComponent(PicturesFile.file).path),
+            let root = parseYAML(file: PicturesFile.file, text: readText(PicturesFile.file))
+        else { return [:] }
+        let (pictures, found) = PicturesFile.parse(root)
+        problems += found
+        return pictures
     }
 
     // MARK: The course file
@@ -242,7 +257,7 @@ public struct CoursePackLoader {
         var readModels: [ReadModelView] = []
         let commandsPath = "\(id)/commands.yaml"
         if files.fileExists(atPath: folder.appendingPathComponent(commandsPath).path), let text = readText(commandsPath) {
-            let contents = DomainCommandsFile.parse(text, file: commandsPath, lesson: id)
+            let contents = DomainCommandsFile.parse(text, file: commandsPath, lesson: id, pictures: pictures)
             commands = contents.commands
             stateViews = contents.states
             reactions = contents.reactions

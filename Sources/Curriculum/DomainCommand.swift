@@ -124,19 +124,12 @@ public struct DomainCommand: Sendable, Hashable {
 }
 
 /// How to show the state of a category's streams: which binding driver folds their events,
-/// and an optional picture (`connect-four` draws the board).
+/// and an optional picture the pack declares in `pictures.yaml` (a grid, such as a game's board).
 public struct StateView: Sendable, Hashable {
     public var category: String
     public var driver: String
-    public var picture: Picture?
+    public var picture: GridPicture?
     public var lesson: String
-}
-
-/// The pictures the tool can draw of a folded state (`picture:` in a `commands.yaml`).
-public enum Picture: String, Sendable, Hashable, CaseIterable {
-    /// A Connect Four board: `board` (columns of player names, bottom first), `playerOne`,
-    /// `playerTwo`, `nextPlayer`, `winner`.
-    case connectFour = "connect-four"
 }
 
 /// How a placeholder reads the word typed for it (`{total:int}`); a bare `{name}` is text.
@@ -192,7 +185,7 @@ enum DomainCommandsFile {
         var root: Node?
     }
 
-    static func parse(_ text: String, file: String, lesson: String) -> Contents {
+    static func parse(_ text: String, file: String, lesson: String, pictures: [String: GridPicture]) -> Contents {
         var problems: [PackProblem] = []
         let root: Node
         do {
@@ -209,13 +202,15 @@ enum DomainCommandsFile {
         for node in root.mapping?["states"]?.sequence ?? [] {
             var fields = YAMLFields(file: file, node: node)
             fields.rejectUnknownKeys(["category", "driver", "picture"])
-            var picture: Picture?
+            var picture: GridPicture?
             if let name = fields.string("picture", required: false) {
-                picture = Picture(rawValue: name)
+                picture = pictures[name]
                 if picture == nil {
-                    let known = Picture.allCases.map(\.rawValue)
+                    let known = pictures.keys.sorted()
                     fields.problem(
-                        "the tool draws no picture '\(name)'\(LessonTypeCheck.didYouMean(name, among: known)) (it draws: \(known.joined(separator: ", ")))",
+                        known.isEmpty
+                            ? "no picture '\(name)': the pack declares none; declare it in \(PicturesFile.file)"
+                            : "no picture '\(name)'\(LessonTypeCheck.didYouMean(name, among: known)) (\(PicturesFile.file) declares: \(known.joined(separator: ", ")))",
                         at: fields.value("picture"))
                 }
             }

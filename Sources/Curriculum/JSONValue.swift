@@ -28,7 +28,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    private struct Key: CodingKey {
+    private struct CodingName: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
@@ -37,8 +37,8 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public func encode(to encoder: Encoder) throws {
         if case .object(let object) = self {
-            var keyed = encoder.container(keyedBy: Key.self)
-            for (key, value) in object { try keyed.encode(value, forKey: Key(stringValue: key)) }
+            var keyed = encoder.container(keyedBy: CodingName.self)
+            for (key, value) in object { try keyed.encode(value, forKey: CodingName(stringValue: key)) }
             return
         }
         var container = encoder.singleValueContainer()
@@ -58,6 +58,9 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Compact JSON, every object's keys in its own order.
     public var json: String { JSONText.write(self) }
+
+    /// The string inside, if this is one.
+    public var text: String? { if case .string(let value) = self { value } else { nil } }
 
     public var description: String { json }
 
@@ -82,4 +85,17 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
             self = .null
         }
     }
+}
+
+/// Literals, so a value reads as the JSON it is: `["board": [["alice"]], "isOver": true]`.
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public typealias Key = String
+    public typealias Value = JSONValue
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
 }

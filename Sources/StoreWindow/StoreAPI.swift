@@ -331,7 +331,7 @@ public struct StoreAPI: Sendable {
         var lastRevision: UInt64
         var event: EnvelopeView?
         var state: JSONValue
-        var picture: String?
+        var picture: GridDrawing?
     }
 
     private func state(_ text: String, _ query: QueryParameters) throws -> Data {

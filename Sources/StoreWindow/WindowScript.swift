@@ -279,7 +279,7 @@ extension WindowPage {
               : "before the first event: the initial state";
             document.getElementById("state-caption").textContent =
               asking.at !== undefined ? `as of ${local(asking.at)} (${zone()}), ${after}` : after;
-            document.getElementById("state-picture").innerHTML = state.picture === "connect-four" ? board(state.state) : "";
+            document.getElementById("state-picture").innerHTML = state.picture ? grid(state.picture) : "";
             document.getElementById("state-json").textContent = json(state.state);
             if (asking.at !== undefined && state.revision !== undefined && state.revision !== null) slider.value = state.revision;
             const params = query();
@@ -305,22 +305,24 @@ extension WindowPage {
           } };
         }
 
-        // Connect Four: `board` is seven columns of player names, bottom-up.
-        function board(state) {
-          const columns = Array.isArray(state.board) ? state.board : [];
-          let discs = "";
-          for (let column = 0; column < 7; column++) {
-            for (let row = 0; row < 6; row++) {
-              const player = (columns[column] || [])[row];
-              const kind = player === undefined ? "empty" : player === state.playerOne ? "p1" : player === state.playerTwo ? "p2" : "other";
-              discs += `<circle class="${kind}" cx="${50 + column * 100}" cy="${550 - row * 100}" r="40"><title>${esc(player ?? "")}</title></circle>`;
-            }
-          }
-          const caption = state.winner ? `${state.winner} won` : state.nextPlayer ? `${state.nextPlayer} to move` : state.isOver ? "a draw" : "";
-          return `<svg class="board" viewBox="0 0 700 600" role="img" aria-label="Connect Four board">
-            <rect width="700" height="600" rx="24" fill="#2456c8"/>
-            <style>.empty{fill:#f7f8fa}.p1{fill:#d62828}.p2{fill:#f4c20d}.other{fill:#888}</style>${discs}</svg>
-            <div class="dim">${esc(state.playerOne ?? "")} red · ${esc(state.playerTwo ?? "")} yellow${caption ? " · " + esc(caption) : ""}</div>`;
+        // The pack's grid (pictures.yaml), drawn by the server from the state: rows from the top,
+        // each cell a value (a player's name) or null; a mark says which value it stands for.
+        function grid(picture) {
+          const columns = picture.columns.length, rows = picture.rows.length;
+          const markOf = (value) => picture.marks.findIndex((mark) => mark.value === value);
+          let cells = "";
+          picture.rows.forEach((row, top) => row.forEach((value, column) => {
+            const mark = value === null || value === undefined ? -2 : markOf(value);
+            const kind = mark === -2 ? "empty" : mark === -1 ? "other" : `m${mark + 1} ${picture.marks[mark].color}`;
+            cells += `<circle class="${kind}" cx="${50 + column * 100}" cy="${50 + top * 100}" r="40"><title>${esc(value ?? "")}</title></circle>`;
+          }));
+          const who = picture.marks.filter((mark) => mark.value).map((mark) => `${esc(mark.value)} ${mark.color}`).join(" · ");
+          const caption = [who, picture.caption ? esc(picture.caption) : ""].filter((part) => part).join(" · ");
+          return `<svg class="board" viewBox="0 0 ${columns * 100} ${rows * 100}" role="img" aria-label="${esc(picture.picture)}">
+            <rect width="${columns * 100}" height="${rows * 100}" rx="24" fill="#2456c8"/>
+            <style>.empty{fill:#f7f8fa}.other{fill:#888}.red{fill:#d62828}.yellow{fill:#f4c20d}.green{fill:#2a9d4b}
+              .blue{fill:#8ecae6}.magenta{fill:#c2188f}.cyan{fill:#17becf}</style>${cells}</svg>
+            <div class="dim">${caption}</div>`;
         }
 
         // ---- the all-stream ----

@@ -4,10 +4,10 @@ import EventSourcing
 /// A state folded by the learner's own evolve, and how to picture it.
 public struct FoldedState: Sendable, Equatable {
     public var state: JSONValue
-    /// `connect-four` when the page can draw the state as a board.
-    public var picture: String?
+    /// The pack's grid of the state, when its state view has a picture: the page draws it.
+    public var picture: GridDrawing?
 
-    public init(state: JSONValue, picture: String?) {
+    public init(state: JSONValue, picture: GridDrawing?) {
         self.state = state
         self.picture = picture
     }

@@ -195,6 +195,7 @@ struct CheckReportRenderer {
         }
         let failures = report.scenarios.filter { $0.status != .pass }
         let inFull = showsAll ? failures.count : Self.failuresInFull
+        let pictures = session.course.pictures.values.sorted { $0.name < $1.name }
         for scenario in failures.prefix(inFull) {
             out.line()
             out.line(out.styled("✗ \(scenario.name)", .failure, .bold))
@@ -204,11 +205,11 @@ struct CheckReportRenderer {
                 for line in TextWrapper.wrap(
                     text, width: out.width, firstPrefix: "    \(out.styled(label, .bold)) ", restPrefix: "          ")
                 { out.line(line) }
-                // A game's history reads best as the board it built.
+                // A game's history reads best as the board it built: the first of the pack's pictures that knows its events.
                 if label == "Given", let events = scenario.givenEvents,
-                    let board = BoardPicture.connectFour(history: events, styler: out.styler)
+                    let drawing = pictures.lazy.compactMap({ picture in picture.state(after: events).flatMap(picture.draw) }).first
                 {
-                    for line in board { out.line("      " + line) }
+                    for line in GridText.lines(drawing, styler: out.styler) { out.line("      " + line) }
                 }
             }
             if let difference = scenario.difference {

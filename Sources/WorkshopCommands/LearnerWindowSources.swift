@@ -36,7 +36,10 @@ final class LearnerStates: StateSource, @unchecked Sendable {
 
     func state(after events: [RecordedEvent], of stream: StreamName) throws -> FoldedState {
         let view = try StateSupport.view(for: stream, in: session)
-        return try code.withPlayground { FoldedState(state: try $0.fold(events, view: view), picture: view.picture?.rawValue) }
+        return try code.withPlayground { playground in
+            let state = try playground.fold(events, view: view)
+            return FoldedState(state: state, picture: view.picture?.draw(state))
+        }
     }
 }
 

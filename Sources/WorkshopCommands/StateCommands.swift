@@ -181,8 +181,8 @@ enum StateSupport {
     static func render(_ state: JSONValue, after last: RecordedEvent?, view: StateView, in session: Session) {
         let out = session.out
         if let last { out.line(out.styled("after revision \(last.revision) (\(last.type))", .dim)) }
-        if view.picture == .connectFour, let picture = BoardPicture.connectFour(state, styler: out.styler) {
-            picture.forEach(out.line)
+        if let drawing = view.picture?.draw(state) {
+            GridText.lines(drawing, styler: out.styler).forEach(out.line)
         } else {
             // A state reads as its fields, even with one field (DomainWords would take it for an event).
             if case .object(let fields) = state {

@@ -131,22 +131,22 @@ def test_the_window_follows_the_shell(learner, browser):
         learner.run("move", "42", "alice", "C")
         learner.run("move", "42", "bob", "D")
         wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "details.event.new")) == 2)
-        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 1)
+        wait(browser, lambda d: discs(d, "m1") == 1 and discs(d, "m2") == 1)
         shot(browser, "2-stream-with-board")
 
         # The slider asks the learner's evolve for an earlier state: the board changes.
         slide(browser, 1)
-        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 0)
+        wait(browser, lambda d: discs(d, "m1") == 1 and discs(d, "m2") == 0)
         assert "rev=1" in browser.current_url, "the address names the revision shown"
         slide(browser, 0)
-        wait(browser, lambda d: discs(d, "p1") == 0 and discs(d, "empty") == 42)
+        wait(browser, lambda d: discs(d, "m1") == 0 and discs(d, "empty") == 42)
 
         # The address pasted into a new tab opens that revision, expanded, with the board at it.
         pasted = address + "streams/game-42?rev=1"
         browser.get(pasted)
         target = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "details#rev-1.target[open]"))
         assert target
-        wait(browser, lambda d: d.find_element(By.ID, "state-slider").get_attribute("value") == "1" and discs(d, "p1") == 1)
+        wait(browser, lambda d: d.find_element(By.ID, "state-slider").get_attribute("value") == "1" and discs(d, "m1") == 1)
 
         # Causation: from the event to its conversation, the command that was typed.
         target[0].find_element(By.CSS_SELECTOR, "a.correlation").click()
@@ -254,9 +254,9 @@ def test_read_models_follow_the_shell_and_the_state_goes_back_in_time(learner, b
         local = chosen.astimezone(ZoneInfo(ZONE))
 
         browser.get(address + "streams/game-7")
-        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 1)
+        wait(browser, lambda d: discs(d, "m1") == 1 and discs(d, "m2") == 1)
         choose_time(browser, local.strftime("%Y-%m-%dT%H:%M:%S"))
-        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 0)
+        wait(browser, lambda d: discs(d, "m1") == 1 and discs(d, "m2") == 0)
         at = chosen.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         assert browser.current_url == address + "streams/game-7?at=" + at.replace(":", "%3A"), browser.current_url
         caption = browser.find_element(By.ID, "state-caption").text
@@ -269,14 +269,14 @@ def test_read_models_follow_the_shell_and_the_state_goes_back_in_time(learner, b
 
         # The address pasted into a new tab opens the state as of that time, with the time filled in.
         browser.get(address + "streams/game-7?at=" + at)
-        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 0)
+        wait(browser, lambda d: discs(d, "m1") == 1 and discs(d, "m2") == 0)
         assert browser.find_element(By.ID, "state-time").get_attribute("value") == local.strftime("%Y-%m-%dT%H:%M:%S")
 
         # Before the game began: the initial state; back on the slider, the address names a revision again.
         choose_time(browser, (local - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S"))
         wait(browser, lambda d: "before the first event: the initial state" in d.find_element(By.ID, "state-caption").text)
         slide(browser, 2)
-        wait(browser, lambda d: discs(d, "p1") == 1 and discs(d, "p2") == 1)
+        wait(browser, lambda d: discs(d, "m1") == 1 and discs(d, "m2") == 1)
         assert browser.current_url.endswith("streams/game-7?rev=2") and not browser.find_element(By.ID, "state-time").get_attribute("value")
     finally:
         window.terminate()

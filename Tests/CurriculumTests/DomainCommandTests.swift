@@ -58,7 +58,7 @@ struct DomainCommandTests {
     func reactions() {
         let contents = DomainCommandsFile.parse(
             "reactions:\n  - name: fulfilment\n    category: order\n    driver: fulfil\n  - name: x\n    category: order\n    drivr: y\n",
-            file: "pm/commands.yaml", lesson: "pm")
+            file: "pm/commands.yaml", lesson: "pm", pictures: [:])
         let (reactions, problems) = (contents.reactions, contents.problems)
         #expect(contents.commands.isEmpty && contents.states.isEmpty)
         #expect(reactions == [Reaction(name: "fulfilment", category: "order", driver: "fulfil", lesson: "pm")])
@@ -79,7 +79,7 @@ struct DomainCommandTests {
               - name: queue
                 driver: queueModel
                 shows: "waiting.{who}"
-            """, file: "p/commands.yaml", lesson: "p")
+            """, file: "p/commands.yaml", lesson: "p", pictures: [:])
         let loyalty = try? #require(contents.views.first)
         #expect(loyalty?.usage == "loyalty CUSTOMER")
         #expect(loyalty?.checkpoint == "checkpoint")

@@ -174,6 +174,10 @@ struct PackContractTests {
     @Test(
         "a command's driver, a state's driver and picture must be ones the binding and the tool offer; its template fits the command type")
     func driversAndPictures() {
+        folder.write(
+            "lessons/pictures.yaml",
+            "pictures:\n  - name: connect-four\n    columns: [A, B]\n    rows: 2\n    cells: board\n    marks: [{field: one, symbol: X, color: red}]\n"
+        )
         commands(
             """
             commands:
@@ -194,11 +198,53 @@ struct PackContractTests {
             """)
         #expect(
             problems() == [
-                "lesson-1/commands.yaml:14: the tool draws no picture 'connect-for'; did you mean 'connect-four'? (it draws: connect-four)",
+                "lesson-1/commands.yaml:14: no picture 'connect-for'; did you mean 'connect-four'? (pictures.yaml declares: connect-four)",
                 "lesson-1/commands.yaml:9: 'decidePayment' is not a driver of lesson-1/binding.swift (it offers: decide, balance, describe)",
                 "lesson-1/commands.yaml:13: 'balanse' is not a driver of lesson-1/binding.swift; did you mean 'balance'? (it offers: decide, balance, describe)",
                 "lesson-1/commands.yaml:5: AccountCommand has no case 'opn'; did you mean 'open'? (its cases: open, deposit)",
             ])
+    }
+
+    @Test("a pack's pictures.yaml is checked with the pack: each grid's fields, colours, symbols and history rules, with their lines")
+    func pictures() {
+        suite("  - name: opening\n    when: {decide: {open: {owner: ann}}}\n    then: {events: [{opened: {owner: ann}}]}\n")
+        folder.write(
+            "lessons/pictures.yaml",
+            """
+            pictures:
+              - name: ledger
+                columns: [A, A]
+                rows: 0
+                cells: lines
+                marks:
+                  - {field: owner, symbol: XY, color: purple}
+                history:
+                  opened: {set: {owner: owner}, drop: {column: c, mark: m}}
+                  deposited: {drop: {column: c}}
+              - name: ledger
+                columns: [A]
+                rows: 1
+                cells: lines
+                marks: []
+                colour: red
+
+            """)
+        #expect(
+            problems() == [
+                "pictures.yaml:3: 'columns' should list each column's label once, left to right",
+                "pictures.yaml:4: 'rows' should be a whole number of rows above 0, not '0'",
+                "pictures.yaml:7: 'symbol' should be one character, as it fills one cell",
+                "pictures.yaml:7: no colour 'purple' (colours: red, yellow, green, blue, magenta, cyan)",
+                "pictures.yaml:9: the history of 'opened' should be one of 'set:' (fields of the state) or 'drop:' (a mark into a column)",
+                "pictures.yaml:10: missing 'mark'; add a line 'mark: …'",
+                "pictures.yaml:16: unknown field 'colour' (known: name, columns, rows, cells, marks, caption, history)",
+            ])
+    }
+
+    @Test("a state view may name only a picture the pack declares, and says so when it declares none")
+    func undeclaredPicture() {
+        commands("states:\n  - category: account\n    driver: balance\n    picture: ledger\n")
+        #expect(problems() == ["lesson-1/commands.yaml:4: no picture 'ledger': the pack declares none; declare it in pictures.yaml"])
     }
 
     @Test("a reaction's driver and its clock must be drivers the binding offers")

@@ -225,7 +225,10 @@ struct StoreAPITests {
         func state(after events: [RecordedEvent], of stream: StreamName) throws -> FoldedState {
             struct Refused: Error, CustomStringConvertible { var description: String { "evolve crashed" } }
             if fails { throw Refused() }
-            return FoldedState(state: .object(["moves": .number(Double(events.count))]), picture: "connect-four")
+            let picture = GridDrawing(
+                picture: "tally", columns: ["A"], rows: [[events.count > 1 ? "ann" : nil]],
+                marks: [.init(symbol: "X", color: .red, value: "ann")], caption: "\(events.count) moves")
+            return FoldedState(state: .object(["moves": .number(Double(events.count))]), picture: picture)
         }
     }
 
@@ -234,7 +237,10 @@ struct StoreAPITests {
         let api = StoreAPI(store: store, states: FakeStates())
         let first = try json(get("states/game-42", [("rev", "0")], api: api))
         #expect((first["state"] as? [String: Any])?["moves"] as? Int == 1)
-        #expect(first["picture"] as? String == "connect-four")
+        let picture = try #require(first["picture"] as? [String: Any], "the grid goes to the page drawn, not as a name")
+        #expect(picture["caption"] as? String == "1 moves")
+        #expect((picture["rows"] as? [[Any]])?.first?.first is NSNull, "an empty cell is null")
+        #expect((picture["marks"] as? [[String: Any]])?.first?["color"] as? String == "red")
         #expect(first["revision"] as? Int == 0)
         #expect((try json(get("states/game-42", api: api))["state"] as? [String: Any])?["moves"] as? Int == 2)
         let beyond = get("states/game-42", [("rev", "5")], api: api)
