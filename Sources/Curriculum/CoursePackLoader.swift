@@ -317,7 +317,7 @@ public struct CoursePackLoader {
             problems.append(
                 PackProblem(
                     file: "\(lessonId)/\(Self.starterFolder)/",
-                    "is missing; add the files the learner starts from (they mirror the workspace, e.g. Sources/ConnectFour/Game.swift)"))
+                    "is missing; add the files the learner starts from (they mirror the workspace, e.g. Sources/<Module>/<File>.swift)"))
             return []
         }
         var paths: [String] = []

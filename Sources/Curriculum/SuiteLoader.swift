@@ -112,7 +112,7 @@ public enum SuiteLoader {
             else {
                 problem(
                     mapping["when"] ?? item,
-                    "'when' should name one driver of the lesson's binding with its input, e.g. 'when: {decide: {startGame: {…}}}'")
+                    "'when' should name one driver of the lesson's binding with its input, e.g. 'when: {decide: {<command case>: {…}}}'")
                 continue
             }
             guard let thenNode = mapping["then"], let then = thenNode.mapping, then.count == 1, let (kindNode, valueNode) = then.first,

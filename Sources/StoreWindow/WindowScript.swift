@@ -96,7 +96,7 @@ extension WindowPage {
             `<option ${params.get("category") === c ? "selected" : ""}>${esc(c)}</option>`)).join("");
           return `<form class="filters" id="filters">
             <label>category <select name="category">${options}</select></label>
-            <label>name <input name="match" placeholder="order-*" value="${esc(params.get("match"))}"></label>
+            <label>name <input name="match" placeholder="category-*" value="${esc(params.get("match"))}"></label>
             <label>event type <input name="type" placeholder="OrderPlaced" value="${esc(params.get("type"))}"></label>
             <button type="submit">Filter</button></form>`;
         }
@@ -186,7 +186,7 @@ extension WindowPage {
           const table = (id, streams, fresh) => `<table id="${id}"><thead><tr><th>stream</th><th>category</th><th>events</th><th>last change</th></tr></thead>
             <tbody>${rows(streams, fresh)}</tbody></table>`;
           main.innerHTML = `<h1>Streams</h1>${filterForm(params, page.categories)}
-            ${page.streams.length ? table("streams", page.streams) : '<p class="dim" id="streams">No streams yet: type a domain command in the shell (start-game 42 alice bob).</p>'}
+            ${page.streams.length ? table("streams", page.streams) : '<p class="dim" id="streams">No streams yet: type one of your lesson\'s domain commands in the shell (<code>help</code> lists them).</p>'}
             <h2>The tool's own streams</h2><p class="dim">Your progress, kept by the tool as events; never mixed into your domain's streams.</p>
             ${table("tool-streams", page.toolStreams)}`;
           bindFilters();
@@ -306,7 +306,7 @@ extension WindowPage {
         }
 
         // The pack's grid (pictures.yaml), drawn by the server from the state: rows from the top,
-        // each cell a value (a player's name) or null; a mark says which value it stands for.
+        // each cell the value in it (who holds it) or null; a mark says which value it stands for.
         function grid(picture) {
           const columns = picture.columns.length, rows = picture.rows.length;
           const markOf = (value) => picture.marks.findIndex((mark) => mark.value === value);
@@ -318,7 +318,7 @@ extension WindowPage {
           }));
           const who = picture.marks.filter((mark) => mark.value).map((mark) => `${esc(mark.value)} ${mark.color}`).join(" · ");
           const caption = [who, picture.caption ? esc(picture.caption) : ""].filter((part) => part).join(" · ");
-          return `<svg class="board" viewBox="0 0 ${columns * 100} ${rows * 100}" role="img" aria-label="${esc(picture.picture)}">
+          return `<svg class="grid" viewBox="0 0 ${columns * 100} ${rows * 100}" role="img" aria-label="${esc(picture.picture)}">
             <rect width="${columns * 100}" height="${rows * 100}" rx="24" fill="#2456c8"/>
             <style>.empty{fill:#f7f8fa}.other{fill:#888}.red{fill:#d62828}.yellow{fill:#f4c20d}.green{fill:#2a9d4b}
               .blue{fill:#8ecae6}.magenta{fill:#c2188f}.cyan{fill:#17becf}</style>${cells}</svg>

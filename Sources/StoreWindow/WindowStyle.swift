@@ -48,7 +48,7 @@ extension WindowPage {
         .read-model.new { background: var(--new); }
         .read-model .scalar { font-size: 1.6rem; margin: .3rem 0; }
         .read-model table { width: auto; min-width: 50%; }
-        svg.board { width: 100%; max-width: 360px; display: block; margin: .5rem 0; }
+        svg.grid { width: 100%; max-width: 360px; display: block; margin: .5rem 0; }
         .timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
         .timeline li { position: relative; margin: 0 0 .9rem 1.2rem; }
         .timeline li::before { content: ""; position: absolute; left: -1.65rem; top: .35rem; width: .7rem; height: .7rem;

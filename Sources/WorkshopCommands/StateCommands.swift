@@ -11,7 +11,7 @@ struct StateCommand: WorkshopCommand {
         commandName: "state", abstract: "Show a stream's state, folded by your evolve: state STREAM [at REVISION | at HH:MM[:SS]].")
     static let completions: [ArgumentCompletion] = [.stream, .words(["at"])]
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
+    @Argument(help: ArgumentHelp("The stream's name (`streams` lists them).", valueName: "stream")) var stream: String
     @Argument(help: ArgumentHelp("at REVISION, or at HH:MM[:SS] (today)", valueName: "when")) var when: [String] = []
     @Flag(help: "Print JSON.") var json = false
 
@@ -48,7 +48,7 @@ struct ReplayCommand: WorkshopCommand {
         abstract: "Step through a stream's fold one event at a time (Enter or Space: next, a number: jump, q: stop).")
     static let completions: [ArgumentCompletion] = [.stream]
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
+    @Argument(help: ArgumentHelp("The stream's name (`streams` lists them).", valueName: "stream")) var stream: String
     @Flag(help: "Print every step's state as JSON.") var json = false
 
     func run(in session: Session) throws {

@@ -44,7 +44,7 @@ struct ShowCommand: WorkshopCommand {
         commandName: "show", abstract: "Show a stream's events: show STREAM [--from N] [--backwards] [--limit N | --last N].")
     static let completions: [ArgumentCompletion] = [.stream]
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The stream, e.g. game-42.", valueName: "stream")) var stream: String
+    @Argument(help: ArgumentHelp("The stream's name (`streams` lists them).", valueName: "stream")) var stream: String
     @Option(help: ArgumentHelp("Start at revision N.", valueName: "n")) var from: UInt64?
     @Flag(help: "Read from the newest event back.") var backwards = false
     @OptionGroup var window: ReadWindow
@@ -78,9 +78,12 @@ struct AllCommand: WorkshopCommand {
     )
     static let completions: [ArgumentCompletion] = [.stream]
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("Only streams whose name matches, e.g. order-* or game-42.", valueName: "streams"))
+    @Argument(
+        help: ArgumentHelp(
+            "Only streams whose name matches: a name, or a pattern where * is any run of characters and ? one.", valueName: "streams"))
     var pattern: String?
-    @Option(help: ArgumentHelp("Only streams of this category, e.g. order.", valueName: "category")) var category: String?
+    @Option(help: ArgumentHelp("Only streams of this category (a stream's name up to its first -).", valueName: "category")) var category:
+        String?
     @Flag(help: "Include system streams ($…).") var system = false
     @OptionGroup var window: ReadWindow
     @Flag(help: "Print JSON.") var json = false

@@ -93,7 +93,7 @@ def wait(browser, condition, seconds=10):
 
 
 def discs(browser, kind):
-    return len(browser.find_elements(By.CSS_SELECTOR, f"svg.board circle.{kind}"))
+    return len(browser.find_elements(By.CSS_SELECTOR, f"svg.grid circle.{kind}"))
 
 
 def slide(browser, value):
