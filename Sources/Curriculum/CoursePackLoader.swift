@@ -313,7 +313,11 @@ public struct CoursePackLoader {
 
     private mutating func starterFiles(lessonId: String) -> [String] {
         let starter = folder.appendingPathComponent(lessonId).appendingPathComponent(Self.starterFolder)
-        guard let enumerator = files.enumerator(at: starter, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        // On Linux, Foundation enumerates a missing folder as an empty one instead of answering nil.
+        var isFolder: ObjCBool = false
+        guard files.fileExists(atPath: starter.path, isDirectory: &isFolder), isFolder.boolValue,
+            let enumerator = files.enumerator(at: starter, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             problems.append(
                 PackProblem(
                     file: "\(lessonId)/\(Self.starterFolder)/",

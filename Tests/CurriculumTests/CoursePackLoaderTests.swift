@@ -123,6 +123,16 @@ struct CoursePackLoaderTests {
         #expect(found[0].message.contains("lesson 'lesson-2' has no folder"))
     }
 
+    @Test("a lesson without a starter folder is named, not loaded as a lesson that starts from nothing")
+    func missingStarter() {
+        PackFixture.write(in: folder, lessons: 2)
+        folder.remove("lessons/lesson-2/starter")
+        #expect(
+            problems().map(\.description) == [
+                "lesson-2/starter/: is missing; add the files the learner starts from (they mirror the workspace, e.g. Sources/<Module>/<File>.swift)"
+            ])
+    }
+
     @Test("missing front-matter fields, a bad start time and a break without minutes are each reported")
     func missingFields() {
         PackFixture.write(in: folder, lessons: 1)
