@@ -7,7 +7,7 @@ import Workspace
 /// `progress`: the projection of the learner's progress stream.
 struct ProgressCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
-        commandName: "progress", abstract: "Show your progress: status, time spent and hints used per lesson.",
+        commandName: "progress", abstract: "Show your progress: status, time spent, hints used and references seen early, per lesson.",
         discussion: "A projection of your progress events (see `events`): the tool keeps its own state the way it teaches.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
@@ -19,6 +19,8 @@ struct ProgressCommand: WorkshopCommand {
         var minutesSpent: Int
         var hintsUsed: Int
         var checks: Int
+        /// The reference solution was shown before the lesson was passed (`solution --early`).
+        var referenceViewedEarly: Bool
     }
 
     func run(in session: Session) throws {
@@ -27,7 +29,8 @@ struct ProgressCommand: WorkshopCommand {
             let line = progress[lesson.id]
             return Entry(
                 number: lesson.number, lesson: lesson.id, status: line.status.rawValue,
-                minutesSpent: Int((line.secondsSpent / 60).rounded()), hintsUsed: line.hintsUsed, checks: line.checks)
+                minutesSpent: Int((line.secondsSpent / 60).rounded()), hintsUsed: line.hintsUsed, checks: line.checks,
+                referenceViewedEarly: line.referenceViewedEarly)
         }
         if json { return try session.json(entries) }
         let out = session.out
@@ -36,10 +39,11 @@ struct ProgressCommand: WorkshopCommand {
                 entry.number < 10 ? "0\(entry.number)" : "\(entry.number)", entry.lesson, LessonsCommand.badge(entry.status, out),
                 Self.timeSpent(entry, seconds: progress[entry.lesson].secondsSpent),
                 entry.hintsUsed == 0 ? "" : "\(entry.hintsUsed)", entry.checks == 0 ? "" : "\(entry.checks)",
+                entry.referenceViewedEarly ? "seen early" : "",
             ]
         }
         for line in TableRenderer(styler: out.styler, width: out.width).render(
-            header: ["#", "lesson", "status", "time", "hints", "checks"], rows: rows)
+            header: ["#", "lesson", "status", "time", "hints", "checks", "reference"], rows: rows)
         {
             out.line(line)
         }

@@ -109,6 +109,18 @@ struct ShellHelpTests {
         #expect(!row.contains(" 0 min"))
     }
 
+    @Test("progress says which lesson's reference was seen before it was passed, in the table and in JSON")
+    func progressReferenceSeenEarly() throws {
+        try workspace.record(.lessonStarted(lesson: "deciding"))
+        try workspace.record(.referenceViewedEarly(lesson: "deciding"))
+        _ = table.execute(["progress"])
+        let lines = screen().components(separatedBy: "\n")
+        #expect(lines.first { $0.contains("deciding") }?.hasSuffix("seen early") == true, "\(lines)")
+        #expect(lines.first { $0.contains("evolving") }?.contains("seen early") == false)
+        _ = table.execute(["progress", "--json"])
+        #expect(screen().contains("\"referenceViewedEarly\" : true"))
+    }
+
     @Test("clear is a command of the shell")
     func clear() {
         #expect(table.execute(["clear"]) == .success)
