@@ -17,13 +17,8 @@ struct CommandTableTests {
     let screen: () -> String
 
     init() throws {
-        let course = try CoursePackLoader.load(from: PackFixture.write(in: folder, lessons: 3))
-        let workspace = try Workspace(root: folder.url.appendingPathComponent("ws"))
-        let (output, text) = Output.buffer(width: 80)
-        screen = text
-        table = CommandTable(
-            session: Session(
-                course: course, workspace: workspace, out: output, terminal: Terminal(isInteractive: false, usesColour: false, width: 80)))
+        let shell = try InProcessShell(course: CoursePackLoader.load(from: PackFixture.write(in: folder, lessons: 3)), in: folder)
+        (table, screen) = (shell.table, shell.screen)
     }
 
     @Test("every command of the table parses its arguments with swift-argument-parser")

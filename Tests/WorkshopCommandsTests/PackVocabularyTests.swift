@@ -25,13 +25,9 @@ struct PackVocabularyTests {
     ]
 
     init() throws {
-        let course = try CoursePackLoader.load(from: PackFixture.write(in: folder, lessons: 2))
-        let workspace = try Workspace(root: folder.url.appendingPathComponent("ws"))
-        let (output, text) = Output.buffer(width: 100)
-        screen = text
-        table = CommandTable(
-            session: Session(
-                course: course, workspace: workspace, out: output, terminal: Terminal(isInteractive: false, usesColour: false, width: 100)))
+        let shell = try InProcessShell(
+            course: CoursePackLoader.load(from: PackFixture.write(in: folder, lessons: 2)), in: folder, width: 100)
+        (table, screen) = (shell.table, shell.screen)
     }
 
     static func borrowed(in text: String) -> [String] {
