@@ -66,11 +66,8 @@ public struct GridPicture: Sendable, Hashable {
             guard let value = fields[line.field] else { return false }
             return value != .null && value != .bool(false)
         }
-        let text = line.map { line in
-            fields.reduce(line.text) { text, field in
-                text.replacingOccurrences(of: "{\(field.key)}", with: field.value.text ?? field.value.json)
-            }
-        }
+        let bindings = Dictionary(fields.map { ($0.key, $0.value.text ?? $0.value.json) }, uniquingKeysWith: { first, _ in first })
+        let text = line.map { DomainCommand.fill($0.text, bindings) }
         return GridDrawing(picture: name, columns: columns, rows: grid, marks: drawnMarks, caption: text)
     }
 

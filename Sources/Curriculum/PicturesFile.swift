@@ -39,7 +39,7 @@ enum PicturesFile {
         let rows = fields.positiveInt("rows", what: "rows")
         let cells = fields.string("cells")
         var marks: [GridPicture.Mark] = []
-        for node in list("marks", in: &fields, example: "- {field: playerOne, symbol: X, color: red}") {
+        for node in fields.list("marks", example: "- {field: playerOne, symbol: X, color: red}") {
             var mark = YAMLFields(file: file, node: node)
             mark.rejectUnknownKeys(["field", "symbol", "color"])
             let field = mark.string("field"), symbol = mark.string("symbol"), colorName = mark.string("color")
@@ -57,7 +57,7 @@ enum PicturesFile {
             fields.problems += mark.problems
         }
         var caption: [GridPicture.CaptionLine] = []
-        for node in list("caption", in: &fields, required: false, example: "- {field: winner, text: \"{winner} won\"}") {
+        for node in fields.list("caption", required: false, example: "- {field: winner, text: \"{winner} won\"}") {
             var line = YAMLFields(file: file, node: node)
             line.rejectUnknownKeys(["field", "text"])
             if let field = line.string("field"), let text = line.string("text") { caption.append(.init(field: field, text: text)) }
@@ -78,18 +78,6 @@ enum PicturesFile {
         return GridPicture(name: name, columns: columns, rows: rows, cells: cells, marks: marks, caption: caption, history: history)
     }
 
-    private static func list(_ key: String, in fields: inout YAMLFields, required: Bool = true, example: String) -> [Node] {
-        guard let node = fields.value(key) else {
-            if required { fields.problem("missing '\(key)'; add a list, e.g. '\(example)'") }
-            return []
-        }
-        guard let items = node.sequence else {
-            fields.problem("'\(key)' should be a list, e.g. '\(example)'", at: node)
-            return []
-        }
-        return Array(items)
-    }
-
     /// `{set: {state field: event field or a value}}` or `{drop: {column: event field, mark: event field}}`.
     private static func historyRule(_ node: Node, event: String, problems: inout [PackProblem]) -> GridPicture.HistoryRule? {
         var rule = YAMLFields(file: file, node: node)
@@ -103,13 +91,10 @@ enum PicturesFile {
             }
             let assignments = mapping.compactMap { key, value -> GridPicture.Assignment? in
                 guard let field = key.string else { return nil }
-                // A plain word names the event's field; true, false and numbers are written as they are.
-                if let bool = value.bool { return .init(field: field, value: .value(.bool(bool))) }
-                if let number = value.float, value.string.map(Double.init) != nil {
-                    return .init(field: field, value: .value(.number(number)))
-                }
-                guard let from = value.string else { return nil }
-                return .init(field: field, value: .field(from))
+                // A word names the event's field; true, false and numbers are written as they are.
+                let written = JSONValue(yaml: value)
+                if case .string(let from) = written { return .init(field: field, value: .field(from)) }
+                return .init(field: field, value: .value(written))
             }
             return .set(assignments)
         case (nil, let drop?):

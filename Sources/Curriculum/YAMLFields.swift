@@ -65,6 +65,19 @@ struct YAMLFields {
         return result
     }
 
+    /// The items of a list of mappings (`marks:`), each for its own `YAMLFields`; `example` shows one item.
+    mutating func list(_ key: String, required: Bool = true, example: String) -> [Node] {
+        guard let found = value(key) else {
+            if required { problem("missing '\(key)'; add a list, e.g. '\(example)'") }
+            return []
+        }
+        guard let items = found.sequence else {
+            problem("'\(key)' should be a list, e.g. '\(example)'", at: found)
+            return []
+        }
+        return Array(items)
+    }
+
     /// Flags keys that are not among `known`, with the nearest known key as a suggestion.
     mutating func rejectUnknownKeys(_ known: [String]) {
         guard let mapping = node.mapping else { return }

@@ -72,7 +72,8 @@ public struct TableRenderer: Sendable {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    /// The text without the spaces at its end (a padded last column leaves some).
+    public func trimmingTrailingSpaces() -> String {
         var result = self
         while result.last == " " { result.removeLast() }
         return result

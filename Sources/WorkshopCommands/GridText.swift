@@ -40,11 +40,3 @@ enum GridText {
         }
     }
 }
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}

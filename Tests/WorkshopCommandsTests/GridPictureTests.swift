@@ -66,6 +66,10 @@ struct GridPictureTests {
         #expect(drawing.rows[5][3] == "alice" && drawing.rows[4][3] == "bob", "bottom row first in the state, last in the drawing")
         #expect(drawing.caption == "alice won")
         #expect(drawing.marks.map(\.value) == ["alice", "bob"])
+        let drawn = try #require(board.state(after: [Self.started(), Self.move("alice", "A"), .object(["gameDrawn": .object([:])])]))
+        guard case .object(let fields) = drawn else { Issue.record("a state is an object"); return }
+        #expect(fields["isOver"] == .bool(true), "a value the pack writes, not an event's field")
+        #expect(try #require(board.draw(drawn)).caption == "a draw")
     }
 
     @Test("a history is not drawn when an event is not one the picture knows, a column overflows or no disc fell")
