@@ -10,6 +10,31 @@ struct Delivered: Codable, Equatable {
     var stream: String
     var order: OrderEvent?
     var customer: CustomerEvent?
+
+    /// A projection skips an event of a type it does not know (added later, or by another team):
+    /// it arrives with both events nil and still moves the checkpoint. An event of a known type
+    /// that does not decode is a bug, and still fails.
+    init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: CodingKeys.self)
+        position = try fields.decode(Int.self, forKey: .position)
+        stream = try fields.decode(String.self, forKey: .stream)
+        order = try fields.decodeIfKnown(OrderEvent.self, forKey: .order)
+        customer = try fields.decodeIfKnown(CustomerEvent.self, forKey: .customer)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The event at `key`, or nil when its type names no case of `Event` (Swift's enum coding
+    /// reports that as a type mismatch at the event itself, not inside it).
+    fileprivate func decodeIfKnown<Event: Decodable>(_ type: Event.Type, forKey key: Key) throws -> Event? {
+        do {
+            return try decodeIfPresent(Event.self, forKey: key)
+        } catch DecodingError.typeMismatch(let mismatched, let context)
+            where ObjectIdentifier(mismatched) == ObjectIdentifier(Event.self) && context.codingPath.count == codingPath.count + 1
+        {
+            return nil
+        }
+    }
 }
 
 /// The barista's queue: orders paid and not yet prepared, in the order they were paid.
