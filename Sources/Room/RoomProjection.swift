@@ -37,6 +37,9 @@ public struct RoomProjection: Sendable {
         var referencesViewedEarly: Set<String> = []
         var completed: Set<String> = []
         var help: HelpRequest?
+        /// Where the open request arrived in the room's log: the learners' clocks keep whole
+        /// seconds, so two requests in one second are told apart by the order they came in.
+        var helpPosition: UInt64 = 0
         var events = 0
     }
 
@@ -85,6 +88,7 @@ public struct RoomProjection: Sendable {
             learner.help = HelpRequest(
                 learner: id, name: learner.name, lesson: lesson, line: line, askedAt: at, status: "waiting",
                 firstFailure: learner.firstFailure)
+            learner.helpPosition = event.position
         case .helpCancelled:
             learner.help = nil
         case .referenceViewedEarly(let lesson):
@@ -102,7 +106,7 @@ public struct RoomProjection: Sendable {
     }
 
     /// The view at `now`, with who is connected; sorted by who most needs help: an open request
-    /// first (oldest first), then the longest red, then the rest by name.
+    /// first (oldest first, by the order of arrival within a second), then the longest red, then the rest by name.
     /// With an agenda, each row says whether the learner is ahead of, on or behind the lesson the
     /// room's clock (`calendar`'s time zone) says, and the view carries the day's histogram.
     public func view(now: Date, connected: Set<UUID>, agenda: RoomAgenda? = nil, calendar: Calendar = .current) -> RoomView {
@@ -124,7 +128,9 @@ public struct RoomProjection: Sendable {
         }
         let sorted = rows.sorted { a, b in
             switch (a.help, b.help) {
-            case (let x?, let y?): return x.askedAt < y.askedAt
+            case (let x?, let y?):
+                let (first, second) = (learners[a.learner]?.helpPosition ?? 0, learners[b.learner]?.helpPosition ?? 0)
+                return (x.askedAt, first) < (y.askedAt, second)
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): break

@@ -47,6 +47,18 @@ struct RoomProjectionTests {
         #expect(view.forwarded == 9)
     }
 
+    @Test("requests asked within one second keep the order they arrived in")
+    mutating func sameSecond() {
+        let names = ["fay", "bo", "eve", "al", "dan", "cy"]
+        let ids = names.map { _ in UUID() }
+        for (id, name) in zip(ids, names) { record(id, "LearnerJoined", ["name": name], minute: 0) }
+        // The learners' clocks keep whole seconds: all six ask at the same stamped time.
+        for id in ids { record(id, "HelpAsked", ["lesson": "deciding", "line": "stuck"], minute: 5) }
+        let view = projection.view(now: start.addingTimeInterval(6 * 60), connected: [])
+        #expect(view.help.map(\.name) == names)
+        #expect(view.learners.map(\.name) == names)
+    }
+
     @Test("a green check clears the failure; hints count on the current lesson; a cancelled request leaves the queue")
     mutating func clearing() {
         let id = UUID()
