@@ -51,10 +51,12 @@ let package = Package(
             dependencies: ["EventSourcing", "EventStores", "Curriculum", .product(name: "FlyingFox", package: "FlyingFox")]),
         // The room: a server on the window's plumbing with its own store, and the learner's forwarder.
         .target(name: "Room", dependencies: ["EventSourcing", "EventStores", "Workspace", "StoreWindow", .product(name: "FlyingFox", package: "FlyingFox")]),
+        // The rules of the domain commands a learner types (decide, append, retry, reactions, read models), behind a host protocol.
+        .target(name: "Playground", dependencies: ["Curriculum", "EventSourcing", "Checking", "Shell"]),
         .target(
             name: "WorkshopCommands",
             dependencies: [
-                "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading", "Linting",
+                "Playground", "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading", "Linting",
                 "StoreWindow", "ToolFiles", "Room", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "StoreWindowTests", dependencies: ["StoreWindow", "EventStores"]),
         .testTarget(name: "RoomTests", dependencies: ["Room", "EventStores", "Workspace", "TestSupport"]),
+        .testTarget(name: "PlaygroundTests", dependencies: ["Playground", "EventStores"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
         // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport", "EventStores"]),

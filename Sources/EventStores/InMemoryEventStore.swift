@@ -113,9 +113,10 @@ public final class InMemoryEventStore: ManagedEventStore, @unchecked Sendable {
     }
 }
 
-/// Picks the events of a read from a whole stream: one rule for every store that reads in memory.
-enum StreamSlice {
-    static func select(
+/// Picks the events of a read from a whole stream: one rule for every store that reads in memory,
+/// and for a caller that has read the whole stream already.
+public enum StreamSlice {
+    public static func select(
         _ events: [RecordedEvent], from revision: UInt64?, direction: ReadDirection, limit: Int?
     ) -> [RecordedEvent] {
         let ordered: [RecordedEvent]

@@ -466,13 +466,12 @@ public struct StoreAPI: Sendable {
             if case .object(let fields) = projected.model, case .number(let number)? = fields[field], number >= 0 {
                 position = UInt64(number)
             }
-            let behind = projected.positions.filter { delivered in position.map { delivered > $0 } ?? true }.count
-            return CheckpointView(field: field, position: position, behind: behind, caughtUp: behind == 0)
+            return CheckpointView(field: field, position: position, behind: projected.behind, caughtUp: projected.behind == 0)
         }
         return APIJSON.encode(
             ReadModelPage(
                 name: view.name, usage: view.usage, summary: view.summary, arguments: Dictionary(uniqueKeysWithValues: given),
-                path: path, value: value, delivered: projected.positions.count, lastPosition: projected.positions.last,
+                path: path, value: value, delivered: projected.covered, lastPosition: projected.lastPosition,
                 checkpoint: checkpoint, head: try head()))
     }
 

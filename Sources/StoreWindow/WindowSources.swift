@@ -59,12 +59,18 @@ public struct ReadModelCatalogue: Sendable, Equatable {
 /// What the learner's projection answered, delivered the store's domain events in global order.
 public struct ProjectedModel: Sendable, Equatable {
     public var model: JSONValue
-    /// The global positions of the events delivered, in order.
-    public var positions: [UInt64]
+    /// How many domain events the model covers: all of them, read from the first or caught up to.
+    public var covered: Int
+    /// The global position of the last event it covers, nil when there is none.
+    public var lastPosition: UInt64?
+    /// How many of the events it covers come after the checkpoint the model records (all of them when it records none).
+    public var behind: Int
 
-    public init(model: JSONValue, positions: [UInt64]) {
+    public init(model: JSONValue, covered: Int, lastPosition: UInt64?, behind: Int) {
         self.model = model
-        self.positions = positions
+        self.covered = covered
+        self.lastPosition = lastPosition
+        self.behind = behind
     }
 }
 

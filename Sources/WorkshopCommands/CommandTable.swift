@@ -2,6 +2,7 @@ import ArgumentParser
 import Checking
 import Curriculum
 import Foundation
+import Playground
 import Shell
 
 /// Runs shell lines through the same command types as the command line, and answers Tab.
@@ -104,7 +105,7 @@ final class CommandTable: CommandInterpreter {
                     try session.playground.run(domain, arguments: Array(words.dropFirst()))
                     return .success
                 }
-            } catch is ExitCode {
+            } catch is CommandRejected {
                 return .failure
             } catch is CheckInterrupted {
                 session.out.line(session.out.styled("stopped (Ctrl-C) · nothing was appended", .warning))
@@ -141,6 +142,9 @@ final class CommandTable: CommandInterpreter {
             // The command has said what went wrong (a failed check, say); only the status is left.
             return code == .success ? .success : .failure
         } catch let error as WorkshopError {
+            session.error(error.description)
+            return .failure
+        } catch let error as PlaygroundError {
             session.error(error.description)
             return .failure
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Curriculum
 import Foundation
+import Playground
 
 /// Runs a lesson's domain command straight from the command line (`workshop start-game 42 alice bob`).
 /// Domain commands come from the lesson pack, so swift-argument-parser cannot know them; this
@@ -43,7 +44,7 @@ public enum DomainLauncher {
             guard let command = try session.playground.command(named: name) else { return nil }
             try session.playground.run(command, arguments: Array(words.dropFirst()))
             return 0
-        } catch is ExitCode {
+        } catch is CommandRejected {
             return 1
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))

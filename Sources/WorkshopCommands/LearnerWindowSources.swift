@@ -1,6 +1,7 @@
 import Curriculum
 import EventSourcing
 import Foundation
+import Playground
 import StoreWindow
 
 /// The window's way into the learner's code: a `Playground`, the owner of warm hosts the shell
@@ -61,8 +62,9 @@ final class LearnerReadModels: ReadModelSource, @unchecked Sendable {
     }
 
     func project(_ view: ReadModelView) throws -> ProjectedModel {
-        let (model, events, _) = try code.withPlayground { try $0.project(view) }
-        return ProjectedModel(model: model, positions: events.map(\.position))
+        let projection = try code.withPlayground { try $0.project(view) }
+        return ProjectedModel(
+            model: projection.model, covered: projection.covered.count, lastPosition: projection.covered.last, behind: projection.behind)
     }
 }
 

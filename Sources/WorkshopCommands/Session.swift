@@ -1,5 +1,6 @@
 import Curriculum
 import Foundation
+import Playground
 import Room
 import Shell
 import StoreWindow

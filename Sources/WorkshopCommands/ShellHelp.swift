@@ -1,6 +1,7 @@
 import ArgumentParser
 import Curriculum
 import Foundation
+import Playground
 import Shell
 
 /// `help` in the shell: the command table, the lesson's domain commands, and one command's usage

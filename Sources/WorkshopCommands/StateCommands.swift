@@ -3,6 +3,7 @@ import Checking
 import Curriculum
 import EventSourcing
 import Foundation
+import Playground
 import Shell
 
 /// `state STREAM [at REVISION | at TIME]`: a temporal query, the learner's evolve folded up to a point.
@@ -16,9 +17,9 @@ struct StateCommand: WorkshopCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run(in session: Session) throws {
-        let name = StreamNamespace.of(session).lookedUp(stream, in: session.workspace.store)
+        let (name, found) = try session.namespace.lookedUp(stream, in: session.workspace.store)
         let view = try StateSupport.view(for: name, in: session)
-        var events = try StateSupport.events(of: name, in: session)
+        var events = try StateSupport.events(found, of: name)
         if !when.isEmpty {
             guard when.count == 2, when[0].lowercased() == "at" else {
                 throw WorkshopError("usage: state STREAM [at REVISION | at HH:MM[:SS]]")
@@ -52,9 +53,9 @@ struct ReplayCommand: WorkshopCommand {
     @Flag(help: "Print every step's state as JSON.") var json = false
 
     func run(in session: Session) throws {
-        let name = StreamNamespace.of(session).lookedUp(stream, in: session.workspace.store)
+        let (name, found) = try session.namespace.lookedUp(stream, in: session.workspace.store)
         let view = try StateSupport.view(for: name, in: session)
-        let events = try StateSupport.events(of: name, in: session)
+        let events = try StateSupport.events(found, of: name)
         let out = session.out
         func show(_ count: Int) throws {
             let state = try session.playground.fold(Array(events.prefix(count)), view: view)
@@ -159,12 +160,9 @@ enum StateSupport {
                 + (current.map { ", and you are on lesson \($0.number)" } ?? "") + "; `show \(stream)` lists its events now")
     }
 
-    static func events(of stream: StreamName, in session: Session) throws -> [RecordedEvent] {
-        do {
-            return try session.workspace.store.read(stream)
-        } catch EventStoreError.streamNotFound {
-            throw WorkshopError("there is no stream '\(stream)' (`streams` lists them)")
-        }
+    static func events(_ found: [RecordedEvent]?, of stream: StreamName) throws -> [RecordedEvent] {
+        guard let found else { throw WorkshopError("there is no stream '\(stream)' (`streams` lists them)") }
+        return found
     }
 
     /// `11:05` or `11:05:30` today, in the local time zone.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Curriculum
 import EventSourcing
+import EventStores
 import Foundation
+import Playground
 import Shell
 
 /// `streams`: every stream in the workspace's store, with its category and size.
@@ -52,19 +54,18 @@ struct ShowCommand: WorkshopCommand {
 
     func run(in session: Session) throws {
         // On a shared store, `game-42` means the learner's own game 42 when they have one.
-        let name = StreamNamespace.of(session).lookedUp(stream, in: session.workspace.store)
-        do {
-            let events = try session.workspace.store.read(name, from: from, direction: backwards ? .backwards : .forwards, limit: nil)
-            let shown = window.window.apply(events, newestFirst: backwards)
-            if json { return try session.json(shown.map(EventView.init)) }
-            session.playground.show(
-                name, events: shown, new: nil,
-                count: shown.count < events.count ? window.window.count(shown: shown.count, of: events.count) : nil)
-        } catch EventStoreError.streamNotFound {
+        // Read once: looking the name up reads the stream it settles on.
+        guard case (let name, let whole?) = try session.namespace.lookedUp(stream, in: session.workspace.store) else {
             let known = (try? session.workspace.store.streams().map(\.name.rawValue)) ?? []
             let hint = Suggestion.closest(to: stream, among: known).map { "; did you mean '\($0)'?" } ?? " (`streams` lists them)"
             throw WorkshopError("there is no stream '\(stream)'\(hint)")
         }
+        let events = StreamSlice.select(whole, from: from, direction: backwards ? .backwards : .forwards, limit: nil)
+        let shown = window.window.apply(events, newestFirst: backwards)
+        if json { return try session.json(shown.map(EventView.init)) }
+        session.playground.show(
+            name, events: shown, new: nil,
+            count: shown.count < events.count ? window.window.count(shown: shown.count, of: events.count) : nil)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import EventSourcing
 import Foundation
+import Playground
 import StoreWindow
 
 /// `ui [--host H] [--port N]`: a web window on the workspace's store. From the command line it

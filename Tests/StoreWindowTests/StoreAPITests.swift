@@ -327,11 +327,12 @@ struct StoreAPITests {
             if fails { throw Refused() }
             switch view.name {
             case "queue":
-                return ProjectedModel(model: .object(["waiting": .array([.string("o1")]), "checkpoint": .number(5)]), positions: [3, 5])
+                return ProjectedModel(
+                    model: .object(["waiting": .array([.string("o1")]), "checkpoint": .number(5)]), covered: 2, lastPosition: 5, behind: 0)
             default:
                 return ProjectedModel(
                     model: .object(["points": .object(["alice": .number(3), "bob": .number(1)]), "checkpoint": .number(3)]),
-                    positions: [3, 5])
+                    covered: 2, lastPosition: 5, behind: 1)
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import WorkshopCommands
+@testable import Playground
 
 /// The ids commands run under in the shell, and how they are recorded on the events they produce.
 @Suite("Command ids")

@@ -1,65 +1,52 @@
-import ArgumentParser
 import Checking
 import Curriculum
 import EventSourcing
 import Foundation
 import Shell
-import Workspace
 
 /// Runs the domain commands a learner types through their own code: the warm host decides, the
 /// events are appended with the stream's expected revision, and the stream is shown.
-final class Playground {
-    let session: Session
-    /// Warm hosts by lesson (commands and reactions may come from different lessons' bindings):
-    /// the same process answers until the learner's code changes and the executable with it.
-    private var hosts: [String: (executable: URL, process: HostProcess)] = [:]
-    /// Found (and the kit built) on the first domain command, then kept: the toolchain and the
-    /// kit do not move while the shell runs, so a typed command does not look for them again.
-    private var found: LearnerRuntime?
-    private func runtime() throws -> LearnerRuntime {
-        if let found { return found }
-        let runtime = try LearnerRuntime.find()
-        let out = session.out
-        try runtime.ensureKit { out.line(out.styled($0, .dim)) }
-        found = runtime
-        return runtime
-    }
+public final class Playground {
+    public let session: any PlaygroundSession
+    /// The learner's warm hosts by lesson (commands and reactions may come from different lessons' bindings).
+    private let hosts: any PlaygroundHosts
     /// Show each event's envelope: ids, causation, correlation.
-    var showsMetadata = false
+    public var showsMetadata = false
     /// How often a command may decide again after losing a race for the stream.
-    static let retries = 3
+    public static let retries = 3
 
-    init(session: Session) { self.session = session }
-
-    deinit { hosts.values.forEach { $0.process.stop() } }
+    public init(session: any PlaygroundSession, hosts: any PlaygroundHosts) {
+        self.session = session
+        self.hosts = hosts
+    }
 
     /// What a lesson lets the learner type in the shell: a domain command, or a read model to look at.
-    enum Entry {
+    public enum Entry {
         case command(DomainCommand)
         case readModel(ReadModelView)
     }
 
     /// The domain command or read model named `name` for the learner's current lesson.
-    func command(named name: String) throws -> Entry? {
+    public func command(named name: String) throws -> Entry? {
         let lesson = try session.currentLesson()
         if let command = session.course.domainCommands(upTo: lesson).last(where: { $0.name == name }) { return .command(command) }
         return session.course.readModels(upTo: lesson).last { $0.name == name }.map(Entry.readModel)
     }
 
-    func run(_ entry: Entry, arguments: [String]) throws {
+    public func run(_ entry: Entry, arguments: [String]) throws {
         switch entry {
         case .command(let command): try run(command, arguments: arguments)
         case .readModel(let view): try show(view, arguments: arguments)
         }
     }
 
-    func run(_ command: DomainCommand, arguments: [String]) throws {
+    public func run(_ command: DomainCommand, arguments: [String]) throws {
         // `--id ID` sends the command under an id of the person's choosing: the same id again is
         // the same command (a double click, a retry), answered with what it did the first time.
         var arguments = arguments, given: String?
         if let flag = arguments.firstIndex(of: "--id") {
             guard flag + 1 < arguments.count, !arguments[flag + 1].isEmpty else {
-                throw WorkshopError("--id needs a value: \(command.usage) [--id ID]")
+                throw PlaygroundError("--id needs a value: \(command.usage) [--id ID]")
             }
             given = arguments[flag + 1]
             arguments.removeSubrange(flag...flag + 1)
@@ -70,11 +57,11 @@ final class Playground {
         let (streamName, request): (String, JSONValue)
         switch command.bind(arguments) {
         case .success(let bound): (streamName, request) = bound
-        case .failure(let error): throw WorkshopError(error.description)
+        case .failure(let error): throw PlaygroundError(error.description)
         }
         // A typed command starts a conversation: its events are caused by it, and its id is the correlation.
         let identity = CommandIdentity.typed(id: given)
-        let stream = StreamNamespace.of(session).stream(streamName, shared: shared)
+        let stream = session.namespace.stream(streamName, shared: shared)
         let outcome = try execute(command, request: request, on: stream, as: identity, correlationId: identity.uuid)
         guard outcome.isNew else { return }
         // The learner's lesson is read once per typed command, not once per round of reactions.
@@ -87,9 +74,9 @@ final class Playground {
 
     /// What running a command did: the events it produced, and whether they are new or the
     /// outcome of the same command (the same id) run before.
-    struct Outcome {
-        var events: [RecordedEvent]
-        var isNew: Bool
+    public struct Outcome {
+        public var events: [RecordedEvent]
+        public var isNew: Bool
     }
 
     /// Decides `request` with the learner's code against the stream's history, appends what it
@@ -101,11 +88,11 @@ final class Playground {
         _ command: DomainCommand, request: JSONValue, on stream: StreamName, as identity: CommandIdentity, correlationId: UUID?,
         showsNewOnly: Bool = false
     ) throws -> Outcome {
-        let host = try self.host(lesson: command.lesson, purpose: command.name)
-        let store = session.workspace.store
+        let host = try hosts.host(lesson: command.lesson, purpose: command.name)
+        let store = session.domainStore
         let out = session.out
         // Who appends, read once (it may come from the room's file), not once per event and retry.
-        let metadata = identity.metadata(command: command.name, appendedBy: StreamNamespace.learnerName(of: session))
+        let metadata = identity.metadata(command: command.name, appendedBy: session.learnerName)
         for attempt in 0...Self.retries {
             let history = try store.readIfPresent(stream)
             // Said twice, done once: the receiver keeps the ids of the commands it ran, on the
@@ -119,26 +106,25 @@ final class Playground {
                 return Outcome(events: earlier, isNew: false)
             }
             let given = try history.map { try JSONValue.parse($0.data) }
-            let exchange = try host.ask(
-                driver: command.driver, input: .object(["given": .array(given), "command": request, "input": request]))
-            if !exchange.output.isEmpty {
-                for line in exchange.output.components(separatedBy: "\n") where !line.isEmpty { out.line(out.styled("│ ", .dim) + line) }
+            let exchange = try host.ask(command.driver, with: .object(["given": .array(given), "command": request, "input": request]))
+            if !exchange.printed.isEmpty {
+                for line in exchange.printed.components(separatedBy: "\n") where !line.isEmpty { out.line(out.styled("│ ", .dim) + line) }
             }
             switch exchange.answer {
             case .threw(_, let description):
                 out.line(out.styled("✗ rejected: ", .failure) + description + out.styled(" · nothing was appended to \(stream)", .dim))
-                if !history.isEmpty { try show(stream, new: nil) }
+                if !history.isEmpty { show(stream, events: history, new: nil) }
                 // A rejection is the domain's answer, not a fault; scripts still see it in the status.
-                throw ExitCode.failure
+                throw CommandRejected(reason: description)
             case .timedOut(let seconds):
-                throw WorkshopError("your decide did not answer within \(Int(seconds)) s; nothing was appended (an endless loop?)")
+                throw PlaygroundError("your decide did not answer within \(Int(seconds)) s; nothing was appended (an endless loop?)")
             case .crashed(let reason):
-                throw WorkshopError("your code crashed: \(reason); nothing was appended, and the shell goes on")
+                throw PlaygroundError("your code crashed: \(reason); nothing was appended, and the shell goes on")
             case .mismatch(let message):
-                throw WorkshopError(message)
+                throw PlaygroundError(message)
             case .returned(let value):
                 guard case .array(let events) = value else {
-                    throw WorkshopError("your decide returned \(value.json), not a list of events")
+                    throw PlaygroundError("your decide returned \(value.json), not a list of events")
                 }
                 let data = try events.map { event in
                     EventData(
@@ -150,20 +136,22 @@ final class Playground {
                 do {
                     if data.isEmpty {
                         out.line(out.styled("your code decided nothing happens · nothing was appended", .dim))
-                        if !history.isEmpty { try show(stream, new: nil) }
+                        if !history.isEmpty { show(stream, events: history, new: nil) }
                         return Outcome(events: [], isNew: true)
                     }
                     try store.append(data, to: stream, expected: expected)
-                    let appended = try store.read(stream, from: UInt64(history.count), direction: .forwards, limit: nil)
+                    // Read once: the stream as it is now, of which what this command appended is the tail.
+                    let now = try store.read(stream)
+                    let appended = Array(now.drop { $0.revision < UInt64(history.count) })
                     // A reaction's step shows only what it added: the stream was just shown above it.
                     if showsNewOnly {
                         StreamTable.render(appended, new: UInt64(history.count), metadata: showsMetadata, out: out)
                     } else {
-                        try show(stream, new: UInt64(history.count))
+                        show(stream, events: now, new: UInt64(history.count))
                     }
                     return Outcome(events: appended, isNew: true)
                 } catch EventStoreError.wrongExpectedRevision {
-                    guard attempt < Self.retries else { throw WorkshopError("\(stream) kept changing under us; try again") }
+                    guard attempt < Self.retries else { throw PlaygroundError("\(stream) kept changing under us; try again") }
                     out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
                 }
             }
@@ -205,7 +193,7 @@ final class Playground {
         _ sent: [JSONValue], by reaction: Reaction, causedBy cause: RecordedEvent?, round: Int, reactions: [Reaction],
         commands: [DomainCommand]
     ) throws {
-        let namespace = StreamNamespace.of(session)
+        let namespace = session.namespace
         let out = session.out
         for message in sent {
             guard case .object(let fields) = message,
@@ -232,7 +220,7 @@ final class Playground {
                     domain, request: command, on: namespace.stream(bound.stream, shared: cause.map { !namespace.owns($0.stream) } ?? false),
                     as: identity,
                     correlationId: Self.uuid(fields["correlationId"]) ?? cause?.correlationId ?? cause?.eventId, showsNewOnly: true)
-            } catch is ExitCode {
+            } catch is CommandRejected {
                 continue  // rejected: the domain's answer, already shown
             }
             if outcome.isNew { try react(to: outcome.events, round: round + 1, reactions: reactions, commands: commands) }
@@ -241,37 +229,37 @@ final class Playground {
 
     /// How far the shell's clock runs ahead of the wall clock: `wait` moves it on, so a process's
     /// deadline can pass without anyone waiting ten minutes.
-    var clockOffset: TimeInterval = 0
+    public var clockOffset: TimeInterval = 0
 
     /// `wait`: lets `seconds` pass for the learner's processes. Each reaction that keeps time is
     /// handed every event of its category it has seen and the clock's new time, and the commands
     /// it answers (a deadline passed) run like any reaction's. Returns the clock's new time.
     @discardableResult
-    func wait(_ seconds: TimeInterval) throws -> Date {
+    public func wait(_ seconds: TimeInterval) throws -> Date {
         clockOffset += seconds
-        let now = Date().addingTimeInterval(clockOffset)
+        let now = session.now().addingTimeInterval(clockOffset)
         let lesson = try session.currentLesson()
         let reactions = session.course.reactions(upTo: lesson)
         let timed = reactions.compactMap { reaction in reaction.clock.map { (reaction, clock: $0) } }
         guard !timed.isEmpty else {
             let first = session.course.lessons.first { $0.reactions.contains { $0.clock != nil } }
-            throw WorkshopError(
+            throw PlaygroundError(
                 "no process of your lessons so far keeps time"
                     + (first.map { "; `wait` matters from the lesson '\($0.title)' on" } ?? ""))
         }
-        let namespace = StreamNamespace.of(session)
-        let domain = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
+        let namespace = session.namespace
+        let domain = try session.domainStore.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
         let commands = session.course.domainCommands(upTo: lesson)
         for (reaction, clock) in timed {
             // What the process has seen: its category's events (on a shared store, the learner's own).
             let seen = domain.filter { $0.stream.category == reaction.category && (namespace.learner == nil || namespace.owns($0.stream)) }
-            let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
+            let host = try hosts.host(lesson: reaction.lesson, purpose: reaction.name)
             let input: JSONObject = [
                 "seen": .array(try seen.map(Self.received)), "now": .number(now.timeIntervalSince1970.rounded(.down)),
             ]
-            let answer = try Self.returned(host.ask(driver: clock, input: .object(["input": .object(input)])).answer, by: reaction.name)
+            let answer = try Self.returned(host.ask(clock, with: .object(["input": .object(input)])).answer, by: reaction.name)
             guard case .array(let sent) = answer else {
-                throw WorkshopError("\(reaction.name) returned \(answer.json), not a list of commands")
+                throw PlaygroundError("\(reaction.name) returned \(answer.json), not a list of commands")
             }
             if sent.isEmpty { session.out.line(session.out.styled("\(reaction.name): no deadline has passed", .dim)) }
             for message in sent {
@@ -287,7 +275,7 @@ final class Playground {
 
     /// The command a reaction's message carries, and the shell command that runs it: the message's
     /// `command`, or else the one of its fields (an order's, a customer's…) a shell command accepts.
-    static func command(in fields: JSONObject, among commands: [DomainCommand]) -> (DomainCommand, JSONValue, [String])? {
+    public static func command(in fields: JSONObject, among commands: [DomainCommand]) -> (DomainCommand, JSONValue, [String])? {
         let ids: Set<String> = ["commandId", "causationId", "correlationId"]
         let candidates = fields["command"].map { [$0] } ?? fields.filter { !ids.contains($0.key) }.map(\.value)
         for candidate in candidates {
@@ -300,17 +288,17 @@ final class Playground {
 
     /// What the learner's reaction sends for one recorded event.
     private func ask(_ reaction: Reaction, about event: RecordedEvent) throws -> [JSONValue] {
-        let host = try self.host(lesson: reaction.lesson, purpose: reaction.name)
+        let host = try hosts.host(lesson: reaction.lesson, purpose: reaction.name)
         // The process is handed the stream's earlier events too: its state is what it has seen.
-        let seen = try session.workspace.store.read(event.stream).prefix { $0.revision < event.revision }
+        let seen = try session.domainStore.read(event.stream).prefix { $0.revision < event.revision }
         let input: JSONObject = ["seen": .array(try seen.map(Self.received)), "received": try Self.received(event)]
-        let answer = try Self.returned(host.ask(driver: reaction.driver, input: .object(["input": .object(input)])).answer, by: "it")
-        guard case .array(let messages) = answer else { throw WorkshopError("it returned \(answer.json), not a list of commands") }
+        let answer = try Self.returned(host.ask(reaction.driver, with: .object(["input": .object(input)])).answer, by: "it")
+        guard case .array(let messages) = answer else { throw PlaygroundError("it returned \(answer.json), not a list of commands") }
         return messages
     }
 
     /// An event as a reaction receives it: its ids, when it was recorded (seconds since 1970), and the event.
-    static func received(_ event: RecordedEvent) throws -> JSONValue {
+    public static func received(_ event: RecordedEvent) throws -> JSONValue {
         var received: JSONObject = ["eventId": .string(event.eventId.uuidString)]
         if let correlation = event.correlationId { received["correlationId"] = .string(correlation.uuidString) }
         received["at"] = .number(event.createdAt.timeIntervalSince1970.rounded(.down))
@@ -319,83 +307,76 @@ final class Playground {
     }
 
     /// What the learner's code returned, or an error that says, of `who`, what went wrong instead.
-    static func returned(_ answer: HostAnswer, by who: String) throws -> JSONValue {
+    public static func returned(_ answer: HostAnswer, by who: String) throws -> JSONValue {
         switch answer {
         case .returned(let value): return value
-        case .threw(_, let description): throw WorkshopError("\(who) threw \(description)")
-        case .timedOut(let seconds): throw WorkshopError("\(who) did not answer within \(Int(seconds)) s (an endless loop?)")
-        case .crashed(let reason): throw WorkshopError("your code crashed: \(reason)")
-        case .mismatch(let message): throw WorkshopError(message)
+        case .threw(_, let description): throw PlaygroundError("\(who) threw \(description)")
+        case .timedOut(let seconds): throw PlaygroundError("\(who) did not answer within \(Int(seconds)) s (an endless loop?)")
+        case .crashed(let reason): throw PlaygroundError("your code crashed: \(reason)")
+        case .mismatch(let message): throw PlaygroundError(message)
         }
     }
 
     /// An id the learner's code passed along; nil (no id recorded) when it is not one the store made.
-    static func uuid(_ value: JSONValue?) -> UUID? {
+    public static func uuid(_ value: JSONValue?) -> UUID? {
         text(value).flatMap(UUID.init(uuidString:))
     }
 
     /// A text the learner's code passed along; nil when it is missing, empty or not a text.
-    static func text(_ value: JSONValue?) -> String? {
+    public static func text(_ value: JSONValue?) -> String? {
         if case .string(let text)? = value, !text.isEmpty { text } else { nil }
     }
 
-    /// The warm host for a lesson's binding, built if the learner's code changed.
-    private func host(lesson id: String, purpose: String) throws -> HostProcess {
-        guard let lesson = session.course.lesson(id), let binding = lesson.bindingFile, let module = lesson.module else {
-            throw WorkshopError("lesson '\(id)' has no binding to run \(purpose) with")
-        }
-        switch try runtime().builder.host(
-            workspace: session.workspace.root, module: module, binding: binding, buildFolder: session.workspace.buildFolder)
-        {
-        case .compileErrors(let report):
-            let reason =
-                report.missing.isEmpty
-                ? "it does not compile; `check` shows the errors" : "it does not define " + report.missing.joined(separator: ", ")
-            throw WorkshopError("\(purpose) runs your code, but \(reason)")
-        case .built(let executable, _):
-            if let warm = hosts[id], warm.executable == executable { return warm.process }
-            hosts[id]?.process.stop()
-            let host = try LearnerRuntime.start(executable, limits: LearnerRuntime.limits(.playground), sandbox: nil)
-            // Ctrl-C ends a request that loops, rather than waiting out the timeout.
-            host.shouldStop = { Interrupt.take() }
-            hosts[id] = (executable, host)
-            return host
-        }
+    /// The state after `events`, folded by the learner's own evolve through the view's driver.
+    public func fold(_ events: [RecordedEvent], view: StateView) throws -> JSONValue {
+        let host = try hosts.host(lesson: view.lesson, purpose: "state")
+        let given = try events.map { try JSONValue.parse($0.data) }
+        let exchange = try host.ask(view.driver, with: .object(["given": .array(given), "input": .array(given)]))
+        return try Self.returned(exchange.answer, by: "your evolve")
     }
 
-    /// The state after `events`, folded by the learner's own evolve through the view's driver.
-    func fold(_ events: [RecordedEvent], view: StateView) throws -> JSONValue {
-        let host = try self.host(lesson: view.lesson, purpose: "state")
-        let given = try events.map { try JSONValue.parse($0.data) }
-        let exchange = try host.ask(driver: view.driver, input: .object(["given": .array(given), "input": .array(given)]))
-        return try Self.returned(exchange.answer, by: "your evolve")
+    /// A read model as the learner's projection left it this time, and what it covers.
+    public struct Projection {
+        public var model: JSONValue
+        /// How it caught up: from its saved checkpoint, or built from the first event.
+        public var catchUp: CatchUp
+        /// The domain events it was delivered this time: those after its saved checkpoint, or all.
+        public var delivered: [RecordedEvent]
+        /// Every domain event the model covers: those up to its saved checkpoint and those delivered now.
+        public var covered: SavedReadModels.Coverage
+        /// How many of the events it covers come after the checkpoint the model now records (all of
+        /// them when it records none).
+        public var behind: Int
     }
 
     /// Runs the learner's projection over the domain events of the all-stream (system streams are
     /// not the domain's), as a catch-up subscription: from the model saved last time, it is
-    /// delivered only the events after its checkpoint, and the new model is saved with its
-    /// checkpoint in one write. Returns the model, every event it covers, and how it caught up.
-    func project(_ view: ReadModelView) throws -> (model: JSONValue, events: [RecordedEvent], catchUp: CatchUp) {
-        let all = try session.workspace.store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
-        let host = try self.host(lesson: view.lesson, purpose: view.name)
-        let code = hosts[view.lesson]?.executable.lastPathComponent ?? ""
-        let store = session.workspace.store.isShared ? (session.workspace.store.redactedURL ?? "shared") : "local"
-        let saved = SavedReadModels(folder: session.workspace.readModelsFolder)
+    /// delivered only the events after its checkpoint, read from there on, and the new model is
+    /// saved with its checkpoint in one write.
+    public func project(_ view: ReadModelView) throws -> Projection {
+        let store = session.domainStore
+        let host = try hosts.host(lesson: view.lesson, purpose: view.name)
+        let storeName = session.storeName
+        let saved = SavedReadModels(folder: session.readModelsFolder)
         let earlier = saved.load(view)
         var checkpoint: UInt64?
         var reason = "nothing saved yet"
         if let earlier {
-            if earlier.code != code {
+            if earlier.code != host.code {
                 reason = "your projection's code changed since it was saved"
-            } else if earlier.store != store {
+            } else if earlier.store != storeName {
                 reason = "another store: its positions are not these"
-            } else if let field = view.checkpoint, case .number(let value)? = Self.value(at: [field], in: earlier.model), value >= 0 {
+            } else if case .number(let value)? = Self.recordedCheckpoint(of: view, in: earlier.model), value >= 0 {
                 checkpoint = UInt64(value)
             } else {
                 reason = "it kept no checkpoint, so it cannot say where to go on from"
             }
         }
-        let delivered = checkpoint.map { after in all.filter { $0.position > after } } ?? all
+        // Only what comes after the checkpoint is read, not the whole all-stream again.
+        let delivered = try store.readAll(from: checkpoint.map { $0 + 1 } ?? 0, limit: nil).filter { !$0.stream.isSystem }
+        let before =
+            try checkpoint.map { at in try earlier?.upToCheckpoint ?? Self.coverage(upTo: Double(at), in: store) }
+            ?? SavedReadModels.Coverage(count: 0, last: nil)
         let deliveries = try delivered.map { event -> JSONValue in
             .object([
                 "position": .number(Double(event.position)), "stream": .string(event.stream.rawValue),
@@ -403,32 +384,61 @@ final class Playground {
             ])
         }
         let input: JSONValue = .object(["saved": checkpoint == nil ? .null : earlier?.model ?? .null, "deliveries": .array(deliveries)])
-        let model = try Self.returned(host.ask(driver: view.driver, input: .object(["input": input])).answer, by: "your projection")
+        let model = try Self.returned(host.ask(view.driver, with: .object(["input": input])).answer, by: "your projection")
+        let covered = SavedReadModels.Coverage(count: before.count + delivered.count, last: delivered.last?.position ?? before.last)
+        // How far the new model says it got, counted against what it covers.
+        let behind: Int
+        var upToCheckpoint: SavedReadModels.Coverage?
+        if case .number(let recorded)? = Self.recordedCheckpoint(of: view, in: model) {
+            let after = delivered.filter { Double($0.position) > recorded }.count
+            if recorded >= Double(checkpoint ?? 0) {
+                behind = after
+                upToCheckpoint = SavedReadModels.Coverage(
+                    count: covered.count - behind, last: delivered.last { Double($0.position) <= recorded }?.position ?? before.last)
+            } else {
+                // It went back behind where it resumed: the events in between were not read this time.
+                behind = after + (before.count - (try Self.coverage(upTo: recorded, in: store).count))
+            }
+        } else {
+            behind = covered.count
+        }
         // A failed save loses nothing but time: the next call rebuilds.
-        try? saved.save(SavedReadModels.Saved(code: code, store: store, model: model), of: view)
+        try? saved.save(SavedReadModels.Saved(code: host.code, store: storeName, model: model, upToCheckpoint: upToCheckpoint), of: view)
         let catchUp: CatchUp =
             checkpoint.map { .resumed(after: $0, applied: delivered.count) } ?? .built(because: reason, applied: delivered.count)
-        return (model, all, catchUp)
+        return Projection(model: model, catchUp: catchUp, delivered: delivered, covered: covered, behind: behind)
+    }
+
+    /// The value a view's checkpoint field holds in a model, if the view keeps one.
+    private static func recordedCheckpoint(of view: ReadModelView, in model: JSONValue) -> JSONValue? {
+        view.checkpoint.flatMap { value(at: [$0], in: model) }
+    }
+
+    /// The domain events at or before `position`, counted by reading them (when no saved count says).
+    private static func coverage(upTo position: Double, in store: any EventStore) throws -> SavedReadModels.Coverage {
+        let events = try store.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem && Double($0.position) <= position }
+        return SavedReadModels.Coverage(count: events.count, last: events.last?.position)
     }
 
     /// Shows the part of the learner's projection the view names, and how far the projection got.
-    func show(_ view: ReadModelView, arguments: [String]) throws {
+    public func show(_ view: ReadModelView, arguments: [String]) throws {
         let path: [String]
         switch view.path(for: arguments) {
         case .success(let keys): path = keys
-        case .failure(let error): throw WorkshopError(error.description)
+        case .failure(let error): throw PlaygroundError(error.description)
         }
-        let (model, events, catchUp) = try project(view)
+        let projection = try project(view)
+        let model = projection.model, covered = projection.covered
         let out = session.out
         out.line(
             out.styled("read model \(([view.name] + arguments).joined(separator: " "))", .bold)
-                + out.styled(" · your code over the all-stream · \(events.count) event\(events.count == 1 ? "" : "s") delivered", .dim))
+                + out.styled(" · your code over the all-stream · \(covered.count) event\(covered.count == 1 ? "" : "s") delivered", .dim))
         if let shown = Self.value(at: path, in: model) {
             out.paragraph(DomainWords.describe(shown))
         } else {
             out.paragraph(out.styled("nothing for \(arguments.joined(separator: " ")) yet", .dim))
         }
-        switch catchUp {
+        switch projection.catchUp {
         case .resumed(let after, let applied):
             out.line(
                 out.styled(
@@ -438,27 +448,26 @@ final class Playground {
             out.line(out.styled("built from the first event (\(reason)): \(applied) event\(applied == 1 ? "" : "s") applied", .dim))
         }
         guard let field = view.checkpoint else { return }
-        let last = events.last?.position
+        let last = covered.last
         switch Self.value(at: [field], in: model) {
         case .number(let checkpoint)? where last.map({ Double($0) == checkpoint }) ?? false:
             out.line(out.styled("checkpoint: position \(Int(checkpoint)), the last event delivered · caught up", .dim))
         case .number(let checkpoint)?:
-            let behind = events.filter { Double($0.position) > checkpoint }.count
             out.line(
                 out.styled(
-                    "checkpoint: position \(Int(checkpoint)) · \(behind) of the events delivered come after it"
+                    "checkpoint: position \(Int(checkpoint)) · \(projection.behind) of the events delivered come after it"
                         + (last.map { " (the last is at \($0))" } ?? ""), .warning))
         default:
             out.line(
                 out.styled(
-                    events.isEmpty
+                    covered.count == 0
                         ? "checkpoint: none yet, and no events to apply"
-                        : "checkpoint: none · your projection did not record how far it got", events.isEmpty ? .dim : .warning))
+                        : "checkpoint: none · your projection did not record how far it got", covered.count == 0 ? .dim : .warning))
         }
     }
 
     /// The value at a path of keys into a JSON value, or nil where a key is missing.
-    static func value(at path: [String], in value: JSONValue) -> JSONValue? {
+    public static func value(at path: [String], in value: JSONValue) -> JSONValue? {
         path.reduce(Optional(value)) { current, key in
             guard case .object(let fields)? = current else { return nil }
             return fields[key]
@@ -466,18 +475,13 @@ final class Playground {
     }
 
     /// `{"gameStarted": {...}}` is a GameStarted: the case name, capitalised.
-    static func typeName(of event: JSONValue) -> String {
+    public static func typeName(of event: JSONValue) -> String {
         guard case .object(let fields) = event, fields.count == 1, let name = fields.keys.first else { return "Event" }
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
-    /// Shows a stream, marking the events from revision `new` on.
-    func show(_ stream: StreamName, new: UInt64?) throws {
-        show(stream, events: try session.workspace.store.read(stream), new: new)
-    }
-
     /// Shows events of a stream under its name; `count` says how many of how many, when not all are shown.
-    func show(_ stream: StreamName, events: [RecordedEvent], new: UInt64?, count: String? = nil) {
+    public func show(_ stream: StreamName, events: [RecordedEvent], new: UInt64?, count: String? = nil) {
         let out = session.out
         out.line(
             out.styled("stream \(stream)", .bold) + out.styled(" · category \(stream.category)" + (count.map { " · " + $0 } ?? ""), .dim))
@@ -486,8 +490,8 @@ final class Playground {
 }
 
 /// A list of recorded events as a table: revision (or position), type, data, time.
-enum StreamTable {
-    static func render(_ events: [RecordedEvent], new: UInt64?, metadata: Bool, out: Output, positions: Bool = false) {
+public enum StreamTable {
+    public static func render(_ events: [RecordedEvent], new: UInt64?, metadata: Bool, out: Output, positions: Bool = false) {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
         // The data goes last: it is the one column of any length, and the last column is the one
@@ -513,5 +517,5 @@ enum StreamTable {
         if events.isEmpty { out.line(out.styled("  (no events)", .dim)) }
     }
 
-    static func short(_ id: UUID) -> String { String(id.uuidString.prefix(8)).lowercased() }
+    public static func short(_ id: UUID) -> String { String(id.uuidString.prefix(8)).lowercased() }
 }

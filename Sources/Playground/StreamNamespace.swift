@@ -1,7 +1,5 @@
 import EventSourcing
 import Foundation
-import Room
-import Workspace
 
 /// Whose streams a domain command works on. On a learner's own SQLite store every stream is theirs
 /// and names stay as typed. On a shared store (a room's PostgreSQL) two learners would both start
@@ -9,29 +7,20 @@ import Workspace
 /// (`game`) stays, so projections and reactions still find their events, and the payload keeps the
 /// id the learner typed. `--shared` runs a command on the stream as typed, for a demo everyone
 /// watches.
-struct StreamNamespace: Equatable {
+public struct StreamNamespace: Equatable, Sendable {
     /// The learner's mark, or nil where streams are not namespaced.
-    var learner: String?
+    public var learner: String?
 
-    /// The namespace of a session: the learner's name on a shared store, none on the local one.
-    static func of(_ session: Session) -> StreamNamespace {
-        StreamNamespace(learner: session.workspace.store.isShared ? Self.mark(for: Self.learnerName(of: session)) : nil)
-    }
-
-    /// Who the learner is, as the room knows them (`join --name`), else `$WORKSHOP_LEARNER`, else
-    /// the user name. It is also what the shell records as `appendedBy` on each event.
-    static func learnerName(of session: Session, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        RoomMembership.load(from: session.workspace)?.name ?? environment["WORKSHOP_LEARNER"] ?? environment["USER"] ?? "learner"
-    }
+    public init(learner: String?) { self.learner = learner }
 
     /// A name as a stream may hold it: lower case letters, digits and `_`.
-    static func mark(for name: String) -> String {
+    public static func mark(for name: String) -> String {
         let mark = String(name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
         return mark.isEmpty ? "learner" : mark
     }
 
     /// The stream a command typed for `typed` works on.
-    func stream(_ typed: String, shared: Bool = false) -> StreamName {
+    public func stream(_ typed: String, shared: Bool = false) -> StreamName {
         guard let learner, !shared else { return StreamName(typed) }
         let name = StreamName(typed)
         guard let id = name.id else { return StreamName("\(typed)-\(learner)") }
@@ -40,15 +29,18 @@ struct StreamNamespace: Equatable {
 
     /// Whether a stream is one of this learner's namespaced streams (a reaction to its events sends
     /// its commands into the namespace too; a reaction to a shared stream's, to shared streams).
-    func owns(_ stream: StreamName) -> Bool {
+    public func owns(_ stream: StreamName) -> Bool {
         guard let learner else { return false }
         return stream.id?.hasPrefix("\(learner).") == true || stream.rawValue.hasSuffix("-\(learner)")
     }
 
-    /// The stream a learner means by a name they typed to look at (`show`, `state`, `replay`): on a
-    /// shared store their own one when they have it, else the name as typed.
-    func lookedUp(_ typed: String, in store: DomainStore) -> StreamName {
+    /// The stream a learner means by a name they typed to look at (`show`, `state`, `replay`), and
+    /// its events, read once: on a shared store their own one when they have it, else the name as
+    /// typed. The events are nil when that stream does not exist.
+    public func lookedUp(_ typed: String, in store: any EventStore) throws -> (stream: StreamName, events: [RecordedEvent]?) {
         let own = stream(typed)
-        return own.rawValue != typed && (try? store.readIfPresent(own).isEmpty) == false ? own : StreamName(typed)
+        if own.rawValue != typed, let events = try? store.readIfPresent(own), !events.isEmpty { return (own, events) }
+        let named = StreamName(typed)
+        do { return (named, try store.read(named)) } catch EventStoreError.streamNotFound { return (named, nil) }
     }
 }

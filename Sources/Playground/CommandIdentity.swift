@@ -5,22 +5,28 @@ import Foundation
 /// The id a domain command runs under, and the shape in which the shell records it on the events it
 /// produced: a typed command gets a fresh one; a process's command keeps the id the process gave it
 /// (made from its cause), so the same command delivered again is recognised and not decided again.
-struct CommandIdentity: Equatable {
+public struct CommandIdentity: Equatable, Sendable {
     /// The id as the sender gave it (a process may use any text; a typed command, a UUID).
-    var id: String
+    public var id: String
     /// The event the command was sent in reaction to, when a process sent it.
-    var causedBy: UUID?
+    public var causedBy: UUID?
     /// Who sent it: the reaction's name, or nil for a command typed in the shell.
-    var sentBy: String?
+    public var sentBy: String?
+
+    public init(id: String, causedBy: UUID?, sentBy: String?) {
+        self.id = id
+        self.causedBy = causedBy
+        self.sentBy = sentBy
+    }
 
     /// A typed command, with an id of its own or one the person gave (to send the same command again).
-    static func typed(id: String? = nil) -> CommandIdentity {
+    public static func typed(id: String? = nil) -> CommandIdentity {
         CommandIdentity(id: id ?? UUID().uuidString.lowercased(), causedBy: nil, sentBy: nil)
     }
 
     /// The id as the store's causation field holds it: the id itself when it is a UUID, otherwise a
     /// UUID made from its text (FNV-1a, 128 bits, version 8), so the same text is always the same UUID.
-    var uuid: UUID {
+    public var uuid: UUID {
         if let uuid = UUID(uuidString: id) { return uuid }
         var bytes = Self.fnv1a(id, basis: 0xcbf2_9ce4_8422_2325) + Self.fnv1a(id, basis: 0x6c62_272e_07bb_0142)
         bytes[6] = (bytes[6] & 0x0f) | 0x80
@@ -40,7 +46,7 @@ struct CommandIdentity: Equatable {
     /// The metadata of each event the command produced: which shell command, under which id, whose
     /// shell appended it (on a shared store, more than one learner writes), and (for a process's
     /// command) who sent it in reaction to which event.
-    func metadata(command name: String, appendedBy learner: String? = nil) -> Data {
+    public func metadata(command name: String, appendedBy learner: String? = nil) -> Data {
         var fields: [(String, String)] = [("command", name), ("commandId", id)]
         if let learner { fields.append(("appendedBy", learner)) }
         if let sentBy { fields.append(("sentBy", sentBy)) }
@@ -56,7 +62,7 @@ struct CommandIdentity: Equatable {
     }
 
     /// The command id recorded in an event's metadata, if the shell recorded one.
-    static func recorded(in metadata: Data) -> String? {
+    public static func recorded(in metadata: Data) -> String? {
         guard case .object(let fields)? = try? JSONValue.parse(metadata), case .string(let id)? = fields["commandId"] else { return nil }
         return id
     }
