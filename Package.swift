@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "LintingTests", dependencies: ["Linting"]),
         .testTarget(name: "StoreWindowTests", dependencies: ["StoreWindow", "EventStores"]),
         .testTarget(name: "RoomTests", dependencies: ["Room", "EventStores", "Workspace", "TestSupport"]),
-        .testTarget(name: "PlaygroundTests", dependencies: ["Playground", "EventStores"]),
+        .testTarget(name: "PlaygroundTests", dependencies: ["Playground", "EventStores", "EventSourcing", "Curriculum", "Checking", "Shell"]),
         .testTarget(name: "WorkshopCommandsTests", dependencies: ["WorkshopCommands", "TestSupport"]),
         // Drives the built binary through a pipe and a pseudo-terminal, as a person would.
         .testTarget(name: "EndToEndTests", dependencies: ["workshop", "TestSupport", "EventStores"]),
