@@ -22,24 +22,12 @@ public struct SavedReadModels: Sendable {
         /// catch-up need not read them again to say how many the model covers; nil when not known
         /// (a file from before it was kept, or a checkpoint that went back), and then they are counted.
         public var upToCheckpoint: Coverage?
-
-        public init(code: String, store: String, model: JSONValue, upToCheckpoint: Coverage? = nil) {
-            self.code = code
-            self.store = store
-            self.model = model
-            self.upToCheckpoint = upToCheckpoint
-        }
     }
 
     /// How many domain events, and the last one's position.
     public struct Coverage: Codable, Equatable, Sendable {
         public var count: Int
         public var last: UInt64?
-
-        public init(count: Int, last: UInt64?) {
-            self.count = count
-            self.last = last
-        }
     }
 
     public func file(of view: ReadModelView) -> URL { folder.appendingPathComponent("\(view.name).json") }

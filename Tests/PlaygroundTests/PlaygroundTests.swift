@@ -2,8 +2,9 @@ import Checking
 import Curriculum
 import EventSourcing
 import Foundation
-import Playground
 import Testing
+
+@testable import Playground
 
 /// The playground's rules, in process: the learner's code is a fake host, the store is in memory.
 @Suite("The playground")
