@@ -74,9 +74,9 @@ public final class Playground {
 
     /// What running a command did: the events it produced, and whether they are new or the
     /// outcome of the same command (the same id) run before.
-    public struct Outcome {
-        public var events: [RecordedEvent]
-        public var isNew: Bool
+    struct Outcome {
+        var events: [RecordedEvent]
+        var isNew: Bool
     }
 
     /// Decides `request` with the learner's code against the stream's history, appends what it
@@ -275,7 +275,7 @@ public final class Playground {
 
     /// The command a reaction's message carries, and the shell command that runs it: the message's
     /// `command`, or else the one of its fields (an order's, a customer's…) a shell command accepts.
-    public static func command(in fields: JSONObject, among commands: [DomainCommand]) -> (DomainCommand, JSONValue, [String])? {
+    static func command(in fields: JSONObject, among commands: [DomainCommand]) -> (DomainCommand, JSONValue, [String])? {
         let ids: Set<String> = ["commandId", "causationId", "correlationId"]
         let candidates = fields["command"].map { [$0] } ?? fields.filter { !ids.contains($0.key) }.map(\.value)
         for candidate in candidates {
@@ -298,7 +298,7 @@ public final class Playground {
     }
 
     /// An event as a reaction receives it: its ids, when it was recorded (seconds since 1970), and the event.
-    public static func received(_ event: RecordedEvent) throws -> JSONValue {
+    static func received(_ event: RecordedEvent) throws -> JSONValue {
         var received: JSONObject = ["eventId": .string(event.eventId.uuidString)]
         if let correlation = event.correlationId { received["correlationId"] = .string(correlation.uuidString) }
         received["at"] = .number(event.createdAt.timeIntervalSince1970.rounded(.down))
@@ -307,7 +307,7 @@ public final class Playground {
     }
 
     /// What the learner's code returned, or an error that says, of `who`, what went wrong instead.
-    public static func returned(_ answer: HostAnswer, by who: String) throws -> JSONValue {
+    static func returned(_ answer: HostAnswer, by who: String) throws -> JSONValue {
         switch answer {
         case .returned(let value): return value
         case .threw(_, let description): throw PlaygroundError("\(who) threw \(description)")
@@ -318,12 +318,12 @@ public final class Playground {
     }
 
     /// An id the learner's code passed along; nil (no id recorded) when it is not one the store made.
-    public static func uuid(_ value: JSONValue?) -> UUID? {
+    static func uuid(_ value: JSONValue?) -> UUID? {
         text(value).flatMap(UUID.init(uuidString:))
     }
 
     /// A text the learner's code passed along; nil when it is missing, empty or not a text.
-    public static func text(_ value: JSONValue?) -> String? {
+    static func text(_ value: JSONValue?) -> String? {
         if case .string(let text)? = value, !text.isEmpty { text } else { nil }
     }
 
@@ -467,7 +467,7 @@ public final class Playground {
     }
 
     /// The value at a path of keys into a JSON value, or nil where a key is missing.
-    public static func value(at path: [String], in value: JSONValue) -> JSONValue? {
+    static func value(at path: [String], in value: JSONValue) -> JSONValue? {
         path.reduce(Optional(value)) { current, key in
             guard case .object(let fields)? = current else { return nil }
             return fields[key]
@@ -475,7 +475,7 @@ public final class Playground {
     }
 
     /// `{"gameStarted": {...}}` is a GameStarted: the case name, capitalised.
-    public static func typeName(of event: JSONValue) -> String {
+    static func typeName(of event: JSONValue) -> String {
         guard case .object(let fields) = event, fields.count == 1, let name = fields.keys.first else { return "Event" }
         return name.prefix(1).uppercased() + name.dropFirst()
     }
@@ -517,5 +517,5 @@ public enum StreamTable {
         if events.isEmpty { out.line(out.styled("  (no events)", .dim)) }
     }
 
-    public static func short(_ id: UUID) -> String { String(id.uuidString.prefix(8)).lowercased() }
+    static func short(_ id: UUID) -> String { String(id.uuidString.prefix(8)).lowercased() }
 }

@@ -32,6 +32,7 @@ final class SpyStore: EventStore, @unchecked Sendable {
     let inner = InMemoryEventStore()
     private(set) var appends: [(stream: StreamName, expected: ExpectedRevision)] = []
     private(set) var allReadsFrom: [UInt64] = []
+    private(set) var reads: [StreamName] = []
     /// Called before each append reaches the store: another writer's chance to get there first.
     var beforeAppend: (StreamName) throws -> Void = { _ in }
 
@@ -42,7 +43,8 @@ final class SpyStore: EventStore, @unchecked Sendable {
     }
 
     func read(_ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?) throws -> [RecordedEvent] {
-        try inner.read(stream, from: revision, direction: direction, limit: limit)
+        reads.append(stream)
+        return try inner.read(stream, from: revision, direction: direction, limit: limit)
     }
 
     func readAll(from position: UInt64, limit: Int?) throws -> [RecordedEvent] {

@@ -178,6 +178,21 @@ struct PlaygroundTests {
         #expect(session.printed().contains("✗ rejected: alreadyPlaced · nothing was appended to order-1"))
     }
 
+    @Test("a stream looked up on a shared store is the learner's own when they have one, read once; else the one named")
+    func lookedUp() throws {
+        let namespace = StreamNamespace(learner: "ada")
+        let store = session.store
+        try store.write("OrderPlaced", "{}", to: "order-ada.1")
+        let own = try namespace.lookedUp("order-1", in: store)
+        #expect(own.stream == "order-ada.1" && own.events?.count == 1)
+        #expect(store.reads == ["order-ada.1"], "read once")
+
+        try store.write("OrderPlaced", "{}", to: "order-2")
+        let named = try namespace.lookedUp("order-2", in: store)
+        #expect(named.stream == "order-2" && named.events?.count == 1)
+        #expect(try namespace.lookedUp("order-3", in: store).events == nil, "no such stream")
+    }
+
     static func place(_ id: String) -> JSONValue { .object(["placeOrder": .object(["id": .string(id)])]) }
 }
 
