@@ -7,10 +7,8 @@ enum LessonBinding {
     static func main() {
         Host.run(drivers: [
             // Through the learner's decider: its initial state, its fold, its decide on the state.
-            "decide": .decider { (command: GameCommand, events: [GameEvent]) in
-                try connectFour.decide(command, connectFour.fold(events))
-            },
-            "fold": .fold(initial: { connectFour.initialState }, evolve: connectFour.evolve),
+            "decide": .decider(connectFour),
+            "fold": .fold(connectFour),
         ])
     }
 }
