@@ -74,10 +74,10 @@ public enum ChildSpawn {
     /// declare without `_GNU_SOURCE`: looked up once, by name.
     private typealias ClosefromFunction = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     private typealias Pipe2Function = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
-    nonisolated(unsafe) private static let closefrom: ClosefromFunction? = dlsym(
+    private static let closefrom: ClosefromFunction? = dlsym(
         UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np"
     ).map { unsafeBitCast($0, to: ClosefromFunction.self) }
-    nonisolated(unsafe) private static let pipe2Function: Pipe2Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2")
+    private static let pipe2Function: Pipe2Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2")
         .map { unsafeBitCast($0, to: Pipe2Function.self) }
 
     private static func addClosefrom(_ actions: inout posix_spawn_file_actions_t, _ first: Int32) -> Int32 {

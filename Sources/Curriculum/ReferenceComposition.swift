@@ -97,7 +97,7 @@ extension Course {
             files.merge(overlay) { $1 }
         }
         for earlier in referenceLessons(upTo: lesson) {
-            lay(try Self.overlay(in: overlayFolder(of: earlier), named: earlier.id, over: files))
+            lay(try Self.overlay(in: overlayFolder(of: earlier), named: earlier.id, over: files, starter: try starter(of: earlier)))
         }
         if let wrong {
             let known = wrongSolutionNames(of: lesson)
@@ -114,13 +114,25 @@ extension Course {
         return ComposedReference(lesson: lesson.id, files: files, changed: changed, base: base)
     }
 
+    /// The files a lesson's starter gives, by their path in a workspace.
+    func starter(of lesson: Lesson) throws(ReferenceCompositionError) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in lesson.starterFiles {
+            let url = lesson.starterFolder.appendingPathComponent(path)
+            guard let content = FileManager.default.contents(atPath: url.path) else { throw .unreadable(path: url.path) }
+            files[path] = content
+        }
+        return files
+    }
+
     /// A lesson's overlay as the files it lays over `earlier` (the reference the earlier lessons
-    /// composed): its whole files as they are, and each `<path>.patch` applied to `earlier`'s file
-    /// at `<path>`. A file that changes a few lines of an earlier lesson's is kept as a patch, so a
-    /// fix to the earlier file reaches it, or stops it applying loudly; a copy would drift unseen.
-    static func overlay(in folder: URL, named lesson: String, over earlier: [String: Data]) throws(ReferenceCompositionError)
-        -> [String: Data]
-    {
+    /// composed): its whole files as they are, and each `<path>.patch` applied to the file the
+    /// learner starts the lesson with at `<path>`: the lesson's own `starter` file when it gives one,
+    /// else `earlier`'s. A reference that keeps most of a file is kept as a patch, so a fix to the
+    /// starter or the earlier file reaches it, or stops it applying loudly; a copy would drift unseen.
+    static func overlay(
+        in folder: URL, named lesson: String, over earlier: [String: Data], starter: [String: Data] = [:]
+    ) throws(ReferenceCompositionError) -> [String: Data] {
         let held = try Self.overlay(in: folder)
         var overlay: [String: Data] = [:]
         for (path, content) in held {
@@ -139,10 +151,13 @@ extension Course {
             guard held[target] == nil else {
                 throw .patch(name: name, line: 1, message: "the overlay also holds the whole \(target); keep one of the two")
             }
-            guard earlier[target] != nil else {
-                throw .patch(name: name, line: 1, message: "no earlier lesson of the module has \(target); hold the whole file instead")
+            let started = earlier.merging(starter) { $1 }
+            guard started[target] != nil else {
+                throw .patch(
+                    name: name, line: 1,
+                    message: "neither the lesson's starter nor an earlier lesson of the module has \(target); hold the whole file instead")
             }
-            overlay.merge(try patch.apply(to: earlier)) { $1 }
+            overlay.merge(try patch.apply(to: started)) { $1 }
         }
         return overlay
     }

@@ -55,42 +55,28 @@ public struct Grader: Sendable {
         let detector = ReferenceDetector(course: course, lessons: lessons)
         let lessonKeys = try InputKeys.lessons(self, kit: try builder.kit())
         let earlier = PreviousGrades(previous)
-        let reused = ResultBox(count: submissions.count)
-        let queue = WorkQueue(count: submissions.count)
-        let results = ResultBox(count: submissions.count)
-        let threads = (0..<max(1, min(jobs, submissions.count))).map { _ in
-            Thread {
-                while let index = queue.next() {
-                    let submission = submissions[index]
-                    let contentKey = InputKeys.submission(submission)
-                    let keys = self.lessons.map { InputKeys.lesson(submission: contentKey, lesson: lessonKeys[$0.id]) }
-                    let grade: SubmissionGrade
-                    if var kept = earlier.submission(submission.id, keys: keys, contentKey: contentKey) {
-                        // Unchanged: nothing is unpacked or built; a folder's time is read again.
-                        if !submission.isArchive, let time = SubmissionTime.find(submission, unpacked: nil) {
-                            kept.submitted = time.date
-                            kept.submittedFrom = time.source
-                        }
-                        grade = kept
-                        reused.set(index, kept)
-                    } else {
-                        var fresh = LearnerText.capped(
-                            self.grade(
-                                submission, suites: suites, scratch: scratch.appendingPathComponent("\(index)"), keys: keys,
-                                earlier: earlier, detector: detector))
-                        fresh.contentKey = contentKey
-                        grade = fresh
-                    }
-                    results.set(index, grade)
-                    progress(grade)
+        // Each result says whether the last run's grade was kept, unbuilt.
+        let results = WorkerPool.map(count: submissions.count, workers: jobs) { index, _ -> (grade: SubmissionGrade, kept: Bool) in
+            let submission = submissions[index]
+            let contentKey = InputKeys.submission(submission)
+            let keys = self.lessons.map { InputKeys.lesson(submission: contentKey, lesson: lessonKeys[$0.id]) }
+            if var kept = earlier.submission(submission.id, keys: keys, contentKey: contentKey) {
+                // Unchanged: nothing is unpacked or built; a folder's time is read again.
+                if !submission.isArchive, let time = SubmissionTime.find(submission, unpacked: nil) {
+                    kept.submitted = time.date
+                    kept.submittedFrom = time.source
                 }
-                queue.finished()
+                progress(kept)
+                return (kept, true)
             }
+            var fresh = LearnerText.capped(
+                self.grade(
+                    submission, suites: suites, scratch: scratch.appendingPathComponent("\(index)"), keys: keys,
+                    earlier: earlier, detector: detector))
+            fresh.contentKey = contentKey
+            progress(fresh)
+            return (fresh, false)
         }
-        threads.forEach {
-            $0.stackSize = 8 << 20; $0.start()
-        }
-        queue.waitForWorkers(threads.count)
         var warnings: [String] = []
         if sandbox == nil {
             warnings.append(
@@ -99,7 +85,8 @@ public struct Grader: Sendable {
         }
         return GradingRun(
             lessons: lessons.map(\.id), lessonNumbers: lessons.map(\.number), sandboxed: sandbox != nil, warnings: warnings,
-            submissions: results.all(), lessonMaxScores: lessons.map { suites[$0.id]?.totalWeight ?? 0 }, reused: reused.all().map(\.id))
+            submissions: results.map(\.grade), lessonMaxScores: lessons.map { suites[$0.id]?.totalWeight ?? 0 },
+            reused: results.filter(\.kept).map(\.grade.id))
     }
 
     /// Grades one submission; a lesson whose key matches the last run's grade keeps that grade.
@@ -183,46 +170,4 @@ public struct Grader: Sendable {
             return LessonGrade(lesson: lesson.id, status: .error, score: 0, maxScore: maxScore, scenarios: [], compileErrors: "\(error)")
         }
     }
-}
-
-/// Hands out submission indices to the worker threads.
-final class WorkQueue: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var nextIndex = 0
-    private var done = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-
-    func finished() {
-        lock.lock()
-        done += 1
-        lock.broadcast()
-        lock.unlock()
-    }
-
-    func waitForWorkers(_ workers: Int) {
-        lock.lock()
-        while done < workers { lock.wait() }
-        lock.unlock()
-    }
-}
-
-/// The grades, in submission order whatever order they finish in.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var grades: [SubmissionGrade?]
-
-    init(count: Int) { grades = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ grade: SubmissionGrade) { lock.withLock { grades[index] = grade } }
-    func all() -> [SubmissionGrade] { lock.withLock { grades.compactMap { $0 } } }
 }

@@ -30,6 +30,17 @@ public struct Driver {
         }
     }
 
+    /// A learner's ``Decider`` asked for the events a command makes on a history: the history
+    /// folded from its initial state, then decided on.
+    public static func decider<Command: Decodable, Event: Codable, State>(_ decider: Decider<Command, Event, State>) -> Driver {
+        .decider { (command: Command, events: [Event]) in try decider.decide(command, decider.fold(events)) }
+    }
+
+    /// A learner's ``Decider`` asked for the state after a history: its fold.
+    public static func fold<Command, Event: Decodable, State: Encodable>(_ decider: Decider<Command, Event, State>) -> Driver {
+        .fold(initial: { decider.initialState }, evolve: decider.evolve)
+    }
+
     /// `function(input) -> output`: any single call, such as an event's type name.
     public static func value<Input: Decodable, Output: Encodable>(_ function: @escaping (Input) throws -> Output) -> Driver {
         Driver { input in

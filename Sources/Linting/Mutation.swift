@@ -125,6 +125,34 @@ public enum MutationGenerator {
         return cases
     }
 
+    /// `state.status = .paid` → `state.status = .prepared`: a state set to the wrong case, the next
+    /// of its enum's list (`case none, placed, paid, prepared, served`), wrapping at the end. Only
+    /// cases listed on one line without values, and named in no other such list, are changed.
+    static func nextCases(in text: String) -> [String: String] {
+        var next: [String: String] = [:]
+        var seen: Set<String> = []
+        for line in text.components(separatedBy: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("case "), !trimmed.contains("("), !trimmed.contains(":"), !trimmed.contains("=") else { continue }
+            let names = trimmed.dropFirst(5).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard names.count >= 2, names.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }) else { continue }
+            for (index, name) in names.enumerated() {
+                if seen.contains(name) { next[name] = nil } else { next[name] = names[(index + 1) % names.count] }
+                seen.insert(name)
+            }
+        }
+        return next
+    }
+
+    /// The assignment of a listed case on `line` (`x = .paid`), set to the next case instead.
+    static func anotherCase(_ line: String, next: [String: String]) -> String? {
+        guard let equals = line.range(of: " = .") else { return nil }
+        let name = line[equals.upperBound...].prefix { $0.isLetter || $0.isNumber }
+        let rest = line[line.index(equals.upperBound, offsetBy: name.count)...].trimmingCharacters(in: .whitespaces)
+        guard rest.isEmpty, let other = next[String(name)] else { return nil }
+        return line.replacingCharacters(in: equals.upperBound..<line.index(equals.upperBound, offsetBy: name.count), with: other)
+    }
+
     static func replaceWord(_ line: String, _ word: String, _ with: String) -> String? {
         var searchStart = line.startIndex
         while let range = line.range(of: word, range: searchStart..<line.endIndex) {
@@ -166,6 +194,7 @@ public enum MutationGenerator {
         var result: [Mutation] = []
         for (path, text) in files {
             let errors = wrongErrors(in: text)
+            let next = nextCases(in: text)
             let inherited = Set((earlier[path] ?? "").components(separatedBy: "\n"))
             var inBlockComment = false
             var enclosingEnum = ""
@@ -188,6 +217,9 @@ public enum MutationGenerator {
                     }
                     let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
                     result.append(Mutation(file: path, line: index + 1, operatorName: name, original: line, replacement: mutated + comment))
+                }
+                if let mutated = anotherCase(code, next: next) {
+                    result.append(Mutation(file: path, line: index + 1, operatorName: "another case", original: line, replacement: mutated))
                 }
                 for (type, names) in errors {
                     guard let thrown = names.first(where: { code.contains("throw \(type).\($0)") }),

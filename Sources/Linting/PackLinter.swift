@@ -242,46 +242,14 @@ public struct PackLinter: Sendable {
     func runMutants(
         _ mutants: [Mutation], of reference: [String: String], lesson: Lesson, suite: Suite, module: String, binding: URL, folder: URL
     ) throws -> [[String]?] {
-        let results = MutantResults(count: mutants.count)
-        let next = MutantCounter()
-        let group = DispatchGroup()
-        for worker in 0..<max(1, jobs) {
-            group.enter()
-            Thread {
-                defer { group.leave() }
-                while let index = next.take(below: mutants.count) {
-                    let mutation = mutants[index]
-                    var files = reference
-                    files[mutation.file] = MutationGenerator.apply(mutation, to: reference[mutation.file] ?? "")
-                    let workspace = folder.appendingPathComponent("mutant-\(worker)")
-                    let report =
-                        (try? self.run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files))?
-                        .report
-                    results.set(index, report.map { $0.scenarios.filter { $0.status != .pass }.map(\.name) })
-                }
-            }.start()
-        }
-        group.wait()
-        return results.all()
-    }
-}
-
-final class MutantCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
+        WorkerPool.map(count: mutants.count, workers: jobs) { index, worker in
+            let mutation = mutants[index]
+            var files = reference
+            files[mutation.file] = MutationGenerator.apply(mutation, to: reference[mutation.file] ?? "")
+            let workspace = folder.appendingPathComponent("mutant-\(worker)")
+            let report =
+                (try? self.run(lesson, suite: suite, module: module, binding: binding, workspace: workspace, files: files))?.report
+            return report.map { $0.scenarios.filter { $0.status != .pass }.map(\.name) }
         }
     }
-}
-
-final class MutantResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [[String]?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: [String]?) { lock.withLock { values[index] = value } }
-    func all() -> [[String]?] { lock.withLock { values } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -55,7 +56,7 @@ public final class Output: @unchecked Sendable {
 
     /// Collects everything written, plain (no colour), at a fixed width.
     public static func buffer(width: Int = 80) -> (Output, () -> String) {
-        let box = TextBox()
+        let box = CollectedText()
         let output = Output(styler: Styler(enabled: false), width: width) { box.append($0) }
         return (output, { box.text })
     }
@@ -98,11 +99,11 @@ public final class Output: @unchecked Sendable {
     }
 }
 
-private final class TextBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage = ""
-    func append(_ text: String) { lock.withLock { storage += text } }
-    var text: String { lock.withLock { storage } }
+/// Text written from any thread, collected in order: a buffer's output, a pager's capture.
+final class CollectedText: Sendable {
+    private let storage = Mutex("")
+    func append(_ text: String) { storage.withLock { $0 += text } }
+    var text: String { storage.withLock { $0 } }
 }
 
 /// Writes to a standard stream, retrying when Ctrl-C interrupts the write (the shell's SIGINT

@@ -74,10 +74,3 @@ extension Output {
         return collected.text
     }
 }
-
-private final class CollectedText: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage = ""
-    func append(_ text: String) { lock.withLock { storage += text } }
-    var text: String { lock.withLock { storage } }
-}

@@ -4,6 +4,7 @@ import Curriculum
 import Foundation
 import Grading
 import Shell
+import Synchronization
 import ToolFiles
 import Workspace
 
@@ -215,12 +216,12 @@ struct GradeMergeCommand: ParsableCommand {
 }
 
 /// Counts finished submissions across the grading threads.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+final class Counter: Sendable {
+    private let value = Mutex(0)
     func increment() -> Int {
-        lock.withLock {
-            value += 1; return value
+        value.withLock {
+            $0 += 1
+            return $0
         }
     }
 }

@@ -11,9 +11,9 @@ struct ReferenceWriteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reference", abstract: "Write lesson N's whole reference code (its overlay on the earlier lessons') into a folder.",
         discussion: """
-            For lesson authors. solutions/<lesson>/ holds only the files a lesson adds, or changes (whole, or as \
-            <path>.patch against the earlier lessons' file), and solutions/<lesson>.wrong/<name>.patch only the \
-            lines a wrong solution changes; this writes the composed \
+            For lesson authors. solutions/<lesson>/ holds only what a lesson writes: <path>.patch of its starter's \
+            file or of the earlier lessons' file, or a whole new file; solutions/<lesson>.wrong/<name>.patch only the \
+            lines a wrong solution changes. This writes the composed \
             reference of the lessons up to N in the lesson's module (with --wrong, that wrong solution laid \
             over it) into a new or empty folder, laid out as a learner's workspace (Sources/<Module>/…). \
             solutions/ lives beside the pack: for --pack DIR, in DIR/../solutions/.

@@ -113,33 +113,15 @@ struct RoomHostCommand: ParsableCommand {
     }
 
     static func start(_ service: RoomService, host: String, port: UInt16) throws -> RoomServer {
-        let outcome = Started()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do throws(WindowServerError) {
-                outcome.set(.success(try await RoomServer.start(service: service, host: host, port: port)))
-            } catch {
-                outcome.set(.failure(error))
-            }
-            done.signal()
-        }
-        done.wait()
-        switch outcome.value {
-        case .success(let server)?: return server
-        case .failure(.portInUse(let host, let port))?:
+        switch BlockingStart.wait(for: { () async throws(WindowServerError) in
+            try await RoomServer.start(service: service, host: host, port: port)
+        }) {
+        case .success(let server): return server
+        case .failure(.portInUse(let host, let port)):
             throw WorkshopError("port \(port) on \(host) is already in use (another room, or `workshop ui`?); choose another with --port N")
-        case .failure(let error)?: throw WorkshopError(error.description)
-        case nil: throw WorkshopError("the room did not start")
+        case .failure(let error): throw WorkshopError(error.description)
         }
     }
-}
-
-/// The result of starting the server, handed from its task to the waiting command.
-private final class Started: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<RoomServer, WindowServerError>?
-    var value: Result<RoomServer, WindowServerError>? { lock.withLock { stored } }
-    func set(_ result: Result<RoomServer, WindowServerError>) { lock.withLock { stored = result } }
 }
 
 /// `room watch`: the status, redrawn in place every two seconds until Ctrl-C, and at once when the

@@ -42,29 +42,11 @@ struct UICommand: WorkshopCommand {
         let api = StoreAPI(
             store: session.workspace.store, progressStore: session.workspace.progressStore, states: LearnerStates(code),
             progress: LearnerProgressProjection(session: session), readModels: LearnerReadModels(code))
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do throws(WindowServerError) {
-                outcome.set(.success(try await WindowServer.start(api: api, host: host, port: port)))
-            } catch {
-                outcome.set(.failure(error))
-            }
-            done.signal()
-        }
-        done.wait()
-        switch outcome.value {
-        case .success(let window)?: return window
-        case .failure(let error)?: throw WorkshopError(error.description)
-        case nil: throw WorkshopError("the window did not start")
+        switch BlockingStart.wait(for: { () async throws(WindowServerError) in
+            try await WindowServer.start(api: api, host: host, port: port)
+        }) {
+        case .success(let window): return window
+        case .failure(let error): throw WorkshopError(error.description)
         }
     }
-}
-
-/// The result of starting the server, handed from its task to the waiting command.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<WindowServer, WindowServerError>?
-    var value: Result<WindowServer, WindowServerError>? { lock.withLock { stored } }
-    func set(_ result: Result<WindowServer, WindowServerError>) { lock.withLock { stored = result } }
 }

@@ -168,6 +168,34 @@ struct ReferenceCompositionTests {
         )
     }
 
+    @Test("a lesson's <path>.patch of a file its own starter gives is applied to the starter, so what the starter gives is written once")
+    func patchedStarter() throws {
+        let course = try course()
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("solutions/lesson-3/Sources/Shop/Till.swift"))
+        folder.write("lessons/lesson-3/starter/Sources/Shop/Till.swift", "// The till.\nstruct Till {\n    // TODO: the total\n}\n")
+        folder.write(
+            "solutions/lesson-3/Sources/Shop/Till.swift.patch",
+            """
+            --- a/Sources/Shop/Till.swift
+            +++ b/Sources/Shop/Till.swift
+            @@ -1,4 +1,4 @@
+             // The till.
+             struct Till {
+            -    // TODO: the total
+            +    var total = 0
+             }
+
+            """)
+        let lesson = try #require(course.lesson("3"))
+        let reference = try course.composedReference(of: lesson)
+        #expect(reference.texts == ["Sources/Shop/Till.swift": "// The till.\nstruct Till {\n    var total = 0\n}\n"])
+        #expect(reference.changed == ["Sources/Shop/Till.swift"])
+        #expect(reference.base.isEmpty, "the base is still the earlier lessons' reference, not the starter")
+        // A changed starter reaches the reference, or stops the patch loudly: there is no second copy to drift.
+        folder.write("lessons/lesson-3/starter/Sources/Shop/Till.swift", "// The till.\nstruct Till {\n    // TODO: the sum\n}\n")
+        #expect(throws: ReferenceCompositionError.self) { try course.composedReference(of: lesson) }
+    }
+
     @Test("a lesson's patch the earlier file has moved away from names the lesson, the file and the hunk's line")
     func patchedOverlayDrifted() throws {
         let (course, lesson) = try patchedOverlay(Self.overlayPatch)
@@ -198,7 +226,9 @@ struct ReferenceCompositionTests {
         #expect(
             throws: ReferenceCompositionError.patch(
                 name: "lesson-2/Sources/Game/Rules.swift.patch", line: 1,
-                message: "no earlier lesson of the module has Sources/Game/Rules.swift; hold the whole file instead")
+                message:
+                    "neither the lesson's starter nor an earlier lesson of the module has Sources/Game/Rules.swift; hold the whole file instead"
+            )
         ) { try course.composedReference(of: lesson) }
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("solutions/lesson-2/Sources/Game/Rules.swift.patch"))
         folder.write("solutions/lesson-2/Sources/Game/Decide.swift.patch", Self.overlayPatch)
@@ -236,5 +266,18 @@ struct RepositoryOverlayTests {
             }
         }
         #expect(copies.isEmpty, "unchanged copies: \(copies.joined(separator: ", "))")
+    }
+
+    /// What a starter gives (its types, its doc comments) is written once: the reference patches it.
+    @Test("no overlay in solutions/ holds whole a file its lesson's starter gives: it holds a patch of it")
+    func startersPatched() throws {
+        let course = try ReferenceCode.course()
+        var whole: [String] = []
+        for lesson in course.lessons {
+            let folder = course.overlayFolder(of: lesson)
+            whole += lesson.starterFiles.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+                .map { "solutions/\(lesson.id)/\($0)" }
+        }
+        #expect(whole.isEmpty, "whole copies of a starter's file: \(whole.joined(separator: ", "))")
     }
 }

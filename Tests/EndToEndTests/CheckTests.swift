@@ -347,16 +347,18 @@ struct LintTests {
         try FileManager.default.removeItem(at: starter)
         let reference = try ReferenceCode.text(of: "events-are-facts", "Sources/ConnectFour/Events.swift")
         try reference.write(to: starter, atomically: true, encoding: .utf8)
+        // Its overlay then holds the reference whole: a patch of the old starter no longer applies.
+        let overlay = folder.url.appendingPathComponent("solutions/events-are-facts/Sources/ConnectFour/Events.swift")
+        try FileManager.default.removeItem(at: overlay.appendingPathExtension("patch"))
+        try reference.write(to: overlay, atomically: true, encoding: .utf8)
         // Its text claims a session the shell does not print.
         let text = folder.url.appendingPathComponent("lessons/events-are-facts/lesson.md")
         let lines = try String(contentsOf: text, encoding: .utf8).components(separatedBy: "\n")
         let fence = try #require(lines.firstIndex(of: "```session")) + 1
         try lines.joined(separator: "\n").replacingOccurrences(of: "✓ 7 of 7 scenarios pass", with: "✓ 6 of 7 scenarios pass")
             .write(to: text, atomically: true, encoding: .utf8)
-        // Lesson 2's reference does not compile.
-        let decide = folder.url.appendingPathComponent("solutions/deciding/Sources/ConnectFour/Decide.swift")
-        try (String(contentsOf: decide, encoding: .utf8) + "\nlet broken: Int = \"not a number\"\n")
-            .write(to: decide, atomically: true, encoding: .utf8)
+        // Lesson 2's reference does not compile: its overlay gains a file with a type error.
+        folder.write("solutions/deciding/Sources/ConnectFour/Broken.swift", "let broken: Int = \"not a number\"\n")
         let result = try WorkshopProcess.run(
             ["--pack", folder.url.appendingPathComponent("lessons").path, "lint", "--mutants", "4"],
             environment: WorkshopProcess.environment(home: folder.path, extra: ["WORKSHOP_CACHE": CheckTests.cache, "COLUMNS": "200"]),
@@ -368,7 +370,7 @@ struct LintTests {
             "\(result.output)")
         #expect(
             result.output.contains("deciding: the reference (solutions/ of lessons 1–2, composed) does not compile"), "\(result.output)")
-        #expect(result.output.contains("Decide.swift:"), "the compiler's own words name the file: \(result.output)")
+        #expect(result.output.contains("Broken.swift:"), "the compiler's own words name the file: \(result.output)")
         #expect(result.output.contains("cannot convert value of type 'String' to specified type 'Int'"), "\(result.output)")
     }
 }

@@ -36,6 +36,12 @@ struct LintingTests {
         let grown = MutationGenerator.mutations(of: [("G.swift", earlier + "\nlet y = 6")], earlier: ["G.swift": earlier])
         #expect(Set(grown.map(\.line)) == [3], "only the line this lesson added is mutated")
         #expect(MutationGenerator.shiftNumber("let name = \"p1\"") == nil)
+        let status =
+            "enum Status {\n    case none, placed, paid\n}\nenum Other {\n    case paid, due\n}\nstate.status = .placed\nstate.status = .none\nx = .paid"
+        let states = MutationGenerator.mutations(of: [("S.swift", status)]).filter { $0.operatorName == "another case" }
+        #expect(
+            states.map(\.replacement) == ["state.status = .paid", "state.status = .placed"],
+            "the next case, wrapping; .paid is in two lists")
     }
 
     @Test("a session compares clock times and short event ids as placeholders, and everything else exactly")

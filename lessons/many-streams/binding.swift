@@ -6,8 +6,10 @@ import LearnerHost
 enum LessonBinding {
     static func main() {
         Host.run(drivers: [
-            "decideOrder": .decider { (command: OrderCommand, events: [OrderEvent]) in try decideOrder(command, given: events) },
-            "decideCustomer": .decider { (command: CustomerCommand, events: [CustomerEvent]) in try decideCustomer(command, given: events) },
+            // Through the learner's deciders: a history folded by their evolve, then decided on.
+            "decideOrder": .decider(orderDecider),
+            "decideCustomer": .decider(customerDecider),
+            "foldOrder": .fold(orderDecider),
             "orderStream": .value { (id: String) in orderStream(id) },
             "customerStream": .value { (id: String) in customerStream(id) },
             "category": .value { (stream: String) in category(of: stream) },

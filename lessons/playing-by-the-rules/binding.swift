@@ -6,8 +6,9 @@ import LearnerHost
 enum LessonBinding {
     static func main() {
         Host.run(drivers: [
-            "decide": .decider { (command: GameCommand, events: [GameEvent]) in try decide(command, given: events) },
-            "fold": .fold(initial: { GameState.initial }, evolve: evolve),
+            // Through the learner's decider: its initial state, its fold, its decide on the state.
+            "decide": .decider(connectFour),
+            "fold": .fold(connectFour),
         ])
     }
 }

@@ -40,10 +40,10 @@ extension Fulfilment {
 enum LessonBinding {
     static func main() {
         Host.run(drivers: [
-            "decideOrder": .decider { (command: OrderCommand, events: [OrderEvent]) in try decideOrder(command, given: events) },
-            "decideCustomer": .decider { (command: CustomerCommand, events: [CustomerEvent]) in try decideCustomer(command, given: events) },
+            "decideOrder": .decider(orderDecider),
+            "decideCustomer": .decider(customerDecider),
             "orderEventTypes": .value { (events: [OrderEvent]) in events.map(\.eventType) },
-            "foldOrder": .fold(initial: { OrderState.initial }, evolve: evolveOrder),
+            "foldOrder": .fold(orderDecider),
             "handle": .value { (deliveries: [Delivery]) -> [Sent] in
                 var fulfilment = Fulfilment()
                 return deliveries.flatMap { fulfilment.deliver($0) }

@@ -16,7 +16,7 @@ struct AtTime: Decodable {
 enum LessonBinding {
     static func main() {
         Host.run(drivers: [
-            "foldOrder": .fold(initial: { OrderState.initial }, evolve: evolveOrder),
+            "foldOrder": .fold(orderDecider),
             "atRevision": .value { (query: AtRevision) in orderState(query.history, atRevision: query.revision) },
             "atTime": .value { (query: AtTime) in orderState(query.history, at: query.time) },
         ])

@@ -27,7 +27,7 @@ enum LessonBinding {
                     readBack: try readOrderEvent(stored))
             },
             "stateOf": .value { (stream: [StoredEvent]) in
-                try stream.map(readOrderEvent).reduce(OrderState.initial, evolveOrder)
+                orderDecider.fold(try stream.map(readOrderEvent))
             },
         ])
     }

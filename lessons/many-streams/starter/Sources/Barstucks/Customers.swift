@@ -1,6 +1,7 @@
 // Barstucks · Many streams
 //
 // One stream per customer: `customer-helen` holds who Helen is and what she earned.
+import EventSourcing
 
 /// What happened to a customer.
 enum CustomerEvent: Codable, Equatable {
@@ -25,8 +26,24 @@ enum CustomerError: Error, Equatable {
     case alreadyRegistered, invalidEmail
 }
 
-/// The customer's decider, on the customer's own stream.
-func decideCustomer(_ command: CustomerCommand, given events: [CustomerEvent]) throws -> [CustomerEvent] {
+/// What a customer's rules need of the customer's history.
+struct CustomerState: Codable, Equatable {
+    var registered: Bool
+
+    static let initial = CustomerState(registered: false)
+}
+
+/// The customer as the kit's `Decider`.
+let customerDecider = Decider(initialState: CustomerState.initial, decide: decideCustomer, evolve: evolveCustomer)
+
+/// The customer's state after one more event.
+func evolveCustomer(_ state: CustomerState, _ event: CustomerEvent) -> CustomerState {
+    // TODO: a registration registers.
+    state
+}
+
+/// The customer's rules, on the customer's state (their own stream, folded).
+func decideCustomer(_ command: CustomerCommand, state: CustomerState) throws -> [CustomerEvent] {
     switch command {
     case .registerCustomer:
         // TODO: a customer registers once, with an email address that has an @ in it.

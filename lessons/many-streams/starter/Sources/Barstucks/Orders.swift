@@ -2,7 +2,9 @@
 //
 // Type `lesson` for the rules, `hint` if you are stuck, `check` to see how far you are.
 //
-// One stream per order: `order-323` holds the life of order 323, and nothing else.
+// One stream per order: `order-323` holds the life of order 323, and nothing else. Its decider
+// has the shape of yesterday's game: a state, decide on the state, evolve.
+import EventSourcing
 
 /// What happened to a coffee order, in the past tense. Amounts are in cents.
 enum OrderEvent: Codable, Equatable {
@@ -43,9 +45,32 @@ enum OrderError: Error, Equatable {
     case alreadyPrepared, notPrepared, alreadyServed
 }
 
-/// The order's decider: a command and the order's own history (its stream) in, new events out.
-func decideOrder(_ command: OrderCommand, given events: [OrderEvent]) throws -> [OrderEvent] {
-    // TODO: read what the order's history says (placed? for how much? paid? prepared? served?),
-    // then apply the rules of each command in the lesson's order.
+/// Where an order is in its life: the one thing its rules need to know, besides its total.
+enum OrderStatus: String, Codable, Equatable {
+    case none, placed, paid, prepared, served
+}
+
+/// What an order looks like after its events so far.
+struct OrderState: Codable, Equatable {
+    var status: OrderStatus
+    var total: Int?
+    var barista: String?
+
+    static let initial = OrderState(status: .none, total: nil, barista: nil)
+}
+
+/// The order as the kit's `Decider`: what the shell, and whatever else loads, decides and saves,
+/// asks of an order.
+let orderDecider = Decider(initialState: OrderState.initial, decide: decideOrder, evolve: evolveOrder)
+
+/// The order's state after one more event. It never refuses: an event is a fact.
+func evolveOrder(_ state: OrderState, _ event: OrderEvent) -> OrderState {
+    // TODO: placed (with its total), paid, prepared (by whom), served.
+    state
+}
+
+/// The order's rules: a command and the order's state (its own stream, folded) in, new events out.
+func decideOrder(_ command: OrderCommand, state: OrderState) throws -> [OrderEvent] {
+    // TODO: apply the rules of each command in the lesson's order, reading `state`.
     []
 }

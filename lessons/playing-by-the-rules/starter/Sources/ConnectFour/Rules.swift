@@ -1,8 +1,22 @@
 // Connect Four · Playing by the rules
 //
-// Where a disc lands, and whether it connects four: the board's geometry, given so that your time
-// goes to the rules. Read it, then use it from `decide`.
+// The rules of the game, read from the folded state, and the game as the kit's `Decider`. Where a
+// disc lands and whether it connects four (the board's geometry) are given at the end, so that
+// your time goes to the rules. Read them, then use them from `decide`.
 // Type `lesson` for the rules, `hint` if you are stuck, `check` to see how far you are.
+import EventSourcing
+
+/// Connect Four in the decider shape the kit names: a game before anything happened, `decide` on
+/// the state, and your `evolve`. Whatever loads, decides and saves asks nothing else of a game.
+let connectFour = Decider(initialState: GameState.initial, decide: decide(_:state:), evolve: evolve)
+
+/// Decides what happens when `command` meets a game in `state` (its history, folded): the new
+/// events to record, or a `GameError` saying why the command is refused.
+func decide(_ command: GameCommand, state: GameState) throws -> [GameEvent] {
+    // TODO: the rules of a start (moved here from your Decide.swift, reading `state`) and of a
+    // move, in the lesson's order. Until then every command is refused.
+    throw GameError.notImplemented
+}
 
 /// The row (1 = bottom, 6 = top) a disc dropped into `column` lands in, or nil if the column is full.
 func landingRow(in state: GameState, column: Column) -> Int? {

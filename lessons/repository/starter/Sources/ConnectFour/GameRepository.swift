@@ -25,12 +25,12 @@ struct GameRepository {
     func handle(_ command: GameCommand, gameId: String, commandId: String? = nil) throws -> [GameEvent] {
         // TODO:
         // 1. read the game's stream (`store.readIfPresent`) and decode each event's data as a GameEvent;
-        // 2. ask `decide` for the new events;
+        // 2. fold them (`connectFour.fold`) and ask `connectFour.decide` for the new events;
         // 3. append only those, as EventData(event, type: event.eventType), expecting the revision
         //    you loaded (.noStream for a new game);
         // 4. on EventStoreError.wrongExpectedRevision, do it all once more;
         // 5. with a commandId: record it in each new event's metadata ({"commandId": "…"}), and
         //    before deciding, answer with the loaded events already recorded under it.
-        try decide(command, given: [])
+        try connectFour.decide(command, connectFour.initialState)
     }
 }
