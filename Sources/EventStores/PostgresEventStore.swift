@@ -17,7 +17,13 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
         return components.string ?? url
     }
 
-    /// - Parameter schema: a schema of its own (created if missing), so several stores can share a database.
+    /// Whether the URL sets the connection's search path itself (`options=-csearch_path%3Droom_a`).
+    static func choosesSchema(_ url: String) -> Bool {
+        (url.removingPercentEncoding ?? url).contains("search_path")
+    }
+
+    /// - Parameter schema: a schema of its own (created if missing), so several stores can share a
+    ///   database; a URL that chooses its own (`options=-csearch_path=NAME`) keeps that one instead.
     public init(url: String, schema: String? = nil) throws {
         self.url = url
         guard let connection = PQconnectdb(url) else { throw EventStoreError.storage("cannot reach PostgreSQL at \(Self.redacted(url))") }
@@ -29,7 +35,7 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
                 "cannot reach PostgreSQL at \(Self.redacted(url)): \(message); check the URL and that the server is running")
         }
         self.connection = connection
-        if let schema {
+        if let schema, !Self.choosesSchema(url) {
             let name = schema.filter { $0.isLetter || $0.isNumber || $0 == "_" }
             try execute("SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS \(name); SET search_path TO \(name)")
         }

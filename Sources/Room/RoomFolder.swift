@@ -46,7 +46,9 @@ public struct RoomFolder: Sendable {
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: settingsFile.path)
     }
 
-    /// The room's store: SQLite in the folder, or a PostgreSQL server by URL (several instructors).
+    /// The room's store: SQLite in the folder, or a PostgreSQL server by URL (several instructors),
+    /// in the schema `workshop_room` unless the URL chooses another (`options=-csearch_path=room_b`),
+    /// which is how two rooms share one database without sharing their learners.
     public func store(url storeURL: String? = nil) throws -> any ManagedEventStore {
         if let storeURL { return try PostgresEventStore(url: storeURL, schema: "workshop_room") }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
