@@ -46,7 +46,7 @@ extension EventData {
     public static func checkUniqueIds(_ events: [EventData], stream: StreamName) throws {
         var seen: Set<UUID> = []
         for event in events where !seen.insert(event.eventId).inserted {
-            throw EventStoreError.storage("the batch for \(stream) holds event id \(event.eventId) twice; nothing was stored")
+            throw EventStoreError.duplicateEventId(stream: stream, eventId: event.eventId)
         }
     }
 }
@@ -70,7 +70,12 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible, Sendable
     case streamNotFound(StreamName)
     /// The stream was tombstoned: gone for good, never to be written again.
     case streamDeleted(StreamName)
-    case storage(String)
+    /// One batch named an event id twice: it could never be stored whole, so nothing was.
+    case duplicateEventId(stream: StreamName, eventId: UUID)
+    /// The store's server could not be reached (`store` is its address, without a password).
+    case unreachable(store: String, reason: String)
+    /// The store's server refused a request, in its own words.
+    case refused(store: String, reason: String)
 
     public var description: String {
         switch self {
@@ -81,8 +86,12 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible, Sendable
             return "stream \(stream) does not exist"
         case .streamDeleted(let stream):
             return "stream \(stream) was deleted for good (tombstoned); it can never be written or read again"
-        case .storage(let message):
-            return message
+        case .duplicateEventId(let stream, let eventId):
+            return "the batch for \(stream) holds event id \(eventId) twice; nothing was stored"
+        case .unreachable(let store, let reason):
+            return "cannot reach PostgreSQL at \(store)\(reason.isEmpty ? "" : ": " + reason); check the URL and that the server is running"
+        case .refused(let store, let reason):
+            return "PostgreSQL at \(store): \(reason)"
         }
     }
 }

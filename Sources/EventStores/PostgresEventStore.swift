@@ -26,13 +26,12 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
     ///   database; a URL that chooses its own (`options=-csearch_path=NAME`) keeps that one instead.
     public init(url: String, schema: String? = nil) throws {
         self.url = url
-        guard let connection = PQconnectdb(url) else { throw EventStoreError.storage("cannot reach PostgreSQL at \(Self.redacted(url))") }
+        guard let connection = PQconnectdb(url) else { throw EventStoreError.unreachable(store: Self.redacted(url), reason: "") }
         guard PQstatus(connection) == CONNECTION_OK else {
             // libpq breaks its message over lines and tabs; a person reads it as one sentence.
             let message = String(cString: PQerrorMessage(connection)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
             PQfinish(connection)
-            throw EventStoreError.storage(
-                "cannot reach PostgreSQL at \(Self.redacted(url)): \(message); check the URL and that the server is running")
+            throw EventStoreError.unreachable(store: Self.redacted(url), reason: message)
         }
         self.connection = connection
         if let schema, !Self.choosesSchema(url) {
@@ -119,7 +118,7 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
         guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK else { return }
         if let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))), String(cString: state) == "23505" { throw UniqueViolation() }
         let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
-        throw EventStoreError.storage("PostgreSQL at \(Self.redacted(url)): \(message)")
+        throw EventStoreError.refused(store: Self.redacted(url), reason: message)
     }
 
     private func transaction<Result>(_ body: () throws -> Result) throws -> Result {

@@ -47,7 +47,8 @@ func errorName(_ error: Error) -> String {
     case .wrongExpectedRevision: return "wrongExpectedRevision"
     case .streamNotFound: return "streamNotFound"
     case .streamDeleted: return "streamDeleted"
-    case .storage(let message): return "storage: \(message)"
+    case .duplicateEventId: return "duplicateEventId"
+    case .unreachable, .refused: return "store error: \(error)"
     }
 }
 
