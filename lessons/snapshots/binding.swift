@@ -17,9 +17,11 @@ struct Load: Decodable {
     var stream: [Numbered]
 }
 
-/// What a load returned, and which revisions it asked the store to read from.
+/// What a load returned (the card, and the revision the next append expects), and which
+/// revisions it asked the store to read from.
 struct Loaded: Encodable {
     var card: LoyaltyCard
+    var revision: Int?
     var readFrom: [Int]
 }
 
@@ -31,11 +33,11 @@ struct BothWays: Encodable {
 
 func load(_ snapshot: Snapshot?, _ stream: [Numbered]) -> Loaded {
     var reads: [Int] = []
-    let card = loadCard(snapshot: snapshot) { from in
+    let loaded = loadCard(snapshot: snapshot) { from in
         reads.append(from)
         return stream.filter { $0.revision >= from }
     }
-    return Loaded(card: card, readFrom: reads)
+    return Loaded(card: loaded.card, revision: loaded.revision, readFrom: reads)
 }
 
 @main

@@ -46,9 +46,17 @@ func latestSnapshot(of events: [Numbered], every: Int) -> Snapshot? {
     nil
 }
 
+/// A card as loaded, and the revision of the last event it stands for: what the next append to
+/// the customer's stream expects (nil for a customer with no events).
+struct LoadedCard: Codable, Equatable {
+    var card: LoyaltyCard
+    var revision: Int?
+}
+
 /// Load a card: start from the snapshot when its schema is today's, and read only the events after it.
 /// `readFrom(n)` reads the customer's stream from revision n to its end.
-func loadCard(snapshot: Snapshot?, readFrom: (Int) -> [Numbered]) -> LoyaltyCard {
+func loadCard(snapshot: Snapshot?, readFrom: (Int) -> [Numbered]) -> LoadedCard {
     // TODO: use the snapshot when its schema is today's, and read only the events after its revision.
-    readFrom(0).map(\.event).reduce(LoyaltyCard.initial, evolveCard)
+    // The revision is the stream's last: the tail's last event, or the snapshot's when no event came after it.
+    LoadedCard(card: readFrom(0).map(\.event).reduce(LoyaltyCard.initial, evolveCard), revision: nil)
 }
