@@ -1,114 +1,123 @@
 import EventSourcing
 import Foundation
+import Synchronization
 
 /// An event store held in memory: for tests and throwaway sessions.
-public final class InMemoryEventStore: ManagedEventStore, @unchecked Sendable {
-    private let lock = NSLock()
-    private var log: [RecordedEvent] = []
-    private var byStream: [StreamName: [Int]] = [:]
-    private var streamOrder: [StreamName] = []
-    /// Soft-deleted streams: revisions below this are hidden.
-    private var hiddenBefore: [StreamName: UInt64] = [:]
-    private var tombstoned: Set<StreamName> = []
+public final class InMemoryEventStore: ManagedEventStore, Sendable {
+    /// Everything the store holds, behind one lock.
+    private struct Contents {
+        var log: [RecordedEvent] = []
+        var byStream: [StreamName: [Int]] = [:]
+        var streamOrder: [StreamName] = []
+        /// Soft-deleted streams: revisions below this are hidden.
+        var hiddenBefore: [StreamName: UInt64] = [:]
+        var tombstoned: Set<StreamName> = []
+
+        /// The last revision a reader can see; nil for a missing or soft-deleted stream.
+        func visibleRevision(_ stream: StreamName) -> UInt64? {
+            guard let indices = byStream[stream], !indices.isEmpty else { return nil }
+            let last = UInt64(indices.count - 1)
+            return last >= (hiddenBefore[stream] ?? 0) ? last : nil
+        }
+
+        func refuseTombstoned(_ stream: StreamName) throws {
+            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
+        }
+    }
+
+    private let contents = Mutex(Contents())
     private let clock: @Sendable () -> Date
 
     public init(clock: @escaping @Sendable () -> Date = Date.init) { self.clock = clock }
 
     @discardableResult
     public func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
-        try lock.withLock {
+        try contents.withLock { store in
             try EventData.checkUniqueIds(events, stream: stream)
-            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
-            let indices = byStream[stream] ?? []
+            try store.refuseTombstoned(stream)
+            let indices = store.byStream[stream] ?? []
             let last = indices.isEmpty ? nil : UInt64(indices.count - 1)
-            let current = visibleRevision(stream)
-            let known = Set(indices.map { log[$0].eventId })
+            let current = store.visibleRevision(stream)
+            let known = Set(indices.map { store.log[$0].eventId })
             let fresh = events.filter { !known.contains($0.eventId) }
             // Re-sending a batch that is already stored is idempotent, whatever the expectation.
             if fresh.isEmpty, !events.isEmpty, let current { return current }
             guard expected.isSatisfied(byCurrent: current) else {
                 throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
             }
-            if indices.isEmpty, !fresh.isEmpty { streamOrder.append(stream) }
+            if indices.isEmpty, !fresh.isEmpty { store.streamOrder.append(stream) }
             var revision = last.map { $0 + 1 } ?? 0
             let now = clock()
             for event in fresh {
                 let recorded = RecordedEvent(
                     eventId: event.eventId, type: event.type, stream: stream, revision: revision,
-                    position: UInt64(log.count), data: event.data, metadata: event.metadata,
+                    position: UInt64(store.log.count), data: event.data, metadata: event.metadata,
                     causationId: event.causationId, correlationId: event.correlationId, createdAt: now)
-                byStream[stream, default: []].append(log.count)
-                log.append(recorded)
+                store.byStream[stream, default: []].append(store.log.count)
+                store.log.append(recorded)
                 revision += 1
             }
-            return byStream[stream].map { UInt64($0.count - 1) }
+            return store.byStream[stream].map { UInt64($0.count - 1) }
         }
     }
 
     public func read(
         _ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?
     ) throws -> [RecordedEvent] {
-        try lock.withLock {
-            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
-            let hidden = hiddenBefore[stream] ?? 0
-            let events = (byStream[stream] ?? []).map { log[$0] }.filter { $0.revision >= hidden }
+        try contents.withLock { store in
+            try store.refuseTombstoned(stream)
+            let hidden = store.hiddenBefore[stream] ?? 0
+            let events = (store.byStream[stream] ?? []).map { store.log[$0] }.filter { $0.revision >= hidden }
             guard !events.isEmpty else { throw EventStoreError.streamNotFound(stream) }
             return StreamSlice.select(events, from: revision, direction: direction, limit: limit)
         }
     }
 
     public func readAll(from position: UInt64, limit: Int?) throws -> [RecordedEvent] {
-        lock.withLock {
-            let tail = log.dropFirst(Int(min(position, UInt64(log.count))))
+        contents.withLock { store in
+            let tail = store.log.dropFirst(Int(min(position, UInt64(store.log.count))))
             return Array(limit.map { tail.prefix($0) } ?? tail)
         }
     }
 
     public func currentRevision(of stream: StreamName) throws -> UInt64? {
-        try lock.withLock {
-            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
-            return visibleRevision(stream)
+        try contents.withLock { store in
+            try store.refuseTombstoned(stream)
+            return store.visibleRevision(stream)
         }
     }
 
-    /// The last revision a reader can see; nil for a missing or soft-deleted stream.
-    private func visibleRevision(_ stream: StreamName) -> UInt64? {
-        guard let indices = byStream[stream], !indices.isEmpty else { return nil }
-        let last = UInt64(indices.count - 1)
-        return last >= (hiddenBefore[stream] ?? 0) ? last : nil
-    }
-
     public func streams() throws -> [StreamInfo] {
-        lock.withLock {
-            streamOrder.compactMap { name in
-                let hidden = hiddenBefore[name] ?? 0
-                let indices = (byStream[name] ?? []).filter { log[$0].revision >= hidden }
-                guard !indices.isEmpty, !tombstoned.contains(name) else { return nil }
+        contents.withLock { store in
+            store.streamOrder.compactMap { name in
+                let hidden = store.hiddenBefore[name] ?? 0
+                let indices = (store.byStream[name] ?? []).filter { store.log[$0].revision >= hidden }
+                guard !indices.isEmpty, !store.tombstoned.contains(name) else { return nil }
                 return StreamInfo(name: name, count: UInt64(indices.count), lastPosition: UInt64(indices.last ?? 0))
             }
         }
     }
 
     public func delete(_ stream: StreamName, expected: ExpectedRevision) throws {
-        try lock.withLock {
-            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
-            let current = visibleRevision(stream)
+        try contents.withLock { store in
+            try store.refuseTombstoned(stream)
+            let current = store.visibleRevision(stream)
             guard expected.isSatisfied(byCurrent: current) else {
                 throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
             }
             guard let current else { throw EventStoreError.streamNotFound(stream) }
-            hiddenBefore[stream] = current + 1
+            store.hiddenBefore[stream] = current + 1
         }
     }
 
     public func tombstone(_ stream: StreamName, expected: ExpectedRevision) throws {
-        try lock.withLock {
-            guard !tombstoned.contains(stream) else { throw EventStoreError.streamDeleted(stream) }
-            let current = visibleRevision(stream)
+        try contents.withLock { store in
+            try store.refuseTombstoned(stream)
+            let current = store.visibleRevision(stream)
             guard expected.isSatisfied(byCurrent: current) else {
                 throw EventStoreError.wrongExpectedRevision(stream: stream, expected: expected, actual: current)
             }
-            tombstoned.insert(stream)
+            store.tombstoned.insert(stream)
         }
     }
 }

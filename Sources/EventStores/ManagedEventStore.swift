@@ -1,5 +1,6 @@
 import EventSourcing
 import Foundation
+import Synchronization
 
 /// What the tool's own stores offer beyond the learner's contract: deleting streams, and
 /// subscriptions that catch up and then go live.
@@ -44,9 +45,8 @@ public final class Subscription: @unchecked Sendable {
     deinit { cancellation.cancel() }
 }
 
-final class Cancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    var isCancelled: Bool { lock.withLock { flag } }
-    func cancel() { lock.withLock { flag = true } }
+final class Cancellation: Sendable {
+    private let flag = Atomic(false)
+    var isCancelled: Bool { flag.load(ordering: .acquiring) }
+    func cancel() { flag.store(true, ordering: .releasing) }
 }

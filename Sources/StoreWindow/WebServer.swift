@@ -2,6 +2,7 @@ import EventSourcing
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// Why a server could not open, for the person who started it.
 public enum WindowServerError: Error, Equatable, CustomStringConvertible {
@@ -131,9 +132,8 @@ public final class WebServer: Sendable {
 }
 
 /// The error a server run ended with, read by the task that waits for it to listen.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-    var error: (any Error)? { lock.withLock { stored } }
-    func set(_ error: any Error) { lock.withLock { stored = error } }
+private final class FailureBox: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
+    var error: (any Error)? { stored.withLock { $0 } }
+    func set(_ error: any Error) { stored.withLock { $0 = error } }
 }
