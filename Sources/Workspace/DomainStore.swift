@@ -1,20 +1,24 @@
 import EventSourcing
 import EventStores
 import Foundation
+import Synchronization
 
 /// The store of the learner's domain streams: the workspace's own SQLite file, or a shared server
 /// named by URL. A server is reached on first use, never when the workspace opens, so a server
 /// that is down stops only what needs streams: lessons, hints, checks and progress (always in the
 /// workspace's own file) go on. Until the server answers, each use tries again and fails with
 /// `SharedStoreError.unreachable`, which says how to go on; `useLocal()` is that way.
-public final class DomainStore: ManagedEventStore, @unchecked Sendable {
+public final class DomainStore: ManagedEventStore, Sendable {
     public let local: SQLiteEventStore
     /// The shared server's URL, if one was named.
     public let sharedURL: String?
     private let connect: @Sendable (String) throws -> any ManagedEventStore
-    private let lock = NSLock()
-    private var server: (any ManagedEventStore)?
-    private var localChosen: Bool
+    /// Which store is in use, and the server once reached, behind one lock.
+    private struct Choice {
+        var server: (any ManagedEventStore)?
+        var localChosen: Bool
+    }
+    private let choice: Mutex<Choice>
 
     public init(
         local: SQLiteEventStore, sharedURL: String?,
@@ -23,34 +27,34 @@ public final class DomainStore: ManagedEventStore, @unchecked Sendable {
         self.local = local
         self.sharedURL = sharedURL
         self.connect = connect
-        localChosen = sharedURL == nil
+        choice = Mutex(Choice(server: nil, localChosen: sharedURL == nil))
     }
 
     /// Whether streams go to the shared server (reached or not) rather than the workspace's own file.
-    public var isShared: Bool { lock.withLock { !localChosen } }
+    public var isShared: Bool { choice.withLock { !$0.localChosen } }
 
     /// The shared URL with any password hidden, for messages.
     public var redactedURL: String? { sharedURL.map(PostgresEventStore.redacted) }
 
     /// From now on, streams go to the workspace's own file; the shared server is no longer asked.
-    public func useLocal() { lock.withLock { localChosen = true } }
+    public func useLocal() { choice.withLock { $0.localChosen = true } }
 
     /// Goes back to the shared server, reaching it now: throws `SharedStoreError` if it still cannot be reached.
     public func useShared() throws {
         guard sharedURL != nil else { throw SharedStoreError.noneNamed }
-        lock.withLock { localChosen = false }
+        choice.withLock { $0.localChosen = false }
         _ = try target()
     }
 
     /// The store to use now: the local file, or the server (connected on first use).
     public func target() throws -> any ManagedEventStore {
-        try lock.withLock {
-            if localChosen { return local }
-            if let server { return server }
+        try choice.withLock { choice -> any ManagedEventStore in
+            if choice.localChosen { return local }
+            if let server = choice.server { return server }
             guard let sharedURL else { return local }
             do {
                 let connected = try connect(sharedURL)
-                server = connected
+                choice.server = connected
                 return connected
             } catch {
                 throw SharedStoreError.unreachable(url: PostgresEventStore.redacted(sharedURL), reason: "\(error)")
