@@ -28,7 +28,8 @@ public enum WorkerPool {
             thread.start()
         }
         group.wait()
-        return shared.results.withLock { $0.compactMap { $0 } }
+        // Every slot is filled once the workers are done; a result may itself be optional.
+        return shared.results.withLock { $0.map { $0! } }
     }
 
     /// The next index to hand out and the results so far, each behind its own lock.

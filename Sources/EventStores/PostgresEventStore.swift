@@ -17,9 +17,17 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
         return components.string ?? url
     }
 
-    /// Whether the URL sets the connection's search path itself (`options=-csearch_path%3Droom_a`).
-    static func choosesSchema(_ url: String) -> Bool {
-        (url.removingPercentEncoding ?? url).contains("search_path")
+    /// The schema a URL chooses with its `options` parameter (`options=-csearch_path%3Droom_a`): the
+    /// first of its search path; nil when it chooses none.
+    static func chosenSchema(_ url: String) -> String? {
+        guard let options = URLComponents(string: url)?.queryItems?.first(where: { $0.name == "options" })?.value else { return nil }
+        for part in options.split(separator: " ") {
+            let setting = part.hasPrefix("-c") ? part.dropFirst(2) : part
+            guard setting.hasPrefix("search_path=") else { continue }
+            let first = setting.dropFirst("search_path=".count).split(separator: ",").first.map(String.init) ?? ""
+            return first.isEmpty ? nil : first
+        }
+        return nil
     }
 
     /// - Parameter schema: a schema of its own (created if missing), so several stores can share a
@@ -34,7 +42,8 @@ public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
             throw EventStoreError.unreachable(store: Self.redacted(url), reason: message)
         }
         self.connection = connection
-        if let schema, !Self.choosesSchema(url) {
+        // The URL's own schema wins over the one asked for; either is made if the database lacks it.
+        if let schema = Self.chosenSchema(url) ?? schema {
             let name = schema.filter { $0.isLetter || $0.isNumber || $0 == "_" }
             try execute("SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS \(name); SET search_path TO \(name)")
         }

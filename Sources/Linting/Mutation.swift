@@ -127,7 +127,8 @@ public enum MutationGenerator {
 
     /// `state.status = .paid` → `state.status = .prepared`: a state set to the wrong case, the next
     /// of its enum's list (`case none, placed, paid, prepared, served`), wrapping at the end. Only
-    /// cases listed on one line without values, and named in no other such list, are changed.
+    /// cases listed on one line without values, in the same file, and named in no other such list,
+    /// are changed.
     static func nextCases(in text: String) -> [String: String] {
         var next: [String: String] = [:]
         var seen: Set<String> = []
@@ -219,7 +220,9 @@ public enum MutationGenerator {
                     result.append(Mutation(file: path, line: index + 1, operatorName: name, original: line, replacement: mutated + comment))
                 }
                 if let mutated = anotherCase(code, next: next) {
-                    result.append(Mutation(file: path, line: index + 1, operatorName: "another case", original: line, replacement: mutated))
+                    let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
+                    result.append(
+                        Mutation(file: path, line: index + 1, operatorName: "another case", original: line, replacement: mutated + comment))
                 }
                 for (type, names) in errors {
                     guard let thrown = names.first(where: { code.contains("throw \(type).\($0)") }),

@@ -139,15 +139,17 @@ public final class Playground {
                         if !history.isEmpty { show(stream, events: history, new: nil) }
                         return Outcome(events: [], isNew: true)
                     }
-                    try store.append(data, to: stream, expected: expected)
-                    // Read once: the stream as it is now, of which what this command appended is the tail.
-                    let now = try store.read(stream)
-                    let appended = Array(now.drop { $0.revision < UInt64(history.count) })
+                    let last = try store.append(data, to: stream, expected: expected)
+                    // Read once: the stream as this command left it, up to the revision its append returned.
+                    // What it appended follows the history it decided on; a later writer's events are not its own.
+                    let left = try store.read(stream).filter { $0.revision <= (last ?? UInt64.max) }
+                    let after = history.last.map { $0.revision + 1 } ?? 0
+                    let appended = left.filter { $0.revision >= after }
                     // A reaction's step shows only what it added: the stream was just shown above it.
                     if showsNewOnly {
-                        StreamTable.render(appended, new: UInt64(history.count), metadata: showsMetadata, out: out)
+                        StreamTable.render(appended, new: after, metadata: showsMetadata, out: out)
                     } else {
-                        show(stream, events: now, new: UInt64(history.count))
+                        show(stream, events: left, new: after)
                     }
                     return Outcome(events: appended, isNew: true)
                 } catch EventStoreError.wrongExpectedRevision {

@@ -30,5 +30,8 @@ struct WorkerPoolTests {
         let few = WorkerPool.map(count: 2, workers: 8) { _, worker in worker }
         #expect(Set(few).isSubset(of: [0, 1]))
         #expect(WorkerPool.map(count: 0, workers: 4) { index, _ in index }.isEmpty)
+        // A result that is itself optional keeps its place: lint's "did not compile" is nil.
+        let optional: [[String]?] = WorkerPool.map(count: 3, workers: 2) { index, _ in index == 1 ? nil : ["\(index)"] }
+        #expect(optional == [["0"], nil, ["2"]])
     }
 }

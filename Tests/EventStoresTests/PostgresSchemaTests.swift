@@ -20,4 +20,15 @@ struct PostgresSchemaTests {
         let server = try #require(ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"])
         #expect(try PostgresEventStore(url: server, schema: other).readIfPresent(StreamName("learner-pat")).isEmpty)
     }
+
+    @Test("a schema the URL chooses is made when the database does not have it yet, as the README tells two rooms to do")
+    func urlSchemaMade() throws {
+        let server = try #require(ProcessInfo.processInfo.environment["WORKSHOP_TEST_POSTGRES"], "make test starts PostgreSQL")
+        let name = "room_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let url = server + "&options=-csearch_path%3D\(name)"
+        let store = try PostgresEventStore(url: url, schema: "workshop_room")
+        try store.append([EventData(type: "Joined", data: Data("{}".utf8))], to: StreamName("learner-bo"), expected: .noStream)
+        #expect(try PostgresEventStore(url: url).readIfPresent(StreamName("learner-bo")).count == 1)
+        #expect(try PostgresEventStore(url: server, schema: "workshop_room").readIfPresent(StreamName("learner-bo")).isEmpty)
+    }
 }

@@ -35,11 +35,15 @@ final class SpyStore: EventStore, @unchecked Sendable {
     private(set) var reads: [StreamName] = []
     /// Called before each append reaches the store: another writer's chance to get there first.
     var beforeAppend: (StreamName) throws -> Void = { _ in }
+    /// Called after each append: another writer that comes in just behind.
+    var afterAppend: (StreamName) throws -> Void = { _ in }
 
     func append(_ events: [EventData], to stream: StreamName, expected: ExpectedRevision) throws -> UInt64? {
         try beforeAppend(stream)
         appends.append((stream, expected))
-        return try inner.append(events, to: stream, expected: expected)
+        let last = try inner.append(events, to: stream, expected: expected)
+        try afterAppend(stream)
+        return last
     }
 
     func read(_ stream: StreamName, from revision: UInt64?, direction: ReadDirection, limit: Int?) throws -> [RecordedEvent] {

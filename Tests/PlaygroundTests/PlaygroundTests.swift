@@ -69,6 +69,21 @@ struct PlaygroundTests {
         #expect(try session.store.read("order-9").allSatisfy { $0.type == "OrderDrafted" }, "nothing of the command's was appended")
     }
 
+    @Test("a writer who appends just after the command is not shown, or reacted to, as the command's own")
+    func writerBehind() throws {
+        var once = false
+        session.store.afterAppend = { stream in
+            guard !once else { return }
+            once = true
+            try self.session.store.write("OrderDrafted", #"{"orderDrafted":{"id":"6"}}"#, to: stream)
+        }
+        try run("place-order 6")
+        #expect(try session.store.read("order-6").map(\.type) == ["OrderPlaced", "OrderDrafted"])
+        let printed = session.printed()
+        #expect(printed.contains("▸ 0") && printed.contains("OrderPlaced"), "\(printed)")
+        #expect(!printed.contains("▸ 1"), "the other writer's event is not marked new: \(printed)")
+    }
+
     @Test("the same command id twice is answered with its earlier events, deciding and appending nothing; another id is decided again")
     func sameIdTwice() throws {
         try run("place-order 5 --id click-1")

@@ -6,8 +6,9 @@ import LearnerHost
 enum LessonBinding {
     static func main() {
         Host.run(drivers: [
-            // Through the learner's decider: its initial state, its fold, its decide on the state.
-            "decide": .decider(connectFour),
+            // A history is decided by the learner's decide(_:given:), which folds with their decider and
+            // asks its decide on the state; the state itself is their decider's fold.
+            "decide": .decider { (command: GameCommand, events: [GameEvent]) in try decide(command, given: events) },
             "fold": .fold(connectFour),
         ])
     }

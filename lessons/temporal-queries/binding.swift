@@ -16,7 +16,6 @@ struct AtTime: Decodable {
 enum LessonBinding {
     static func main() {
         Host.run(drivers: [
-            "foldOrder": .fold(orderDecider),
             "atRevision": .value { (query: AtRevision) in orderState(query.history, atRevision: query.revision) },
             "atTime": .value { (query: AtTime) in orderState(query.history, at: query.time) },
         ])

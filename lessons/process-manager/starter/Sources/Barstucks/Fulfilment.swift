@@ -7,7 +7,8 @@
 //
 // First teach the order to refund (Orders.swift: orderRefunded, refundOrder, OrderError.refunded),
 // the customer to earn a point (Customers.swift: earnLoyaltyPoint, notRegistered,
-// pointAlreadyEarned) and evolveOrder the refunded status (OrderHistory.swift); `lesson` has the rules.
+// pointAlreadyEarned, and CustomerState.pointsFor, which evolveCustomer fills), and OrderStatus
+// the refunded case, which evolveOrder (Orders.swift) sets; `lesson` has the rules.
 
 /// An order event as the process manager receives it: the ids of its envelope, and when it was
 /// recorded (seconds since 1970; the suite counts from 0).
