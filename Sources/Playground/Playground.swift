@@ -46,7 +46,7 @@ public final class Playground {
         var arguments = arguments, given: String?
         if let flag = arguments.firstIndex(of: "--id") {
             guard flag + 1 < arguments.count, !arguments[flag + 1].isEmpty else {
-                throw PlaygroundError("--id needs a value: \(command.usage) [--id ID]")
+                throw PlaygroundError.usage("--id needs a value: \(command.usage) [--id ID]")
             }
             given = arguments[flag + 1]
             arguments.removeSubrange(flag...flag + 1)
@@ -57,7 +57,7 @@ public final class Playground {
         let (streamName, request): (String, JSONValue)
         switch command.bind(arguments) {
         case .success(let bound): (streamName, request) = bound
-        case .failure(let error): throw PlaygroundError(error.description)
+        case .failure(let error): throw PlaygroundError.usage(error.description)
         }
         // A typed command starts a conversation: its events are caused by it, and its id is the correlation.
         let identity = CommandIdentity.typed(id: given)
@@ -117,14 +117,14 @@ public final class Playground {
                 // A rejection is the domain's answer, not a fault; scripts still see it in the status.
                 throw CommandRejected(reason: description)
             case .timedOut(let seconds):
-                throw PlaygroundError("your decide did not answer within \(Int(seconds)) s; nothing was appended (an endless loop?)")
+                throw PlaygroundError.learnerCode(who: "your decide", problem: .timedOut(seconds: Int(seconds), nothingAppended: true))
             case .crashed(let reason):
-                throw PlaygroundError("your code crashed: \(reason); nothing was appended, and the shell goes on")
+                throw PlaygroundError.learnerCode(who: "your decide", problem: .crashed(reason, nothingAppended: true))
             case .mismatch(let message):
-                throw PlaygroundError(message)
+                throw PlaygroundError.learnerCode(who: "your decide", problem: .mismatch(message))
             case .returned(let value):
                 guard case .array(let events) = value else {
-                    throw PlaygroundError("your decide returned \(value.json), not a list of events")
+                    throw PlaygroundError.unexpectedAnswer(who: "your decide", answer: value.json, expected: "a list of events")
                 }
                 let data = try events.map { event in
                     EventData(
@@ -153,7 +153,7 @@ public final class Playground {
                     }
                     return Outcome(events: appended, isNew: true)
                 } catch EventStoreError.wrongExpectedRevision {
-                    guard attempt < Self.retries else { throw PlaygroundError("\(stream) kept changing under us; try again") }
+                    guard attempt < Self.retries else { throw PlaygroundError.keptChanging(stream: "\(stream)") }
                     out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
                 }
             }
@@ -245,9 +245,7 @@ public final class Playground {
         let timed = reactions.compactMap { reaction in reaction.clock.map { (reaction, clock: $0) } }
         guard !timed.isEmpty else {
             let first = session.course.lessons.first { $0.reactions.contains { $0.clock != nil } }
-            throw PlaygroundError(
-                "no process of your lessons so far keeps time"
-                    + (first.map { "; `wait` matters from the lesson '\($0.title)' on" } ?? ""))
+            throw PlaygroundError.nothingKeepsTime(from: first?.title)
         }
         let namespace = session.namespace
         let domain = try session.domainStore.readAll(from: 0, limit: nil).filter { !$0.stream.isSystem }
@@ -261,7 +259,7 @@ public final class Playground {
             ]
             let answer = try Self.returned(host.ask(clock, with: .object(["input": .object(input)])).answer, by: reaction.name)
             guard case .array(let sent) = answer else {
-                throw PlaygroundError("\(reaction.name) returned \(answer.json), not a list of commands")
+                throw PlaygroundError.unexpectedAnswer(who: reaction.name, answer: answer.json, expected: "a list of commands")
             }
             if sent.isEmpty { session.out.line(session.out.styled("\(reaction.name): no deadline has passed", .dim)) }
             for message in sent {
@@ -295,7 +293,9 @@ public final class Playground {
         let seen = try session.domainStore.read(event.stream).prefix { $0.revision < event.revision }
         let input: JSONObject = ["seen": .array(try seen.map(Self.received)), "received": try Self.received(event)]
         let answer = try Self.returned(host.ask(reaction.driver, with: .object(["input": .object(input)])).answer, by: "it")
-        guard case .array(let messages) = answer else { throw PlaygroundError("it returned \(answer.json), not a list of commands") }
+        guard case .array(let messages) = answer else {
+            throw PlaygroundError.unexpectedAnswer(who: "it", answer: answer.json, expected: "a list of commands")
+        }
         return messages
     }
 
@@ -312,10 +312,11 @@ public final class Playground {
     static func returned(_ answer: HostAnswer, by who: String) throws -> JSONValue {
         switch answer {
         case .returned(let value): return value
-        case .threw(_, let description): throw PlaygroundError("\(who) threw \(description)")
-        case .timedOut(let seconds): throw PlaygroundError("\(who) did not answer within \(Int(seconds)) s (an endless loop?)")
-        case .crashed(let reason): throw PlaygroundError("your code crashed: \(reason)")
-        case .mismatch(let message): throw PlaygroundError(message)
+        case .threw(_, let description): throw PlaygroundError.learnerCode(who: who, problem: .threw(description))
+        case .timedOut(let seconds):
+            throw PlaygroundError.learnerCode(who: who, problem: .timedOut(seconds: Int(seconds), nothingAppended: false))
+        case .crashed(let reason): throw PlaygroundError.learnerCode(who: who, problem: .crashed(reason, nothingAppended: false))
+        case .mismatch(let message): throw PlaygroundError.learnerCode(who: who, problem: .mismatch(message))
         }
     }
 
@@ -427,7 +428,7 @@ public final class Playground {
         let path: [String]
         switch view.path(for: arguments) {
         case .success(let keys): path = keys
-        case .failure(let error): throw PlaygroundError(error.description)
+        case .failure(let error): throw PlaygroundError.usage(error.description)
         }
         let projection = try project(view)
         let model = projection.model, covered = projection.covered

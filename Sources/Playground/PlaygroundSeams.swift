@@ -39,10 +39,45 @@ public protocol PlaygroundSession: AnyObject {
     func now() -> Date
 }
 
-/// A playground failure, worded for the person at the keyboard.
-public struct PlaygroundError: Error, CustomStringConvertible, LocalizedError, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// Why a domain command, a reaction or a read model could not be run, worded for the person at
+/// the keyboard: each case says what went wrong and, where there is one, what to do next.
+public enum PlaygroundError: Error, CustomStringConvertible, LocalizedError, Equatable {
+    /// What was typed does not fit the command or the view (`usage` says how it goes).
+    case usage(String)
+    /// The learner's code did not answer in time, crashed, or answered in a shape the binding cannot read.
+    case learnerCode(who: String, problem: LearnerCodeProblem)
+    /// The learner's code answered something that is not what was asked (`not a list of events`).
+    case unexpectedAnswer(who: String, answer: String, expected: String)
+    /// Another writer kept appending to the stream: every retry lost the race.
+    case keptChanging(stream: String)
+    /// `wait` with no process that keeps time; `from` names the lesson where one comes.
+    case nothingKeepsTime(from: String?)
+
+    /// How the learner's code failed to answer.
+    public enum LearnerCodeProblem: Equatable, Sendable {
+        case threw(String)
+        case timedOut(seconds: Int, nothingAppended: Bool)
+        case crashed(String, nothingAppended: Bool)
+        case mismatch(String)
+    }
+
+    public var description: String {
+        switch self {
+        case .usage(let message): message
+        case .learnerCode(let who, .threw(let description)): "\(who) threw \(description)"
+        case .learnerCode(let who, .timedOut(let seconds, let nothingAppended)):
+            "\(who) did not answer within \(seconds) s"
+                + (nothingAppended ? "; nothing was appended (an endless loop?)" : " (an endless loop?)")
+        case .learnerCode(_, .crashed(let reason, let nothingAppended)):
+            "your code crashed: \(reason)" + (nothingAppended ? "; nothing was appended, and the shell goes on" : "")
+        case .learnerCode(_, .mismatch(let message)): message
+        case .unexpectedAnswer(let who, let answer, let expected): "\(who) returned \(answer), not \(expected)"
+        case .keptChanging(let stream): "\(stream) kept changing under us; try again"
+        case .nothingKeepsTime(let from):
+            "no process of your lessons so far keeps time" + (from.map { "; `wait` matters from the lesson '\($0)' on" } ?? "")
+        }
+    }
+
     public var errorDescription: String? { description }
 }
 

@@ -64,9 +64,26 @@ struct PlaygroundTests {
         // Another writer that always gets there first: the command gives up, in the shell's words.
         session.store.beforeAppend = { stream in try self.session.store.write("OrderDrafted", "{}", to: stream) }
         let before = host.asked("decide").count
-        #expect(throws: PlaygroundError("order-9 kept changing under us; try again")) { try run("place-order 9") }
+        #expect(throws: PlaygroundError.keptChanging(stream: "order-9")) { try run("place-order 9") }
         #expect(host.asked("decide").count - before == Playground.retries + 1)
         #expect(try session.store.read("order-9").allSatisfy { $0.type == "OrderDrafted" }, "nothing of the command's was appended")
+    }
+
+    @Test("each playground failure reads as the shell has always worded it")
+    func failureWords() {
+        #expect(
+            PlaygroundError.learnerCode(who: "your decide", problem: .timedOut(seconds: 2, nothingAppended: true)).description
+                == "your decide did not answer within 2 s; nothing was appended (an endless loop?)")
+        #expect(
+            PlaygroundError.learnerCode(who: "fulfilment", problem: .timedOut(seconds: 2, nothingAppended: false)).description
+                == "fulfilment did not answer within 2 s (an endless loop?)")
+        #expect(
+            PlaygroundError.learnerCode(who: "your decide", problem: .crashed("signal 4", nothingAppended: true)).description
+                == "your code crashed: signal 4; nothing was appended, and the shell goes on")
+        #expect(
+            PlaygroundError.unexpectedAnswer(who: "it", answer: "3", expected: "a list of commands").description
+                == "it returned 3, not a list of commands")
+        #expect(PlaygroundError.nothingKeepsTime(from: nil).description == "no process of your lessons so far keeps time")
     }
 
     @Test("a writer who appends just after the command is not shown, or reacted to, as the command's own")
