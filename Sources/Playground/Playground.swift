@@ -110,52 +110,42 @@ public final class Playground {
             if !exchange.printed.isEmpty {
                 for line in exchange.printed.components(separatedBy: "\n") where !line.isEmpty { out.line(out.styled("│ ", .dim) + line) }
             }
-            switch exchange.answer {
-            case .threw(_, let description):
+            if case .threw(_, let description) = exchange.answer {
                 out.line(out.styled("✗ rejected: ", .failure) + description + out.styled(" · nothing was appended to \(stream)", .dim))
                 if !history.isEmpty { show(stream, events: history, new: nil) }
                 // A rejection is the domain's answer, not a fault; scripts still see it in the status.
                 throw CommandRejected(reason: description)
-            case .timedOut(let seconds):
-                throw PlaygroundError.learnerCode(who: "your decide", problem: .timedOut(seconds: Int(seconds), nothingAppended: true))
-            case .crashed(let reason):
-                throw PlaygroundError.learnerCode(who: "your decide", problem: .crashed(reason, nothingAppended: true))
-            case .mismatch(let message):
-                throw PlaygroundError.learnerCode(who: "your decide", problem: .mismatch(message))
-            case .returned(let value):
-                guard case .array(let events) = value else {
-                    throw PlaygroundError.unexpectedAnswer(who: "your decide", answer: value.json, expected: "a list of events")
+            }
+            let events = try Self.list(exchange.answer, by: "your decide", of: "a list of events", nothingAppended: true)
+            let data = try events.map { event in
+                EventData(
+                    type: Self.typeName(of: event), data: Data(event.json.utf8),
+                    metadata: metadata,
+                    causationId: identity.uuid, correlationId: correlationId)
+            }
+            let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
+            do {
+                if data.isEmpty {
+                    out.line(out.styled("your code decided nothing happens · nothing was appended", .dim))
+                    if !history.isEmpty { show(stream, events: history, new: nil) }
+                    return Outcome(events: [], isNew: true)
                 }
-                let data = try events.map { event in
-                    EventData(
-                        type: Self.typeName(of: event), data: Data(event.json.utf8),
-                        metadata: metadata,
-                        causationId: identity.uuid, correlationId: correlationId)
+                let last = try store.append(data, to: stream, expected: expected)
+                // Read once: the stream as this command left it, up to the revision its append returned.
+                // What it appended follows the history it decided on; a later writer's events are not its own.
+                let left = try store.read(stream).filter { $0.revision <= (last ?? UInt64.max) }
+                let after = history.last.map { $0.revision + 1 } ?? 0
+                let appended = left.filter { $0.revision >= after }
+                // A reaction's step shows only what it added: the stream was just shown above it.
+                if showsNewOnly {
+                    StreamTable.render(appended, new: after, metadata: showsMetadata, out: out)
+                } else {
+                    show(stream, events: left, new: after)
                 }
-                let expected: ExpectedRevision = history.last.map { .exact($0.revision) } ?? .noStream
-                do {
-                    if data.isEmpty {
-                        out.line(out.styled("your code decided nothing happens · nothing was appended", .dim))
-                        if !history.isEmpty { show(stream, events: history, new: nil) }
-                        return Outcome(events: [], isNew: true)
-                    }
-                    let last = try store.append(data, to: stream, expected: expected)
-                    // Read once: the stream as this command left it, up to the revision its append returned.
-                    // What it appended follows the history it decided on; a later writer's events are not its own.
-                    let left = try store.read(stream).filter { $0.revision <= (last ?? UInt64.max) }
-                    let after = history.last.map { $0.revision + 1 } ?? 0
-                    let appended = left.filter { $0.revision >= after }
-                    // A reaction's step shows only what it added: the stream was just shown above it.
-                    if showsNewOnly {
-                        StreamTable.render(appended, new: after, metadata: showsMetadata, out: out)
-                    } else {
-                        show(stream, events: left, new: after)
-                    }
-                    return Outcome(events: appended, isNew: true)
-                } catch EventStoreError.wrongExpectedRevision {
-                    guard attempt < Self.retries else { throw PlaygroundError.keptChanging(stream: "\(stream)") }
-                    out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
-                }
+                return Outcome(events: appended, isNew: true)
+            } catch EventStoreError.wrongExpectedRevision {
+                guard attempt < Self.retries else { throw PlaygroundError.keptChanging(stream: "\(stream)") }
+                out.line(out.styled("↻ another writer appended to \(stream) first; reloaded and decided again", .warning))
             }
         }
         return Outcome(events: [], isNew: true)
@@ -257,10 +247,8 @@ public final class Playground {
             let input: JSONObject = [
                 "seen": .array(try seen.map(Self.received)), "now": .number(now.timeIntervalSince1970.rounded(.down)),
             ]
-            let answer = try Self.returned(host.ask(clock, with: .object(["input": .object(input)])).answer, by: reaction.name)
-            guard case .array(let sent) = answer else {
-                throw PlaygroundError.unexpectedAnswer(who: reaction.name, answer: answer.json, expected: "a list of commands")
-            }
+            let sent = try Self.list(
+                host.ask(clock, with: .object(["input": .object(input)])).answer, by: reaction.name, of: "a list of commands")
             if sent.isEmpty { session.out.line(session.out.styled("\(reaction.name): no deadline has passed", .dim)) }
             for message in sent {
                 var named: String?
@@ -292,11 +280,7 @@ public final class Playground {
         // The process is handed the stream's earlier events too: its state is what it has seen.
         let seen = try session.domainStore.read(event.stream).prefix { $0.revision < event.revision }
         let input: JSONObject = ["seen": .array(try seen.map(Self.received)), "received": try Self.received(event)]
-        let answer = try Self.returned(host.ask(reaction.driver, with: .object(["input": .object(input)])).answer, by: "it")
-        guard case .array(let messages) = answer else {
-            throw PlaygroundError.unexpectedAnswer(who: "it", answer: answer.json, expected: "a list of commands")
-        }
-        return messages
+        return try Self.list(host.ask(reaction.driver, with: .object(["input": .object(input)])).answer, by: "it", of: "a list of commands")
     }
 
     /// An event as a reaction receives it: its ids, when it was recorded (seconds since 1970), and the event.
@@ -308,16 +292,24 @@ public final class Playground {
         return .object(received)
     }
 
-    /// What the learner's code returned, or an error that says, of `who`, what went wrong instead.
-    static func returned(_ answer: HostAnswer, by who: String) throws -> JSONValue {
+    /// What the learner's code returned, or an error that says, of `who`, what went wrong instead
+    /// (and, for a command's decide, that nothing was appended).
+    static func returned(_ answer: HostAnswer, by who: String, nothingAppended: Bool = false) throws -> JSONValue {
         switch answer {
         case .returned(let value): return value
         case .threw(_, let description): throw PlaygroundError.learnerCode(who: who, problem: .threw(description))
         case .timedOut(let seconds):
-            throw PlaygroundError.learnerCode(who: who, problem: .timedOut(seconds: Int(seconds), nothingAppended: false))
-        case .crashed(let reason): throw PlaygroundError.learnerCode(who: who, problem: .crashed(reason, nothingAppended: false))
+            throw PlaygroundError.learnerCode(who: who, problem: .timedOut(seconds: Int(seconds), nothingAppended: nothingAppended))
+        case .crashed(let reason): throw PlaygroundError.learnerCode(who: who, problem: .crashed(reason, nothingAppended: nothingAppended))
         case .mismatch(let message): throw PlaygroundError.learnerCode(who: who, problem: .mismatch(message))
         }
+    }
+
+    /// What the learner's code returned, as the list `what` names (events, commands), or why not.
+    static func list(_ answer: HostAnswer, by who: String, of what: String, nothingAppended: Bool = false) throws -> [JSONValue] {
+        let value = try returned(answer, by: who, nothingAppended: nothingAppended)
+        guard case .array(let items) = value else { throw PlaygroundError.unexpectedAnswer(who: who, answer: value.json, expected: what) }
+        return items
     }
 
     /// An id the learner's code passed along; nil (no id recorded) when it is not one the store made.
