@@ -91,12 +91,17 @@ public enum MutationGenerator {
         return line.replacingCharacters(in: open...colon, with: "(\(label)_:")
     }
 
+    /// The names of a one-line list of plain cases (`case A, B, C`: no values, no patterns), or nil.
+    static func caseList(_ trimmed: String) -> [String]? {
+        guard trimmed.hasPrefix("case "), !trimmed.contains("("), !trimmed.contains(":"), !trimmed.contains("=") else { return nil }
+        let names = trimmed.dropFirst(5).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return names.count >= 2 ? names : nil
+    }
+
     /// `case A, B, C` → `case B, A, C`: two neighbours in a list of cases swapped.
     static func swapNeighbours(_ line: String) -> String? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("case "), !trimmed.contains("("), !trimmed.contains(":"), !trimmed.contains("=") else { return nil }
-        let names = trimmed.dropFirst(5).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard names.count >= 2 else { return nil }
+        guard let names = caseList(trimmed) else { return nil }
         let swapped = [names[1], names[0]] + names.dropFirst(2)
         return line.replacingOccurrences(of: trimmed, with: "case " + swapped.joined(separator: ", "))
     }
@@ -133,10 +138,9 @@ public enum MutationGenerator {
         var next: [String: String] = [:]
         var seen: Set<String> = []
         for line in text.components(separatedBy: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("case "), !trimmed.contains("("), !trimmed.contains(":"), !trimmed.contains("=") else { continue }
-            let names = trimmed.dropFirst(5).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard names.count >= 2, names.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }) else { continue }
+            guard let names = caseList(line.trimmingCharacters(in: .whitespaces)),
+                names.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } })
+            else { continue }
             for (index, name) in names.enumerated() {
                 if seen.contains(name) { next[name] = nil } else { next[name] = names[(index + 1) % names.count] }
                 seen.insert(name)
@@ -209,6 +213,7 @@ public enum MutationGenerator {
                     continue
                 }
                 let code = line.components(separatedBy: "//").first ?? line
+                let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
                 for (name, apply) in operators {
                     guard let mutated = apply(code), mutated != code else { continue }
                     // Swapping the cases of an enum whose order nothing can observe (no Int raw values,
@@ -216,11 +221,9 @@ public enum MutationGenerator {
                     if name == "swap neighbours", !["Int", "CaseIterable", "Comparable"].contains(where: enclosingEnum.contains) {
                         continue
                     }
-                    let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
                     result.append(Mutation(file: path, line: index + 1, operatorName: name, original: line, replacement: mutated + comment))
                 }
                 if let mutated = anotherCase(code, next: next) {
-                    let comment = line.count > code.count ? String(line.dropFirst(code.count)) : ""
                     result.append(
                         Mutation(file: path, line: index + 1, operatorName: "another case", original: line, replacement: mutated + comment))
                 }
