@@ -115,7 +115,7 @@ extension Course {
     }
 
     /// The files a lesson's starter gives, by their path in a workspace.
-    func starter(of lesson: Lesson) throws(ReferenceCompositionError) -> [String: Data] {
+    public func starter(of lesson: Lesson) throws(ReferenceCompositionError) -> [String: Data] {
         var files: [String: Data] = [:]
         for path in lesson.starterFiles {
             let url = lesson.starterFolder.appendingPathComponent(path)

@@ -67,9 +67,7 @@ public struct PackLinter: Sendable {
             // What a learner has when starting: the reference of the previous lesson of the module.
             let previous = composed.baseTexts
             var starter = previous
-            for path in lesson.starterFiles {
-                starter[path] = try String(contentsOf: lesson.starterFolder.appendingPathComponent(path), encoding: .utf8)
-            }
+            for (path, content) in try course.starter(of: lesson) { starter[path] = String(decoding: content, as: UTF8.self) }
             let starterRun = try run(
                 lesson, suite: suite, module: module, binding: binding, workspace: folder.appendingPathComponent("starter"), files: starter)
             let starterReport = starterRun.report
