@@ -33,17 +33,19 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]),
 
         .target(name: "EventSourcing"),
+        // The one protocol of errors worded for the person at the keyboard (problem, and what to do next).
+        .target(name: "UserFacing"),
         .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite", "CPostgreSQL"]),
-        .target(name: "Curriculum", dependencies: ["EventSourcing", "Yams"]),
+        .target(name: "Curriculum", dependencies: ["EventSourcing", "UserFacing", "Yams"]),
         // Compiled by the tool with swiftc into each learner's host; built here too, so it is type-checked and tested.
         .target(name: "LearnerHost", dependencies: ["EventSourcing"]),
         // The kit's sources, the lessons and their references, compiled into the binary so it runs outside its checkout.
         .target(name: "ToolFiles", plugins: ["EmbedToolFiles"]),
         .executableTarget(name: "ToolFileEmbedder"),
         .plugin(name: "EmbedToolFiles", capability: .buildTool(), dependencies: ["ToolFileEmbedder"]),
-        .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores", "ToolFiles"]),
-        .target(name: "Checking", dependencies: ["Curriculum", "Yams", "ToolFiles"]),
-        .target(name: "Grading", dependencies: ["Checking", "Curriculum", "Workspace", "EventSourcing", "EventStores", "ZIPFoundation"]),
+        .target(name: "Workspace", dependencies: ["Curriculum", "EventSourcing", "EventStores", "ToolFiles", "UserFacing"]),
+        .target(name: "Checking", dependencies: ["Curriculum", "UserFacing", "Yams", "ToolFiles"]),
+        .target(name: "Grading", dependencies: ["Checking", "Curriculum", "UserFacing", "Workspace", "EventSourcing", "EventStores", "ZIPFoundation"]),
         .target(name: "Linting", dependencies: ["Checking", "Curriculum"]),
         .target(name: "Shell", dependencies: ["CEditLine"]),
         .target(
@@ -52,12 +54,12 @@ let package = Package(
         // The room: a server on the window's plumbing with its own store, and the learner's forwarder.
         .target(name: "Room", dependencies: ["EventSourcing", "EventStores", "Workspace", "StoreWindow", .product(name: "FlyingFox", package: "FlyingFox")]),
         // The rules of the domain commands a learner types (decide, append, retry, reactions, read models), behind a host protocol.
-        .target(name: "Playground", dependencies: ["Curriculum", "EventSourcing", "Checking", "Shell"]),
+        .target(name: "Playground", dependencies: ["Curriculum", "EventSourcing", "Checking", "Shell", "UserFacing"]),
         .target(
             name: "WorkshopCommands",
             dependencies: [
                 "Playground", "Shell", "Curriculum", "Workspace", "EventSourcing", "EventStores", "Checking", "Grading", "Linting",
-                "StoreWindow", "ToolFiles", "Room", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StoreWindow", "ToolFiles", "Room", "UserFacing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "workshop", dependencies: ["WorkshopCommands"]),
         // benchmarks/store.sh runs it; not part of the tool.

@@ -3,6 +3,7 @@ import Curriculum
 import EventSourcing
 import Foundation
 import Shell
+import UserFacing
 
 /// A warm host of the learner's code: asked one question at a time, it answers through a driver of
 /// the lesson's binding. `HostProcess` is one (the tool's wiring adapts it); a spec's fake is another.
@@ -41,7 +42,7 @@ public protocol PlaygroundSession: AnyObject {
 
 /// Why a domain command, a reaction or a read model could not be run, worded for the person at
 /// the keyboard: each case says what went wrong and, where there is one, what to do next.
-public enum PlaygroundError: Error, CustomStringConvertible, LocalizedError, Equatable {
+public enum PlaygroundError: UserFacingError, Equatable {
     /// What was typed does not fit the command or the view (`usage` says how it goes).
     case usage(String)
     /// The learner's code did not answer in time, crashed, or answered in a shape the binding cannot read.
@@ -61,24 +62,28 @@ public enum PlaygroundError: Error, CustomStringConvertible, LocalizedError, Equ
         case mismatch(String)
     }
 
-    public var description: String {
+    public var problem: String {
         switch self {
         case .usage(let message): message
         case .learnerCode(let who, .threw(let description)): "\(who) threw \(description)"
         case .learnerCode(let who, .timedOut(let seconds, let nothingAppended)):
-            "\(who) did not answer within \(seconds) s"
-                + (nothingAppended ? "; nothing was appended (an endless loop?)" : " (an endless loop?)")
+            "\(who) did not answer within \(seconds) s" + (nothingAppended ? "; nothing was appended (an endless loop?)" : " (an endless loop?)")
         case .learnerCode(_, .crashed(let reason, let nothingAppended)):
             "your code crashed: \(reason)" + (nothingAppended ? "; nothing was appended, and the shell goes on" : "")
         case .learnerCode(_, .mismatch(let message)): message
         case .unexpectedAnswer(let who, let answer, let expected): "\(who) returned \(answer), not \(expected)"
-        case .keptChanging(let stream): "\(stream) kept changing under us; try again"
-        case .nothingKeepsTime(let from):
-            "no process of your lessons so far keeps time" + (from.map { "; `wait` matters from the lesson '\($0)' on" } ?? "")
+        case .keptChanging(let stream): "\(stream) kept changing under us"
+        case .nothingKeepsTime: "no process of your lessons so far keeps time"
         }
     }
 
-    public var errorDescription: String? { description }
+    public var remedy: String? {
+        switch self {
+        case .keptChanging: "try again"
+        case .nothingKeepsTime(let from?): "`wait` matters from the lesson '\(from)' on"
+        default: nil
+        }
+    }
 }
 
 /// The learner's code rejected the command: the domain's answer, already shown, not a fault; the

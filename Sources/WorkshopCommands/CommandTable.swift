@@ -4,6 +4,7 @@ import Curriculum
 import Foundation
 import Playground
 import Shell
+import UserFacing
 
 /// Runs shell lines through the same command types as the command line, and answers Tab.
 final class CommandTable: CommandInterpreter {
@@ -141,10 +142,7 @@ final class CommandTable: CommandInterpreter {
         } catch let code as ExitCode {
             // The command has said what went wrong (a failed check, say); only the status is left.
             return code == .success ? .success : .failure
-        } catch let error as WorkshopError {
-            session.error(error.description)
-            return .failure
-        } catch let error as PlaygroundError {
+        } catch let error as any UserFacingError {
             session.error(error.description)
             return .failure
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import UserFacing
 
 /// Options every command accepts, before or after its name.
 struct GlobalOptions: ParsableArguments {
@@ -21,8 +22,14 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// An error a command reports to the person at the keyboard: what went wrong and what to do.
-struct WorkshopError: Error, CustomStringConvertible, LocalizedError {
-    var description: String
-    init(_ description: String) { self.description = description }
-    var errorDescription: String? { description }
+///
+/// The one string-built error left: each is written once where a command gives up and read only by
+/// a person, never matched on; the layers below throw enums of their own.
+struct WorkshopError: UserFacingError {
+    var problem: String
+    var remedy: String?
+    init(_ problem: String, remedy: String? = nil) {
+        self.problem = problem
+        self.remedy = remedy
+    }
 }
