@@ -67,7 +67,8 @@ public enum PlaygroundError: UserFacingError, Equatable {
         case .usage(let message): message
         case .learnerCode(let who, .threw(let description)): "\(who) threw \(description)"
         case .learnerCode(let who, .timedOut(let seconds, let nothingAppended)):
-            "\(who) did not answer within \(seconds) s" + (nothingAppended ? "; nothing was appended (an endless loop?)" : " (an endless loop?)")
+            "\(who) did not answer within \(seconds) s"
+                + (nothingAppended ? "; nothing was appended (an endless loop?)" : " (an endless loop?)")
         case .learnerCode(_, .crashed(let reason, let nothingAppended)):
             "your code crashed: \(reason)" + (nothingAppended ? "; nothing was appended, and the shell goes on" : "")
         case .learnerCode(_, .mismatch(let message)): message
