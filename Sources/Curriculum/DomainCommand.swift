@@ -1,4 +1,5 @@
 import Foundation
+import UserFacing
 import Yams
 
 /// A shell command of a lesson's domain, such as `start-game ID PLAYER_ONE PLAYER_TWO`: the
@@ -24,7 +25,7 @@ public struct DomainCommand: Sendable, Hashable {
     /// The stream and command for typed arguments, or a message that says what is wrong.
     public func bind(_ typed: [String]) -> Result<(stream: String, command: JSONValue), DomainCommandError> {
         guard typed.count == arguments.count else {
-            return .failure(DomainCommandError("usage: \(usage)" + (summary.isEmpty ? "" : " — \(summary)")))
+            return .failure(.wrongCount(usage: usage, summary: summary))
         }
         var bindings: [String: String] = [:]
         for (name, value) in zip(arguments, typed) {
@@ -33,13 +34,11 @@ public struct DomainCommand: Sendable, Hashable {
                     bindings[name] = match
                     continue
                 }
-                return .failure(
-                    DomainCommandError(
-                        "\(name.uppercased()) must be one of \(allowed.joined(separator: ", ")), not '\(value)'; usage: \(usage)"))
+                return .failure(.notAllowed(argument: name, allowed: allowed, typed: value, usage: usage))
             }
-            guard !value.isEmpty else { return .failure(DomainCommandError("\(name.uppercased()) cannot be empty; usage: \(usage)")) }
+            guard !value.isEmpty else { return .failure(.empty(argument: name, usage: usage)) }
             if Self.isNumeric(name, in: command), Int(value) == nil {
-                return .failure(DomainCommandError("\(name.uppercased()) must be a whole number, not '\(value)'; usage: \(usage)"))
+                return .failure(.notWholeNumber(argument: name, typed: value, usage: usage))
             }
             bindings[name] = value
         }
@@ -165,9 +164,33 @@ public struct Reaction: Sendable, Hashable {
     }
 }
 
-public struct DomainCommandError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+/// Why typed words do not fit a domain command or a read model's view; `usage` is how it goes.
+public enum DomainCommandError: UserFacingError, Sendable, Equatable {
+    /// Too few or too many words for the arguments.
+    case wrongCount(usage: String, summary: String)
+    /// An argument with a fixed set of values got another.
+    case notAllowed(argument: String, allowed: [String], typed: String, usage: String)
+    /// An argument got an empty word (`""`).
+    case empty(argument: String, usage: String)
+    /// An argument the command uses as a number got a word that is not one.
+    case notWholeNumber(argument: String, typed: String, usage: String)
+
+    public var problem: String {
+        switch self {
+        case .wrongCount(let usage, let summary): "usage: \(usage)" + (summary.isEmpty ? "" : " — \(summary)")
+        case .notAllowed(let argument, let allowed, let typed, _):
+            "\(argument.uppercased()) must be one of \(allowed.joined(separator: ", ")), not '\(typed)'"
+        case .empty(let argument, _): "\(argument.uppercased()) cannot be empty"
+        case .notWholeNumber(let argument, let typed, _): "\(argument.uppercased()) must be a whole number, not '\(typed)'"
+        }
+    }
+
+    public var remedy: String? {
+        switch self {
+        case .wrongCount: nil
+        case .notAllowed(_, _, _, let usage), .empty(_, let usage), .notWholeNumber(_, _, let usage): "usage: \(usage)"
+        }
+    }
 }
 
 /// Reads a lesson's `commands.yaml`.

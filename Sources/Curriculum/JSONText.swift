@@ -1,5 +1,6 @@
 import EventSourcing
 import Foundation
+import UserFacing
 
 /// JSON text read and written with every object's keys in the order of the text. Foundation's
 /// coders on Linux give an object's keys in a different order on every run, and a learner reading
@@ -12,7 +13,7 @@ public enum JSONText {
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
-        guard reader.offset == reader.bytes.count else { throw reader.failure("more text after the value") }
+        guard reader.offset == reader.bytes.count else { throw reader.failure(.textAfterValue) }
         return value
     }
 
@@ -58,10 +59,47 @@ public enum JSONText {
 }
 
 /// What was wrong with JSON text, and where.
-public struct JSONTextError: Error, CustomStringConvertible {
-    public var message: String
+public struct JSONTextError: UserFacingError, Equatable {
+    /// The rule of JSON the text breaks at `offset`.
+    public enum Fault: Equatable, Sendable {
+        case expected(String)
+        case nestedTooDeep(limit: Int)
+        case endsBeforeValue
+        case unexpectedCharacter
+        case textAfterValue
+        case numberWithoutDigits, leadingZero, fractionWithoutDigits, exponentWithoutDigits, notANumber
+        case unclosedString, unescapedControlCharacter, unknownEscape, shortUnicodeEscape
+    }
+
+    public var fault: Fault
+    /// The byte where the text stops being JSON, from 0.
     public var offset: Int
-    public var description: String { "not JSON at byte \(offset): \(message)" }
+
+    public init(fault: Fault, offset: Int) {
+        self.fault = fault
+        self.offset = offset
+    }
+
+    public var problem: String {
+        let what =
+            switch fault {
+            case .expected(let what): "expected \(what)"
+            case .nestedTooDeep(let limit): "nested more than \(limit) deep"
+            case .endsBeforeValue: "the text ends where a value should be"
+            case .unexpectedCharacter: "unexpected character"
+            case .textAfterValue: "more text after the value"
+            case .numberWithoutDigits: "a number needs digits"
+            case .leadingZero: "a number cannot start with 0"
+            case .fractionWithoutDigits: "a fraction needs digits"
+            case .exponentWithoutDigits: "an exponent needs digits"
+            case .notANumber: "not a number"
+            case .unclosedString: "a string is not closed"
+            case .unescapedControlCharacter: "a control character in a string must be escaped"
+            case .unknownEscape: "unknown escape"
+            case .shortUnicodeEscape: "\\u needs four hex digits"
+            }
+        return "not JSON at byte \(offset): \(what)"
+    }
 }
 
 private struct Reader {
@@ -74,7 +112,7 @@ private struct Reader {
         self.maximumDepth = maximumDepth
     }
 
-    func failure(_ message: String) -> JSONTextError { JSONTextError(message: message, offset: offset) }
+    func failure(_ fault: JSONTextError.Fault) -> JSONTextError { JSONTextError(fault: fault, offset: offset) }
 
     var current: UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
@@ -83,12 +121,12 @@ private struct Reader {
     }
 
     mutating func expect(_ byte: UInt8, _ what: String) throws {
-        guard current == byte else { throw failure("expected \(what)") }
+        guard current == byte else { throw failure(.expected(what)) }
         offset += 1
     }
 
     mutating func value(depth: Int) throws -> JSONValue {
-        guard depth < maximumDepth else { throw failure("nested more than \(maximumDepth) deep") }
+        guard depth < maximumDepth else { throw failure(.nestedTooDeep(limit: maximumDepth)) }
         switch current {
         case UInt8(ascii: "{"): return .object(try object(depth: depth))
         case UInt8(ascii: "["): return .array(try array(depth: depth))
@@ -98,15 +136,15 @@ private struct Reader {
         case UInt8(ascii: "n"): try literal("null"); return .null
         case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
             return .number(try number())
-        case nil: throw failure("the text ends where a value should be")
-        default: throw failure("unexpected character")
+        case nil: throw failure(.endsBeforeValue)
+        default: throw failure(.unexpectedCharacter)
         }
     }
 
     mutating func literal(_ word: String) throws {
         let expected = Array(word.utf8)
         guard bytes.count - offset >= expected.count, Array(bytes[offset..<offset + expected.count]) == expected else {
-            throw failure("expected \(word)")
+            throw failure(.expected(word))
         }
         offset += expected.count
     }
@@ -121,7 +159,7 @@ private struct Reader {
         }
         while true {
             skipSpace()
-            guard current == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
+            guard current == UInt8(ascii: "\"") else { throw failure(.expected("a key in quotes")) }
             let key = try string()
             skipSpace()
             try expect(UInt8(ascii: ":"), "':' after a key")
@@ -164,22 +202,22 @@ private struct Reader {
         if current == UInt8(ascii: "-") { offset += 1 }
         let integerStart = offset
         digits()
-        guard offset > integerStart else { throw failure("a number needs digits") }
-        if bytes[integerStart] == UInt8(ascii: "0"), offset - integerStart > 1 { throw failure("a number cannot start with 0") }
+        guard offset > integerStart else { throw failure(.numberWithoutDigits) }
+        if bytes[integerStart] == UInt8(ascii: "0"), offset - integerStart > 1 { throw failure(.leadingZero) }
         if current == UInt8(ascii: ".") {
             offset += 1
             let fractionStart = offset
             digits()
-            guard offset > fractionStart else { throw failure("a fraction needs digits") }
+            guard offset > fractionStart else { throw failure(.fractionWithoutDigits) }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             offset += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { offset += 1 }
             let exponentStart = offset
             digits()
-            guard offset > exponentStart else { throw failure("an exponent needs digits") }
+            guard offset > exponentStart else { throw failure(.exponentWithoutDigits) }
         }
-        guard let number = Double(String(decoding: bytes[start..<offset], as: UTF8.self)) else { throw failure("not a number") }
+        guard let number = Double(String(decoding: bytes[start..<offset], as: UTF8.self)) else { throw failure(.notANumber) }
         return number
     }
 
@@ -189,7 +227,7 @@ private struct Reader {
         var runStart = offset
         func flushRun() { scalars.append(contentsOf: String(decoding: bytes[runStart..<offset], as: UTF8.self).unicodeScalars) }
         while true {
-            guard let byte = current else { throw failure("a string is not closed") }
+            guard let byte = current else { throw failure(.unclosedString) }
             switch byte {
             case UInt8(ascii: "\""):
                 flushRun()
@@ -201,7 +239,7 @@ private struct Reader {
                 scalars.append(try escaped())
                 runStart = offset
             case 0..<0x20:
-                throw failure("a control character in a string must be escaped")
+                throw failure(.unescapedControlCharacter)
             default:
                 offset += 1
             }
@@ -209,7 +247,7 @@ private struct Reader {
     }
 
     mutating func escaped() throws -> Unicode.Scalar {
-        guard let byte = current else { throw failure("a string is not closed") }
+        guard let byte = current else { throw failure(.unclosedString) }
         offset += 1
         switch byte {
         case UInt8(ascii: "\""): return "\""
@@ -231,13 +269,13 @@ private struct Reader {
                 return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) ?? "\u{FFFD}"
             }
             return Unicode.Scalar(first) ?? "\u{FFFD}"
-        default: throw failure("unknown escape")
+        default: throw failure(.unknownEscape)
         }
     }
 
     mutating func hexUnit() throws -> UInt32 {
         guard bytes.count - offset >= 4, let unit = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
-        else { throw failure("\\u needs four hex digits") }
+        else { throw failure(.shortUnicodeEscape) }
         offset += 4
         return unit
     }

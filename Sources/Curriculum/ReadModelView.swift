@@ -33,10 +33,10 @@ public struct ReadModelView: Sendable, Hashable {
     /// The keys to follow into the projection for typed arguments, or a message that says what is wrong.
     public func path(for typed: [String]) -> Result<[String], DomainCommandError> {
         guard typed.count == arguments.count else {
-            return .failure(DomainCommandError("usage: \(usage)" + (summary.isEmpty ? "" : " — \(summary)")))
+            return .failure(.wrongCount(usage: usage, summary: summary))
         }
         if let empty = zip(arguments, typed).first(where: { $0.1.isEmpty }) {
-            return .failure(DomainCommandError("\(empty.0.uppercased()) cannot be empty; usage: \(usage)"))
+            return .failure(.empty(argument: empty.0, usage: usage))
         }
         guard let shows else { return .success([]) }
         let bindings = Dictionary(uniqueKeysWithValues: zip(arguments, typed))

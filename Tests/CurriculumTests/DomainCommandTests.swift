@@ -27,15 +27,22 @@ struct DomainCommandTests {
         #expect(command == expected)
     }
 
-    @Test("a wrong count, a non-number or a value outside the list gets the usage")
+    @Test("a wrong count, an empty word, a non-number or a value outside the list gets the usage")
     func badInput() {
-        #expect(throws: DomainCommandError.self) { try order.bind(["323"]).get() }
-        #expect((try? order.bind(["323", "latte", "lots", "M"]).get()) == nil)
-        if case .failure(let error) = order.bind(["323", "latte", "650", "XL"]) {
-            #expect(error.description == "SIZE must be one of S, M, L, not 'XL'; usage: place-order ORDER ITEMS TOTAL SIZE")
-        } else {
-            Issue.record("XL is not a size")
+        let usage = "place-order ORDER ITEMS TOTAL SIZE"
+        #expect(throws: DomainCommandError.wrongCount(usage: usage, summary: "Place an order.")) { try order.bind(["323"]).get() }
+        #expect(throws: DomainCommandError.empty(argument: "order", usage: usage)) { try order.bind(["", "latte", "650", "M"]).get() }
+        #expect(throws: DomainCommandError.notWholeNumber(argument: "total", typed: "lots", usage: usage)) {
+            try order.bind(["323", "latte", "lots", "M"]).get()
         }
+        #expect(throws: DomainCommandError.notAllowed(argument: "size", allowed: ["S", "M", "L"], typed: "XL", usage: usage)) {
+            try order.bind(["323", "latte", "650", "XL"]).get()
+        }
+        #expect(
+            DomainCommandError.notAllowed(argument: "size", allowed: ["S", "M", "L"], typed: "XL", usage: usage).description
+                == "SIZE must be one of S, M, L, not 'XL'; usage: place-order ORDER ITEMS TOTAL SIZE")
+        #expect(
+            DomainCommandError.wrongCount(usage: "loyalty CUSTOMER", summary: "points").description == "usage: loyalty CUSTOMER — points")
     }
 
     @Test("a command the learner's code sent is traced back to the words that would type it")
@@ -87,7 +94,8 @@ struct DomainCommandTests {
         #expect(loyalty?.usage == "loyalty CUSTOMER")
         #expect(loyalty?.checkpoint == "checkpoint")
         #expect(try loyalty?.path(for: ["helen"]).get() == ["points", "helen"])
-        #expect(throws: DomainCommandError.self) { try loyalty?.path(for: []).get() }
+        #expect(throws: DomainCommandError.wrongCount(usage: "loyalty CUSTOMER", summary: "")) { try loyalty?.path(for: []).get() }
+        #expect(throws: DomainCommandError.empty(argument: "customer", usage: "loyalty CUSTOMER")) { try loyalty?.path(for: [""]).get() }
         #expect(contents.problems.contains { $0.description.contains("'shows' names {who}, which is not one of the arguments") })
     }
 }

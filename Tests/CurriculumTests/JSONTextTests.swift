@@ -29,18 +29,41 @@ struct JSONTextTests {
     }
 
     @Test(
-        "text that is not JSON is refused with where it went wrong",
+        "text that is not JSON is refused with the rule it breaks and where",
         arguments: [
-            "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "tru", "\"open", "\"a\u{01}\"", "{} {}", "{'a':1}",
+            ("", JSONTextError(fault: .endsBeforeValue, offset: 0)),
+            ("{", JSONTextError(fault: .expected("a key in quotes"), offset: 1)),
+            ("[1,]", JSONTextError(fault: .unexpectedCharacter, offset: 3)),
+            ("{\"a\" 1}", JSONTextError(fault: .expected("':' after a key"), offset: 5)),
+            ("01", JSONTextError(fault: .leadingZero, offset: 2)),
+            ("-", JSONTextError(fault: .numberWithoutDigits, offset: 1)),
+            ("1.", JSONTextError(fault: .fractionWithoutDigits, offset: 2)),
+            ("1e+", JSONTextError(fault: .exponentWithoutDigits, offset: 3)),
+            ("tru", JSONTextError(fault: .expected("true"), offset: 0)),
+            ("\"open", JSONTextError(fault: .unclosedString, offset: 5)),
+            ("\"a\u{01}\"", JSONTextError(fault: .unescapedControlCharacter, offset: 2)),
+            (#""\x""#, JSONTextError(fault: .unknownEscape, offset: 3)),
+            (#""\u12""#, JSONTextError(fault: .shortUnicodeEscape, offset: 3)),
+            ("{} {}", JSONTextError(fault: .textAfterValue, offset: 3)),
+            ("{'a':1}", JSONTextError(fault: .expected("a key in quotes"), offset: 1)),
         ])
-    func refused(_ text: String) {
-        #expect(throws: JSONTextError.self) { try JSONText.parse(Data(text.utf8)) }
+    func refused(_ text: String, _ expected: JSONTextError) {
+        #expect(throws: expected) { try JSONText.parse(Data(text.utf8)) }
+    }
+
+    @Test("a refusal says where, in bytes from 0, and what rule")
+    func refusalWords() {
+        #expect(
+            throws: JSONTextError(fault: .expected("':' after a key"), offset: 5),
+            performing: { try JSONText.parse(Data(#"{"a" 1}"#.utf8)) })
+        #expect(JSONTextError(fault: .expected("':' after a key"), offset: 5).description == "not JSON at byte 5: expected ':' after a key")
+        #expect(JSONTextError(fault: .shortUnicodeEscape, offset: 3).description == #"not JSON at byte 3: \u needs four hex digits"#)
     }
 
     @Test("nesting deeper than the limit is refused rather than followed")
     func depth() throws {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-        #expect(throws: JSONTextError.self) { try JSONText.parse(Data(deep.utf8)) }
+        #expect(throws: JSONTextError(fault: .nestedTooDeep(limit: 512), offset: 512)) { try JSONText.parse(Data(deep.utf8)) }
         #expect(try JSONText.parse(Data("[[[]]]".utf8)) == .array([.array([.array([])])]))
     }
 
