@@ -2,6 +2,7 @@ import EventSourcing
 import EventStores
 import Foundation
 import Synchronization
+import UserFacing
 
 /// The store of the learner's domain streams: the workspace's own SQLite file, or a shared server
 /// named by URL. A server is reached on first use, never when the workspace opens, so a server
@@ -85,20 +86,24 @@ public final class DomainStore: ManagedEventStore, Sendable {
 }
 
 /// Why the shared store cannot serve, and how to go on.
-public enum SharedStoreError: Error, CustomStringConvertible, LocalizedError, Sendable, Equatable {
+public enum SharedStoreError: UserFacingError, Sendable, Equatable {
     case unreachable(url: String, reason: String)
     case noneNamed
 
-    public var description: String {
+    public var problem: String {
         switch self {
         case .unreachable(_, let reason):
             "\(reason). Only streams need the shared store: lessons, hints, checks and your progress go on. "
                 + "`store local` keeps streams in this workspace's own store instead (the room does not see them); "
                 + "`store shared` tries the server again."
-        case .noneNamed:
-            "no shared store was named; start the shell with --store postgres://user@host/database (or WORKSHOP_STORE) to share one"
+        case .noneNamed: "no shared store was named"
         }
     }
 
-    public var errorDescription: String? { description }
+    public var remedy: String? {
+        switch self {
+        case .unreachable: nil
+        case .noneNamed: "start the shell with --store postgres://user@host/database (or WORKSHOP_STORE) to share one"
+        }
+    }
 }

@@ -2,6 +2,7 @@ import Curriculum
 import EventSourcing
 import EventStores
 import Foundation
+import UserFacing
 
 /// The learner's folder: their code under `Sources/`, and the tool's own state under `.workshop/`
 /// (the event store with their progress, the shell's history, pristine copies of starter files).
@@ -50,19 +51,17 @@ public final class Workspace: @unchecked Sendable {
         if let version = metadata?.formatVersion, version > Self.formatVersion {
             throw .newerFormat(path: root.path, found: version, supported: Self.formatVersion)
         }
+        if let storeURL, !(storeURL.hasPrefix("postgres://") || storeURL.hasPrefix("postgresql://")) {
+            throw .notPostgresURL(redacted: PostgresEventStore.redacted(storeURL))
+        }
+        let storeFile = root.appendingPathComponent(".workshop/events.sqlite").path
         do {
-            let local = try SQLiteEventStore(path: root.appendingPathComponent(".workshop/events.sqlite").path)
+            let local = try SQLiteEventStore(path: storeFile)
             try local.moveEvents(of: ProgressEvent.legacyStream, into: ProgressEvent.stream)
             progressStore = local
-            if let storeURL, !(storeURL.hasPrefix("postgres://") || storeURL.hasPrefix("postgresql://")) {
-                throw WorkspaceError.store(
-                    "--store takes a PostgreSQL URL (postgres://user@host/database), not '\(PostgresEventStore.redacted(storeURL))'")
-            }
             store = DomainStore(local: local, sharedURL: storeURL)
-        } catch let error as WorkspaceError {
-            throw error
         } catch {
-            throw .store(String(describing: error))
+            throw .localStoreUnusable(path: storeFile, reason: String(describing: error))
         }
         if metadata?.formatVersion != Self.formatVersion {
             try write(
@@ -108,23 +107,33 @@ extension CanonicalJSON {
 }
 
 /// Why a workspace cannot be used, and what to do about it.
-public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum WorkspaceError: UserFacingError, Sendable, Equatable {
     case unwritable(path: String, reason: String)
     case newerFormat(path: String, found: Int, supported: Int)
-    case store(String)
+    /// `--store` names something other than a PostgreSQL URL (shown with its password hidden).
+    case notPostgresURL(redacted: String)
+    /// The workspace's own SQLite file cannot be opened or upgraded.
+    case localStoreUnusable(path: String, reason: String)
     /// The lesson's reference could not be composed from the pack's `solutions/`.
     case reference(ReferenceCompositionError)
 
-    public var description: String {
+    public var problem: String {
         switch self {
-        case .unwritable(let path, let reason):
-            "cannot write the workspace at \(path) (\(reason)); choose another folder with --workspace DIR or fix its permissions"
+        case .unwritable(let path, let reason): "cannot write the workspace at \(path) (\(reason))"
         case .newerFormat(let path, let found, let supported):
-            "the workspace at \(path) was made by a newer workshop (format \(found); this one knows \(supported)); update the tool, or use another folder with --workspace DIR"
-        case .store(let message):
-            message
-        case .reference(let error):
-            "\(error)"
+            "the workspace at \(path) was made by a newer workshop (format \(found); this one knows \(supported))"
+        case .notPostgresURL(let redacted): "--store takes a PostgreSQL URL (postgres://user@host/database), not '\(redacted)'"
+        case .localStoreUnusable(let path, let reason): "cannot open the workspace's event store \(path): \(reason)"
+        case .reference(let error): "\(error)"
+        }
+    }
+
+    public var remedy: String? {
+        switch self {
+        case .unwritable: "choose another folder with --workspace DIR or fix its permissions"
+        case .newerFormat: "update the tool, or use another folder with --workspace DIR"
+        case .localStoreUnusable: "move the file aside to start with an empty store, or use another folder with --workspace DIR"
+        case .notPostgresURL, .reference: nil
         }
     }
 }

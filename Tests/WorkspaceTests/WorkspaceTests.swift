@@ -65,6 +65,24 @@ struct WorkspaceTests {
         #expect(folder.read("ws/Sources/Game/Step1.swift") == "// lesson 2's version\n")
     }
 
+    @Test("a --store that is not PostgreSQL, or a damaged store file, is refused with what it was and what to do")
+    func unusableStores() throws {
+        #expect(throws: WorkspaceError.notPostgresURL(redacted: "mysql://pat:***@db/room")) {
+            try Workspace(root: root, storeURL: "mysql://pat:secret@db/room")
+        }
+        folder.write("ws/.workshop/events.sqlite", String(repeating: "not a database ", count: 512))
+        do {
+            _ = try Workspace(root: root)
+            Issue.record("a damaged store file opened")
+        } catch {
+            guard case .localStoreUnusable(let path, _) = error else { throw error }
+            #expect(path == root.appendingPathComponent(".workshop/events.sqlite").path)
+            #expect(
+                error.description.hasSuffix(
+                    "; move the file aside to start with an empty store, or use another folder with --workspace DIR"))
+        }
+    }
+
     @Test("a workspace from a newer tool is refused with what to do; an older or half-written one is upgraded")
     func formatVersions() throws {
         folder.write("ws/.workshop/workspace.json", "{\"formatVersion\": 99, \"createdAt\": \"2026-01-01T00:00:00Z\"}")
