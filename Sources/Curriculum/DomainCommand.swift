@@ -97,8 +97,12 @@ public struct DomainCommand: Sendable, Hashable {
         }
     }
 
+    /// Fills the placeholders of text: `{name}` as typed, `{name:lower}` in lower case.
     static func fill(_ text: String, _ bindings: [String: String]) -> String {
-        bindings.reduce(text) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        bindings.reduce(text) {
+            $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value)
+                .replacingOccurrences(of: "{\($1.key):\(PlaceholderKind.lower.rawValue)}", with: $1.value.lowercased())
+        }
     }
 
     /// Fills placeholders; a string that is exactly `{name:int}` becomes a number and
@@ -137,6 +141,12 @@ public enum PlaceholderKind: String, Sendable, Hashable, CaseIterable {
     case int
     /// Words separated by commas, written as a JSON list of strings.
     case list
+    /// Text in lower case, wherever it stands (a stream too): `email-{email:lower}` names one
+    /// stream however the address was typed.
+    case lower
+
+    /// Whether the kind may stand inside text (a stream's name, part of a string), not only alone.
+    var isText: Bool { self == .lower }
 }
 
 /// Code of the learner's that reacts to events in the shell: after a domain command appends to a
@@ -332,10 +342,12 @@ enum DomainCommandsFile {
                 }
                 guard parts.count == 2 else { continue }
                 let known = PlaceholderKind.allCases.map(\.rawValue)
-                if !kinds || whole == nil {
+                if PlaceholderKind(rawValue: parts[1])?.isText == true {
+                    continue
+                } else if !kinds || whole == nil {
                     fields.problem(
                         "{\(match[1])} has a kind, but only a value that is one placeholder and nothing else can have one;"
-                            + " write {\(name)} here", at: node)
+                            + " write {\(name)} (or {\(name):lower}) here", at: node)
                 } else if PlaceholderKind(rawValue: parts[1]) == nil {
                     fields.problem(
                         "{\(match[1])} has an unknown kind '\(parts[1])'\(LessonTypeCheck.didYouMean(parts[1], among: known))"

@@ -45,6 +45,18 @@ struct DomainCommandTests {
             DomainCommandError.wrongCount(usage: "loyalty CUSTOMER", summary: "points").description == "usage: loyalty CUSTOMER — points")
     }
 
+    @Test("{name:lower} names one stream however a word was typed, and leaves the command's own copy as typed")
+    func lowerCase() throws {
+        let reserve = DomainCommand(
+            name: "reserve-email", summary: "", arguments: ["email", "customer"], values: [:], stream: "email-{email:lower}",
+            command: .object(["reserveEmail": .object(["email": .string("{email}"), "customerId": .string("{customer}")])]),
+            driver: "decideEmail", lesson: "unique-email")
+        let (stream, command) = try reserve.bind(["Helen@Example.COM", "helen"]).get()
+        #expect(stream == "email-helen@example.com")
+        #expect(command == .object(["reserveEmail": .object(["email": .string("Helen@Example.COM"), "customerId": .string("helen")])]))
+        #expect(try reserve.bind(["helen@example.com", "omar"]).get().stream == stream)
+    }
+
     @Test("a command the learner's code sent is traced back to the words that would type it")
     func commandsSentBack() throws {
         let (_, command) = try order.bind(["323", "latte,croissant", "650", "M"]).get()

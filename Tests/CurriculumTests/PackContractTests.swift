@@ -165,9 +165,26 @@ struct PackContractTests {
         #expect(
             problems() == [
                 "lesson-1/commands.yaml:4: the placeholder {acount} names 'acount', which is not one of the arguments; did you mean 'account'? (they are: account, owner, limit)",
-                "lesson-1/commands.yaml:5: {owner:text} has an unknown kind 'text' (kinds: int, list; leave it out for text)",
+                "lesson-1/commands.yaml:5: {owner:text} has an unknown kind 'text' (kinds: int, list, lower; leave it out for text)",
                 "lesson-1/commands.yaml:3: argument 'account' is not used in 'stream' or 'command'; use it as {account} or remove it",
                 "lesson-1/commands.yaml:3: argument 'limit' is not used in 'stream' or 'command'; use it as {limit} or remove it",
+            ])
+    }
+
+    @Test("only a text kind (lower) may stand in a stream's name or inside text; a number or a list must be a whole value")
+    func kindsInText() {
+        commands(
+            """
+            commands:
+              - name: open
+                arguments: [account, owner, limit]
+                stream: "account-{account:lower}-{limit:int}"
+                command: {open: {owner: "{owner:lower} of {account}"}}
+
+            """)
+        #expect(
+            problems() == [
+                "lesson-1/commands.yaml:4: {limit:int} has a kind, but only a value that is one placeholder and nothing else can have one; write {limit} (or {limit:lower}) here"
             ])
     }
 
