@@ -109,8 +109,11 @@ public struct HostBuilder: Sendable {
     /// The flags every learner compile shares (the module cache is keyed by them).
     func learnerFlags(kit: URL) -> [String] {
         // Line tables (no full debug info) let the runtime's backtrace name the learner's file and line.
+        // Swift 5 mode forgives a learner's shared state; inferring `@Sendable` for their global
+        // functions (as Swift 6 does) lets `Decider(decide: decideOrder, …)` build without a warning.
         [
-            "-wmo", "-parse-as-library", "-swift-version", "5", "-Onone", "-gline-tables-only", "-I", kit.path,
+            "-wmo", "-parse-as-library", "-swift-version", "5", "-enable-upcoming-feature", "InferSendableFromCaptures",
+            "-Onone", "-gline-tables-only", "-I", kit.path,
             "-module-cache-path", kit.appendingPathComponent("ModuleCache").path,
         ]
     }
