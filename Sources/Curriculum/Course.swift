@@ -82,6 +82,9 @@ public struct CourseDay: Sendable, Hashable {
     public var title: String
     /// Minutes after midnight; nil when the day has no fixed start.
     public var startsAt: Int?
+    /// Lessons for when time allows (`optional: true`): after the course's days, with no clock and
+    /// no length to keep; a room adds them, a self-paced learner goes on to them.
+    public var isOptional: Bool = false
     public var schedule: [AgendaItem]
 
     public var lessonIds: [String] {

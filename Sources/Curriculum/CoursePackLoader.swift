@@ -14,7 +14,7 @@ public struct CoursePackLoader {
     public static let starterFolder = "starter"
 
     static let courseKeys = ["title", "days"]
-    static let dayKeys = ["title", "starts", "schedule"]
+    static let dayKeys = ["title", "starts", "optional", "schedule"]
     static let frontMatterKeys = ["id", "title", "duration", "objectives", "prerequisites"]
 
     /// Whether the hidden suites are parsed and validated with the rest of the pack.
@@ -121,7 +121,15 @@ public struct CoursePackLoader {
         var days: [CourseDay] = []
         if let daysNode = fields.value("days") {
             if let items = daysNode.sequence, !items.isEmpty {
-                for dayNode in items { if let day = readDay(dayNode) { days.append(day) } }
+                for dayNode in items {
+                    guard let day = readDay(dayNode) else { continue }
+                    // Lessons are numbered in course order: lessons for when time allows come last.
+                    if !day.isOptional, days.contains(where: \.isOptional) {
+                        fields.problem(
+                            "the day '\(day.title)' comes after an optional day; put optional days last", at: dayNode)
+                    }
+                    days.append(day)
+                }
             } else {
                 fields.problem("'days' should be a list of days, each with a 'title' and a 'schedule'", at: daysNode)
             }
@@ -148,6 +156,10 @@ public struct CoursePackLoader {
                 fields.problem("'starts' should be a time such as \"09:00\", not '\(starts)'", at: fields.value("starts"))
             }
         }
+        let optional = fields.bool("optional", required: false) ?? false
+        if optional, startsAt != nil {
+            fields.problem("an optional day keeps no clock; remove 'starts' (or 'optional')", at: fields.value("starts"))
+        }
         var schedule: [AgendaItem] = []
         if let items = fields.value("schedule")?.sequence, !items.isEmpty {
             for item in items { if let slot = readSlot(item, fields: &fields) { schedule.append(slot) } }
@@ -157,7 +169,7 @@ public struct CoursePackLoader {
         }
         problems += fields.problems
         guard let title else { return nil }
-        return CourseDay(title: title, startsAt: startsAt, schedule: schedule)
+        return CourseDay(title: title, startsAt: startsAt, isOptional: optional, schedule: schedule)
     }
 
     private mutating func readSlot(_ node: Node, fields day: inout YAMLFields) -> AgendaItem? {

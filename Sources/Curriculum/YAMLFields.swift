@@ -48,6 +48,18 @@ struct YAMLFields {
         return number
     }
 
+    mutating func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let found = value(key) else {
+            if required { problem("missing '\(key)'; add a line '\(key): true' or '\(key): false'") }
+            return nil
+        }
+        guard let flag = found.bool else {
+            problem("'\(key)' should be true or false, not '\(found.scalar?.string ?? "a list")'", at: found)
+            return nil
+        }
+        return flag
+    }
+
     mutating func strings(_ key: String, required: Bool = true) -> [String] {
         guard let found = value(key) else {
             if required { problem("missing '\(key)'; add a list, one '- item' a line") }

@@ -32,6 +32,8 @@ struct AgendaCommand: WorkshopCommand {
     struct Day: Encodable {
         var number: Int
         var title: String
+        /// Lessons for when time allows: no clock, after the course's days.
+        var optional: Bool
         var slots: [Slot]
     }
 
@@ -68,7 +70,7 @@ struct AgendaCommand: WorkshopCommand {
         let roomLesson = plan?.expected(atMinute: DayPlan.minute(of: Date()))
         let agenda = days.map { index in
             Day(
-                number: index + 1, title: course.days[index].title,
+                number: index + 1, title: course.days[index].title, optional: course.days[index].isOptional,
                 slots: slots(
                     of: course.days[index], progress: progress, course: course, plan: plan?.day == index + 1 ? plan : nil,
                     roomLesson: roomLesson)

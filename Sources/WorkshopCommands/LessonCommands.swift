@@ -17,21 +17,26 @@ struct LessonsCommand: WorkshopCommand {
         var minutes: Int
         var status: String
         var current: Bool
+        /// On an optional day: for when time allows.
+        var optional: Bool
     }
 
     func run(in session: Session) throws {
         let progress = try session.workspace.progress()
-        let entries = session.course.lessons.map { lesson in
+        let course = session.course
+        let entries = course.lessons.map { lesson in
             Entry(
                 number: lesson.number, id: lesson.id, title: lesson.title, minutes: lesson.duration,
-                status: progress[lesson.id].status.rawValue, current: progress.currentLesson == lesson.id)
+                status: progress[lesson.id].status.rawValue, current: progress.currentLesson == lesson.id,
+                optional: course.day(of: lesson)?.isOptional ?? false)
         }
         if json { return try session.json(entries) }
         let out = session.out
         let rows = entries.map { entry in
             [
                 (entry.current ? "▸ " : "  ") + (entry.number < 10 ? "0\(entry.number)" : "\(entry.number)"),
-                entry.id, "\(entry.minutes) min", Self.badge(entry.status, out), entry.title,
+                entry.id, "\(entry.minutes) min", Self.badge(entry.status, out),
+                entry.title + (entry.optional ? out.styled(" · optional", .dim) : ""),
             ]
         }
         for line in TableRenderer(styler: out.styler, width: out.width).render(

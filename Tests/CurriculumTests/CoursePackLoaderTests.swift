@@ -164,6 +164,32 @@ struct CoursePackLoaderTests {
         #expect(problems().map(\.description).contains { $0.hasPrefix("course.yaml:6:") && $0.contains("missing 'minutes'") })
     }
 
+    @Test("an optional day keeps no clock and comes last; a flag that is not true or false is reported")
+    func optionalDay() throws {
+        PackFixture.write(in: folder, lessons: 2)
+        let clocked = "  - title: D\n    starts: \"09:00\"\n    schedule:\n      - lesson: lesson-1\n"
+        let optional = "  - title: Later\n    optional: true\n    schedule:\n      - lesson: lesson-2\n"
+        folder.write("lessons/course.yaml", "title: T\ndays:\n" + clocked + optional)
+        let course = try CoursePackLoader.load(from: folder.url.appendingPathComponent("lessons"))
+        #expect(course.days.map(\.isOptional) == [false, true])
+        #expect(course.lessons.map(\.id) == ["lesson-1", "lesson-2"])
+        folder.write("lessons/course.yaml", "title: T\ndays:\n" + optional + clocked)
+        #expect(problems().first?.description == "course.yaml:7: the day 'D' comes after an optional day; put optional days last")
+        folder.write(
+            "lessons/course.yaml",
+            "title: T\ndays:\n" + clocked
+                + "  - title: Later\n    optional: maybe\n    starts: \"13:00\"\n    schedule:\n      - lesson: lesson-2\n")
+        #expect(
+            problems().map(\.description) == [
+                "course.yaml:8: 'optional' should be true or false, not 'maybe'"
+            ])
+        folder.write(
+            "lessons/course.yaml",
+            "title: T\ndays:\n" + clocked
+                + "  - title: Later\n    optional: true\n    starts: \"13:00\"\n    schedule:\n      - lesson: lesson-2\n")
+        #expect(problems().map(\.description) == ["course.yaml:9: an optional day keeps no clock; remove 'starts' (or 'optional')"])
+    }
+
     @Test("prerequisites must be earlier lessons of the course")
     func prerequisites() {
         PackFixture.write(in: folder, lessons: 2)

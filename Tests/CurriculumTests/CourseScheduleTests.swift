@@ -13,10 +13,13 @@ struct CourseScheduleTests {
         course = try CoursePackLoader.load(from: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"))
     }
 
+    /// The days a room runs by the clock; an optional day's lessons come when time allows.
+    var days: [CourseDay] { course.days.filter { !$0.isOptional } }
+
     @Test("each day starts at 09:00 and its slots add up to exactly eight hours")
     func hours() {
-        #expect(course.days.count == 2)
-        for day in course.days {
+        #expect(days.count == 2)
+        for day in days {
             #expect(day.startsAt == 9 * 60, "\(day.title)")
             #expect(day.schedule.map(\.minutes).reduce(0, +) == 8 * 60, "\(day.title)")
         }
@@ -24,12 +27,12 @@ struct CourseScheduleTests {
 
     @Test("each day has an hour for lunch")
     func lunch() {
-        for day in course.days {
+        for day in days {
             #expect(day.schedule.contains(.pause(title: "Lunch", minutes: 60)), "\(day.title)")
         }
     }
 
-    @Test("every block of lessons ends with a debrief, before the next break or the end of the day")
+    @Test("every block of lessons ends with a debrief, before the next break or the end of the day, an optional day's too")
     func debriefs() {
         for day in course.days {
             var lessonsSinceDebrief = 0
@@ -42,6 +45,18 @@ struct CourseScheduleTests {
                 }
             }
             #expect(lessonsSinceDebrief == 0, "\(day.title) ends without a debrief")
+        }
+    }
+
+    @Test("optional days come after the course's days, keep no clock, and hold only lessons that build on them")
+    func optionalDays() throws {
+        let optional = course.days.filter(\.isOptional)
+        #expect(optional.map(\.title) == ["Optional · When time allows"])
+        #expect(course.days.last?.isOptional == true)
+        #expect(optional.allSatisfy { $0.startsAt == nil })
+        let lastOfTheCourse = try #require(days.last?.lessonIds.last.flatMap(course.lesson))
+        for id in optional.flatMap(\.lessonIds) {
+            #expect((course.lesson(id)?.number ?? 0) > lastOfTheCourse.number, "\(id)")
         }
     }
 }

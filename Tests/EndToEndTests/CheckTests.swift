@@ -239,6 +239,20 @@ struct CheckTests {
         #expect(try run(["progress", "--json"]).output.contains("\"status\" : \"skipped\""))
     }
 
+    @Test("the course's optional lessons come last, marked optional, on a day that keeps no clock")
+    func optionalLessons() throws {
+        let lessons = try run(["lessons", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(lessons.output.utf8)) as? [[String: Any]])
+        #expect(entries.filter { $0["optional"] as? Bool == true }.compactMap { $0["id"] as? String } == ["unique-email"])
+        #expect(entries.last?["id"] as? String == "unique-email")
+        let table = try run(["lessons"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(table.contains("A unique email across streams · optional"), "\(table)")
+        let agenda = try run(["agenda", "3"])
+        #expect(agenda.output.contains("Optional · When time allows"), "\(agenda.output)")
+        #expect(agenda.output.contains("40 min  15  A unique email across streams (40 min)"), "\(agenda.output)")
+        #expect(!agenda.output.contains("09:00"), "an optional day keeps no clock")
+    }
+
     @Test("looking is not touching: an instructor's check --inspect, progress, events and lessons leave the learner's history as it was")
     func inspectingTouchesNothing() throws {
         try installReference("events-are-facts")
