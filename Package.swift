@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "EventSourcing"),
         // The one protocol of errors worded for the person at the keyboard (problem, and what to do next).
         .target(name: "UserFacing"),
-        .target(name: "EventStores", dependencies: ["EventSourcing", "CSQLite", "CPostgreSQL"]),
+        .target(name: "EventStores", dependencies: ["EventSourcing", "UserFacing", "CSQLite", "CPostgreSQL"]),
         .target(name: "Curriculum", dependencies: ["EventSourcing", "UserFacing", "Yams"]),
         // Compiled by the tool with swiftc into each learner's host; built here too, so it is type-checked and tested.
         .target(name: "LearnerHost", dependencies: ["EventSourcing"]),

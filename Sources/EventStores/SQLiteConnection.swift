@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import UserFacing
 
 /// A thin, owned handle on one SQLite database file; every failure becomes a message naming the file.
 final class SQLiteConnection {
@@ -123,25 +124,28 @@ final class SQLiteStatement {
 }
 
 /// A failure of the SQLite store, explained for the person who can fix it.
-public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+public struct SQLiteError: UserFacingError, Sendable {
     public let path: String
     public let code: Int32
     public let message: String
 
-    public var description: String {
+    public var problem: String {
         switch code & 0xFF {
-        case SQLITE_NOTADB, SQLITE_CORRUPT:
-            return "the event store \(path) is not a readable SQLite database (\(message)); "
-                + "move it aside to start a fresh store, or restore it from a backup"
-        case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN:
-            return "cannot write the event store \(path) (\(message)); check that the file and its folder are writable"
-        case SQLITE_BUSY, SQLITE_LOCKED:
-            return "the event store \(path) stayed locked by another process for 5 s (\(message)); "
-                + "close the other shell or command using it and try again"
-        case SQLITE_FULL:
-            return "the disk holding \(path) is full; free some space and try again"
-        default:
-            return "event store \(path): \(message)"
+        case SQLITE_NOTADB, SQLITE_CORRUPT: "the event store \(path) is not a readable SQLite database (\(message))"
+        case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN: "cannot write the event store \(path) (\(message))"
+        case SQLITE_BUSY, SQLITE_LOCKED: "the event store \(path) stayed locked by another process for 5 s (\(message))"
+        case SQLITE_FULL: "the disk holding \(path) is full"
+        default: "event store \(path): \(message)"
+        }
+    }
+
+    public var remedy: String? {
+        switch code & 0xFF {
+        case SQLITE_NOTADB, SQLITE_CORRUPT: "move it aside to start a fresh store, or restore it from a backup"
+        case SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN: "check that the file and its folder are writable"
+        case SQLITE_BUSY, SQLITE_LOCKED: "close the other shell or command using it and try again"
+        case SQLITE_FULL: "free some space and try again"
+        default: nil
         }
     }
 }

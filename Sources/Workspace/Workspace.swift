@@ -61,7 +61,7 @@ public final class Workspace: @unchecked Sendable {
             progressStore = local
             store = DomainStore(local: local, sharedURL: storeURL)
         } catch {
-            throw .localStoreUnusable(path: storeFile, reason: String(describing: error))
+            throw .localStoreUnusable(path: storeFile, cause: String(describing: error))
         }
         if metadata?.formatVersion != Self.formatVersion {
             try write(
@@ -112,8 +112,8 @@ public enum WorkspaceError: UserFacingError, Sendable, Equatable {
     case newerFormat(path: String, found: Int, supported: Int)
     /// `--store` names something other than a PostgreSQL URL (shown with its password hidden).
     case notPostgresURL(redacted: String)
-    /// The workspace's own SQLite file cannot be opened or upgraded.
-    case localStoreUnusable(path: String, reason: String)
+    /// The workspace's own SQLite file cannot be opened or upgraded; `cause` says why and what to do.
+    case localStoreUnusable(path: String, cause: String)
     /// The lesson's reference could not be composed from the pack's `solutions/`.
     case reference(ReferenceCompositionError)
 
@@ -123,7 +123,7 @@ public enum WorkspaceError: UserFacingError, Sendable, Equatable {
         case .newerFormat(let path, let found, let supported):
             "the workspace at \(path) was made by a newer workshop (format \(found); this one knows \(supported))"
         case .notPostgresURL(let redacted): "--store takes a PostgreSQL URL (postgres://user@host/database), not '\(redacted)'"
-        case .localStoreUnusable(let path, let reason): "cannot open the workspace's event store \(path): \(reason)"
+        case .localStoreUnusable(_, let cause): cause
         case .reference(let error): "\(error)"
         }
     }
@@ -132,8 +132,7 @@ public enum WorkspaceError: UserFacingError, Sendable, Equatable {
         switch self {
         case .unwritable: "choose another folder with --workspace DIR or fix its permissions"
         case .newerFormat: "update the tool, or use another folder with --workspace DIR"
-        case .localStoreUnusable: "move the file aside to start with an empty store, or use another folder with --workspace DIR"
-        case .notPostgresURL, .reference: nil
+        case .notPostgresURL, .reference, .localStoreUnusable: nil
         }
     }
 }

@@ -78,8 +78,9 @@ struct WorkspaceTests {
             guard case .localStoreUnusable(let path, _) = error else { throw error }
             #expect(path == root.appendingPathComponent(".workshop/events.sqlite").path)
             #expect(
-                error.description.hasSuffix(
-                    "; move the file aside to start with an empty store, or use another folder with --workspace DIR"))
+                error.description
+                    == "the event store \(path) is not a readable SQLite database (file is not a database); "
+                    + "move it aside to start a fresh store, or restore it from a backup")
         }
     }
 
