@@ -14,7 +14,7 @@ public enum ChildSpawn {
     public static func pipe() throws -> (read: Int32, write: Int32) {
         var ends: [Int32] = [-1, -1]
         guard pipe2(&ends, O_CLOEXEC) == 0 else {
-            throw CheckError("cannot create a pipe: \(String(cString: strerror(errno)))")
+            throw CheckError.cannotCreatePipe(reason: String(cString: strerror(errno)))
         }
         // Above the descriptors a child is given (0 to 4), so placing one end never overwrites another.
         return (high(ends[0]), high(ends[1]))
@@ -41,7 +41,7 @@ public enum ChildSpawn {
         }
         let highest = (descriptors.keys.max() ?? 2)
         guard addClosefrom(&actions, max(3, highest + 1)) == 0 else {
-            throw CheckError("cannot start a process with only its own descriptors: this needs glibc 2.34 or later")
+            throw CheckError.glibcTooOld
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -65,7 +65,7 @@ public enum ChildSpawn {
         var pid: pid_t = 0
         let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard status == 0 else {
-            throw CheckError("cannot run \(arguments[0]): \(String(cString: strerror(status)))")
+            throw CheckError.cannotSpawn(program: arguments[0], reason: String(cString: strerror(status)))
         }
         return pid
     }

@@ -36,7 +36,7 @@ enum CompilerRun {
         do {
             return try LimitedRun.run(command, in: directory, budget: limits?.budget, sandboxed: sandbox != nil, shouldStop: shouldStop)
         } catch let error as CheckError {
-            throw CheckError("cannot run \(swiftc.path): \(error)")
+            throw CheckError.cannotRunCompiler(path: swiftc.path, because: error)
         }
     }
 }

@@ -65,9 +65,7 @@ public struct HostBuilder: Sendable {
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         } catch {
-            throw CheckError(
-                "cannot write the build cache at \(cacheFolder.path): \(error.localizedDescription); set WORKSHOP_CACHE to a writable folder"
-            )
+            throw CheckError.cannotWriteBuildCache(folder: cacheFolder.path, reason: error.localizedDescription)
         }
         for (module, files) in sources {
             let run = try CompilerRun.run(
@@ -78,7 +76,7 @@ public struct HostBuilder: Sendable {
                     "-o", scratch.appendingPathComponent("lib\(module).a").path, "-swift-version", "6", "-Onone", "-I", scratch.path,
                 ] + files.map(\.path), in: scratch)
             guard run.status == 0 else {
-                throw CheckError("building the workshop's \(module) module failed; the tool's sources may be damaged:\n\(run.output)")
+                throw CheckError.kitModuleFailed(module: module, compilerOutput: run.output)
             }
         }
         _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent("complete").path, contents: Data())
@@ -102,7 +100,7 @@ public struct HostBuilder: Sendable {
         // Concurrent warm-ups are safe: the compiler locks each module it builds.
         let run = try CompilerRun.run(
             toolchain.swiftc, learnerFlags(kit: kit) + ["-typecheck", "-module-name", "WarmUp", source.path], in: kit)
-        guard run.status == 0 else { throw CheckError("building the system modules for learner code failed:\n\(run.output)") }
+        guard run.status == 0 else { throw CheckError.systemModulesFailed(compilerOutput: run.output) }
         _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
     }
 
@@ -168,7 +166,7 @@ public struct HostBuilder: Sendable {
         } else if (try? FileManager.default.moveItem(at: partial, to: executable)) == nil {
             try? FileManager.default.removeItem(at: partial)
             guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-                throw CheckError("cannot store the built host in \(buildFolder.path)")
+                throw CheckError.cannotStoreHost(folder: buildFolder.path)
             }
         }
         pruneOldHosts(in: buildFolder, keeping: executable)

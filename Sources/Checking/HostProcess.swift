@@ -94,7 +94,7 @@ public final class HostProcess {
             }
             group?.remove()
             group = nil
-            throw CheckError("cannot start your code (\(executable.lastPathComponent)): \(error)")
+            throw (error as? CheckError).map { CheckError.cannotStartCode(executable: executable.lastPathComponent, because: $0) } ?? error
         }
         [requestPipe.read, answerPipe.write, outputPipe.write].forEach { close($0) }
         requests = requestPipe.write

@@ -20,7 +20,7 @@ public struct LearnerRuntime: Sendable {
     /// Finds the toolchain and the tool's own sources (its checkout, or the copy in the binary).
     public static func find() throws -> LearnerRuntime {
         guard let toolRoot = ToolLocation.packageRoot else {
-            throw CheckError("cannot find or unpack the workshop's own sources (Sources/EventSourcing) to build your code against")
+            throw CheckError.kitSourcesMissing
         }
         return LearnerRuntime(
             builder: HostBuilder(

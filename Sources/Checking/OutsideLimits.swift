@@ -25,7 +25,7 @@ public struct OutsideLimits: Sendable, Equatable {
     /// `command`, run under these limits and inside `group`.
     public func command(_ command: [String], group: ResourceGroup?) throws -> [String] {
         guard let prlimit = Self.prlimit else {
-            throw CheckError("cannot limit your code: prlimit (from util-linux) is missing; install util-linux")
+            throw CheckError.prlimitMissing
         }
         var limits = [
             "--cpu=\(cpuSeconds):\(cpuSeconds)", "--fsize=\(fileBytes):\(fileBytes)", "--nofile=\(openFiles):\(openFiles)",

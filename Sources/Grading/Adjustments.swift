@@ -25,9 +25,9 @@ public struct Adjustment: Codable, Equatable, Sendable {
         try table.require(["id", "points"], example: example)
         var adjustments: [Adjustment] = []
         for row in table.rows {
-            guard !row["id"].isEmpty else { throw GradingError("\(table.file):\(row.line): has no id") }
+            guard !row["id"].isEmpty else { throw GradingError.table(file: table.file, line: row.line, .noID) }
             guard let points = Double(row["points"]), points.isFinite else {
-                throw GradingError("\(table.file):\(row.line): points should be a number such as 2 or -1.5, not '\(row["points"])'")
+                throw GradingError.table(file: table.file, line: row.line, .notPoints(row["points"]))
             }
             var lesson: String?
             let named = row["lesson"]
@@ -37,9 +37,7 @@ public struct Adjustment: Codable, Equatable, Sendable {
                 } else if let number = Int(named), let index = numbers.firstIndex(of: number) {
                     lesson = lessons[index]
                 } else {
-                    throw GradingError(
-                        "\(table.file):\(row.line): '\(named)' is not a lesson of this run (\(lessons.joined(separator: ", "))); leave it empty for the whole submission"
-                    )
+                    throw GradingError.table(file: table.file, line: row.line, .notALesson(named, lessons: lessons))
                 }
             }
             adjustments.append(Adjustment(id: row["id"], lesson: lesson, points: points, reason: row["reason"]))

@@ -15,8 +15,10 @@ struct CSVTable {
 
     /// Reads a file; column names are lowercased and spaces and dashes become underscores.
     static func read(_ url: URL) throws -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw GradingError("\(url.path): cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { throw GradingError("\(url.path): is not UTF-8 text") }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw GradingError.table(file: url.path, line: nil, .unreadable)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw GradingError.table(file: url.path, line: nil, .notUTF8) }
         return try parse(text, file: url.path)
     }
 
@@ -61,9 +63,9 @@ struct CSVTable {
                 afterQuote = false
             }
         }
-        if quoted { throw GradingError("\(file):\(start): a quoted field is never closed") }
+        if quoted { throw GradingError.table(file: file, line: start, .unclosedQuote) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        guard let header = records.first else { throw GradingError("\(file):1: is empty; it needs a header line") }
+        guard let header = records.first else { throw GradingError.table(file: file, line: 1, .empty) }
         let columns = header.fields.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
                 .replacingOccurrences(of: "-", with: "_")
@@ -71,7 +73,7 @@ struct CSVTable {
         var rows: [Row] = []
         for record in records.dropFirst() {
             guard record.fields.count <= columns.count else {
-                throw GradingError("\(file):\(record.line): has \(record.fields.count) fields, the header \(columns.count)")
+                throw GradingError.table(file: file, line: record.line, .tooManyFields(record.fields.count, header: columns.count))
             }
             var values: [String: String] = [:]
             for (column, value) in zip(columns, record.fields) { values[column] = value.trimmingCharacters(in: .whitespaces) }
@@ -84,7 +86,7 @@ struct CSVTable {
     func require(_ required: [String], example: String) throws {
         let absent = required.filter { !columns.contains($0) }
         guard absent.isEmpty else {
-            throw GradingError("\(file):1: the header lacks \(absent.joined(separator: ", ")); it should read like: \(example)")
+            throw GradingError.table(file: file, line: 1, .headerLacks(absent, example: example))
         }
     }
 }

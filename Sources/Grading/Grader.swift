@@ -29,7 +29,7 @@ public struct Grader: Sendable {
         var suites: [String: Suite] = [:]
         for lesson in lessons {
             guard var suite = try course.suite(of: lesson), lesson.bindingFile != nil, lesson.module != nil else {
-                throw GradingError("lesson \(lesson.number) (\(lesson.id)) has no suite to grade with")
+                throw GradingError.noSuite(lesson: lesson.number, id: lesson.id)
             }
             for folder in privateSuites {
                 let extra = folder.appendingPathComponent(lesson.id).appendingPathComponent("suite.yaml")
@@ -37,7 +37,7 @@ public struct Grader: Sendable {
                 let privateSuite = try SuiteLoader.load(extra, displayName: extra.path)
                 let clash = Set(suite.scenarios.map(\.name)).intersection(privateSuite.scenarios.map(\.name))
                 guard clash.isEmpty else {
-                    throw GradingError("\(extra.path) repeats scenario names of the lesson: \(clash.sorted().joined(separator: ", "))")
+                    throw GradingError.privateScenarioClash(file: extra.path, names: clash.sorted())
                 }
                 suite.scenarios += privateSuite.scenarios
             }

@@ -8,13 +8,13 @@ public enum LessonRange {
             let bounds = part.split(separator: "-", maxSplits: 1).map(String.init)
             if bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]) {
                 guard low >= 1, high <= course.lessons.count, low <= high else {
-                    throw GradingError("lessons '\(part)' are outside 1-\(course.lessons.count)")
+                    throw GradingError.lessonsOutside(range: part, count: course.lessons.count)
                 }
                 chosen += course.lessons[(low - 1)..<high]
             } else if let lesson = course.lesson(part) {
                 chosen.append(lesson)
             } else {
-                throw GradingError("there is no lesson '\(part)'; give numbers (1-7) or ids")
+                throw GradingError.noSuchLesson(part, count: course.lessons.count)
             }
         }
         var seen: Set<String> = []

@@ -28,7 +28,7 @@ public enum ReportWriter {
             try save(Gradebook.csv(run), "grades.csv")
             try save(JUnitReport.xml(run, shown: shown), "junit.xml")
         } catch {
-            throw GradingError("cannot write the reports to \(folder.path): \(error.localizedDescription)")
+            throw GradingError.cannotWriteReports(folder: folder.path, reason: error.localizedDescription)
         }
         var failures: [String] = []
         for submission in run.submissions {
@@ -48,14 +48,14 @@ public enum ReportWriter {
     public static func read(_ folder: URL) throws -> GradingRun {
         let file = folder.appendingPathComponent("grading.json")
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw GradingError("no grading.json in \(folder.path); give the --out folders of the shards")
+            throw GradingError.noRun(folder: folder.path)
         }
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
             return try decoder.decode(GradingRun.self, from: data)
         } catch {
-            throw GradingError("\(file.path) is not a grading run of this version: \(error)")
+            throw GradingError.notARun(file: file.path, reason: "\(error)")
         }
     }
 
@@ -78,7 +78,7 @@ public enum Sharding {
     public static func parse(_ text: String) throws -> (index: Int, count: Int) {
         let parts = text.split(separator: "/").compactMap { Int($0) }
         guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
-            throw GradingError("--shard takes I/N with 1 ≤ I ≤ N, such as 2/4")
+            throw GradingError.shardSyntax
         }
         return (parts[0], parts[1])
     }
@@ -90,23 +90,23 @@ public enum Sharding {
 
     /// One run from the shards' runs; they must grade the same lessons.
     public static func merge(_ runs: [GradingRun]) throws -> GradingRun {
-        guard let first = runs.first else { throw GradingError("nothing to merge") }
+        guard let first = runs.first else { throw GradingError.nothingToMerge }
         guard runs.allSatisfy({ $0.lessons == first.lessons }) else {
-            throw GradingError("the shards graded different lessons; grade them with the same --lessons")
+            throw GradingError.shardsDiffer(.lessons)
         }
         let submissions = runs.flatMap(\.submissions).sorted { $0.id < $1.id }
         let ids = submissions.map(\.id)
-        guard Set(ids).count == ids.count else { throw GradingError("a submission appears in two shards; merge each shard once") }
+        guard Set(ids).count == ids.count else { throw GradingError.submissionInTwoShards }
         var warnings: [String] = []
         for warning in runs.flatMap(\.warnings) where !warnings.contains(warning) { warnings.append(warning) }
         guard runs.allSatisfy({ $0.roster == first.roster }) else {
-            throw GradingError("the shards were graded with different rosters; grade them with the same --roster")
+            throw GradingError.shardsDiffer(.roster)
         }
         guard runs.allSatisfy({ $0.adjustments == first.adjustments }) else {
-            throw GradingError("the shards were graded with different adjustments; grade them with the same adjustments.csv")
+            throw GradingError.shardsDiffer(.adjustments)
         }
         guard runs.allSatisfy({ $0.policy == first.policy }) else {
-            throw GradingError("the shards were graded with different policies (--ungradable, --due, …); grade them with the same options")
+            throw GradingError.shardsDiffer(.policy)
         }
         return GradingRun(
             lessons: first.lessons, lessonNumbers: first.lessonNumbers, sandboxed: runs.allSatisfy(\.sandboxed), warnings: warnings,

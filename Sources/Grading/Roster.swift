@@ -30,14 +30,13 @@ public enum Roster {
         var lines: [String: Int] = [:]
         for row in table.rows {
             let id = row["id"]
-            guard !id.isEmpty else { throw GradingError("\(table.file):\(row.line): has no id") }
-            if let first = lines[id] { throw GradingError("\(table.file):\(row.line): the id '\(id)' is on line \(first) already") }
+            guard !id.isEmpty else { throw GradingError.table(file: table.file, line: row.line, .noID) }
+            if let first = lines[id] { throw GradingError.table(file: table.file, line: row.line, .repeatedID(id, firstLine: first)) }
             lines[id] = row.line
             var extra = 0
             if !row["extra_days"].isEmpty {
                 guard let days = Int(row["extra_days"]), days >= 0 else {
-                    throw GradingError(
-                        "\(table.file):\(row.line): extra_days should be a whole number of days, 0 or more, not '\(row["extra_days"])'")
+                    throw GradingError.table(file: table.file, line: row.line, .notExtraDays(row["extra_days"]))
                 }
                 extra = days
             }

@@ -9,10 +9,18 @@ public struct Submission: Sendable, Hashable {
     /// The folder or archive name, without the archive's extension (unless two would share it).
     public var id: String
     public var location: URL
-    /// Why this entry cannot be graded (a link, a name that is not UTF-8): it still gets a row.
-    public var problem: String?
+    /// Why this entry cannot be graded: it still gets a row.
+    public var problem: Unreadable?
 
-    public init(id: String, location: URL, problem: String? = nil) {
+    /// An entry of the submissions folder that cannot be read safely.
+    public enum Unreadable: Sendable, Hashable {
+        /// Its name is not UTF-8.
+        case nameNotUTF8
+        /// A symbolic link, which grading never follows.
+        case symbolicLink
+    }
+
+    public init(id: String, location: URL, problem: Unreadable? = nil) {
         self.id = id
         self.location = location
         self.problem = problem
@@ -36,7 +44,7 @@ public struct Submission: Sendable, Hashable {
     /// Every entry is a submission (with a `problem` when it cannot be graded) or named in a warning;
     /// ids are unique: when two entries would share one, each keeps its full name.
     public static func all(in folder: URL) throws -> Listing {
-        guard let directory = opendir(folder.path) else { throw GradingError("no submissions folder at \(folder.path)") }
+        guard let directory = opendir(folder.path) else { throw GradingError.noSubmissionsFolder(folder.path) }
         defer { closedir(directory) }
         var submissions: [Submission] = []
         var hidden: [String] = [], other: [String] = []
@@ -49,7 +57,7 @@ public struct Submission: Sendable, Hashable {
                 submissions.append(
                     Submission(
                         id: shown, location: folder,
-                        problem: "its name is not valid UTF-8, so it cannot be read safely; rename it and grade it again"))
+                        problem: .nameNotUTF8))
                 continue
             }
             if name.hasPrefix(".") {
@@ -65,7 +73,7 @@ public struct Submission: Sendable, Hashable {
                 submissions.append(
                     Submission(
                         id: suffix.map { String(name.dropLast($0.count)) } ?? name, location: location,
-                        problem: "it is a symbolic link, which grading never follows; copy the submission itself into the folder"))
+                        problem: .symbolicLink))
             } else if kind == S_IFDIR {
                 submissions.append(Submission(id: name, location: location))
             } else if kind == S_IFREG, let suffix {
@@ -117,7 +125,7 @@ struct SubmissionFiles {
     static let maximumSourceFiles = 200
 
     static func gather(_ submission: Submission, modules: Set<String>, into scratch: URL) throws -> SubmissionFiles {
-        if let problem = submission.problem { throw GradingError(problem) }
+        if let problem = submission.problem { throw GradingError.unreadableSubmission(problem) }
         let unpacked = scratch.appendingPathComponent("unpacked")
         let workspace = scratch.appendingPathComponent("workspace")
         try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
@@ -156,11 +164,10 @@ struct SubmissionFiles {
                 sourceFiles += 1
                 sourceBytes += values?.fileSize ?? 0
                 guard sourceFiles <= maximumSourceFiles else {
-                    throw GradingError("it has more than \(maximumSourceFiles) Swift files under Sources/; grading takes at most that many")
+                    throw GradingError.tooManySourceFiles(limit: maximumSourceFiles)
                 }
                 guard sourceBytes <= maximumTotalBytes else {
-                    throw GradingError(
-                        "its Swift sources come to more than \(maximumTotalBytes >> 10) KiB; grading takes at most that much")
+                    throw GradingError.sourcesTooLarge(kibibytes: maximumTotalBytes >> 10)
                 }
                 let target = workspace.appendingPathComponent(relative)
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -185,10 +192,4 @@ struct SubmissionFiles {
         }
         return folder
     }
-}
-
-/// A problem with grading itself, for the person running it.
-public struct GradingError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

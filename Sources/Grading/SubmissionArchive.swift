@@ -25,23 +25,21 @@ struct SubmissionArchive {
                 try untar(archive, into: folder)
             }
         } catch let problem as Problem {
-            throw GradingError("cannot unpack \(name): \(problem.reason)")
+            throw GradingError.archive(name: name, problem)
         }
     }
 
-    /// Why an archive was refused, in words for the learner.
-    struct Problem: Error {
-        var reason: String
-    }
+    /// Why an archive was refused; `unpack` names the archive.
+    typealias Problem = GradingError.ArchiveProblem
 
-    var tooLarge: Problem { Problem(reason: "it unpacks to more than \(totalBytes >> 20) MiB; grading unpacks at most that") }
-    var tooMany: Problem { Problem(reason: "it holds more than \(entries) entries; grading unpacks at most that many") }
-    var tooSlow: Problem { Problem(reason: "unpacking took longer than \(Int(seconds)) s") }
+    var tooLarge: Problem { .tooLarge(mebibytes: totalBytes >> 20) }
+    var tooMany: Problem { .tooManyEntries(entries) }
+    var tooSlow: Problem { .tooSlow(seconds: Int(seconds)) }
 
     /// The path's parts if it stays inside the folder and outside skipped folders; nil to skip it.
     func parts(of path: String) throws -> [String]? {
         let parts = path.split(separator: "/").map(String.init).filter { $0 != "." }
-        if path.hasPrefix("/") || parts.contains("..") { throw Problem(reason: "it holds a path that leaves its folder (\(path))") }
+        if path.hasPrefix("/") || parts.contains("..") { throw Problem.pathLeavesFolder(path) }
         // The one file of a workspace's state grading reads: its progress store, for skipped lessons.
         if parts.count >= 2, parts[parts.count - 2] == ".workshop", Self.progressFiles.contains(parts[parts.count - 1]),
             !parts.dropLast(2).contains(where: Self.skippedFolders.contains)
@@ -55,7 +53,7 @@ struct SubmissionArchive {
 
     private func unzip(_ url: URL, into folder: URL) throws {
         let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch { throw Problem(reason: "it is not a readable zip archive") }
+        do { archive = try Archive(url: url, accessMode: .read) } catch { throw Problem.notReadableZip }
         let deadline = Date().addingTimeInterval(seconds)
         var written = 0, count = 0
         for entry in archive {
@@ -74,7 +72,7 @@ struct SubmissionArchive {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard FileManager.default.createFile(atPath: target.path, contents: nil),
                     let handle = FileHandle(forWritingAtPath: target.path)
-                else { throw Problem(reason: "it holds an entry that cannot be unpacked (\(entry.path))") }
+                else { throw Problem.entryCannotBeUnpacked(entry.path) }
                 defer { try? handle.close() }
                 do {
                     _ = try archive.extract(entry) { data in
@@ -86,7 +84,7 @@ struct SubmissionArchive {
                 } catch let problem as Problem {
                     throw problem
                 } catch {
-                    throw Problem(reason: "it is damaged (\(entry.path) cannot be read)")
+                    throw Problem.damagedEntry(entry.path)
                 }
             }
             guard Date() < deadline else { throw tooSlow }
@@ -103,7 +101,7 @@ struct SubmissionArchive {
             memoryMegabytes: 512, tasks: 16, outputCap: entries * 300)
         let listing = try LimitedRun.run(["/bin/tar", "-tzvf", url.path], in: folder, budget: budget)
         guard listing.ending != .outOfTime else { throw tooSlow }
-        guard listing.status == 0 else { throw Problem(reason: "it is not a readable .tar.gz archive") }
+        guard listing.status == 0 else { throw Problem.notReadableTar }
         var total = 0, count = 0
         for line in listing.output.split(separator: "\n") {
             count += 1
@@ -111,7 +109,7 @@ struct SubmissionArchive {
             let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
             guard fields.count == 6, let kind = fields[0].first else { throw tooMany }  // only a cut listing has a short line
             guard "-dlh".contains(kind) else {
-                throw Problem(reason: "it holds a device, pipe or other special file (\(fields[5])), which grading refuses")
+                throw Problem.specialFile(String(fields[5]))
             }
             _ = try parts(of: String(fields[5].split(separator: " -> ").first ?? ""))
             total += Int(fields[2]) ?? 0
@@ -125,6 +123,6 @@ struct SubmissionArchive {
             ["/bin/tar", "-xzf", url.path, "-C", folder.path, "--no-same-owner", "--no-same-permissions"] + exclusions, in: folder,
             budget: unpacking)
         guard run.ending != .outOfTime else { throw tooSlow }
-        guard run.status == 0 else { throw Problem(reason: "it could not be unpacked whole; it may be damaged") }
+        guard run.status == 0 else { throw Problem.notUnpackedWhole }
     }
 }

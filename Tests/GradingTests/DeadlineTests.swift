@@ -28,17 +28,17 @@ struct DeadlineTests {
         #expect(
             learners == [Learner(id: "ann", name: "Lee, Ann", email: "ann@example.org", extraDays: 2), Learner(id: "bob", name: "Bob")])
         let twice = folder.write("twice.csv", "id,name\nann,A\n\nann,B\n")
-        #expect(throws: GradingError("\(twice.path):4: the id 'ann' is on line 2 already")) { try Roster.load(twice) }
+        #expect(throws: GradingError.table(file: twice.path, line: 4, .repeatedID("ann", firstLine: 2))) { try Roster.load(twice) }
         let days = folder.write("days.csv", "id,extra_days\nann,two\n")
-        #expect(throws: GradingError("\(days.path):2: extra_days should be a whole number of days, 0 or more, not 'two'")) {
+        #expect(throws: GradingError.table(file: days.path, line: 2, .notExtraDays("two"))) {
             try Roster.load(days)
         }
         let headless = folder.write("headless.csv", "name,email\nAnn,a@b\n")
-        #expect(throws: GradingError("\(headless.path):1: the header lacks id; it should read like: id,name,email,extra_days")) {
+        #expect(throws: GradingError.table(file: headless.path, line: 1, .headerLacks(["id"], example: "id,name,email,extra_days"))) {
             try Roster.load(headless)
         }
         let open = folder.write("open.csv", "id,name\nann,\"Lee\n")
-        #expect(throws: GradingError("\(open.path):2: a quoted field is never closed")) { try Roster.load(open) }
+        #expect(throws: GradingError.table(file: open.path, line: 2, .unclosedQuote)) { try Roster.load(open) }
     }
 
     @Test("days late count begun days after the due date plus extra days; grace days are free and the cap holds")

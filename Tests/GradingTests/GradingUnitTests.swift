@@ -33,8 +33,13 @@ struct GradingUnitTests {
         #expect(try LessonRange.parse("1-3", in: course).map(\.number) == [1, 2, 3])
         #expect(try LessonRange.parse("4,1-2", in: course).map(\.number) == [1, 2, 4])
         #expect(try LessonRange.parse("lesson-3", in: course).map(\.number) == [3])
-        #expect(throws: GradingError.self) { try LessonRange.parse("2-9", in: course) }
-        #expect(throws: GradingError.self) { try LessonRange.parse("x", in: course) }
+        #expect(throws: GradingError.lessonsOutside(range: "2-9", count: 4)) { try LessonRange.parse("2-9", in: course) }
+        #expect(throws: GradingError.noSuchLesson("x", count: 4)) { try LessonRange.parse("x", in: course) }
+        do {
+            _ = try LessonRange.parse("x", in: course)
+        } catch {
+            #expect("\(error)" == "there is no lesson 'x'; give numbers (1-4) or ids", "the course's own count, not a fixed one")
+        }
     }
 
     @Test("shards slice the sorted submissions without overlap, and merging refuses mismatched shards")
@@ -44,15 +49,16 @@ struct GradingUnitTests {
         #expect(first.map(\.id) == ["s1", "s3", "s5"])
         #expect(second.map(\.id) == ["s2", "s4"])
         #expect(try Sharding.parse("2/3") == (2, 3))
-        #expect(throws: GradingError.self) { try Sharding.parse("0/3") }
+        #expect(throws: GradingError.shardSyntax) { try Sharding.parse("0/3") }
         let a = GradingRun(lessons: ["one"], sandboxed: true, warnings: [], submissions: [grade("b", [])])
         let b = GradingRun(lessons: ["one"], sandboxed: false, warnings: ["w"], submissions: [grade("a", [])])
         let merged = try Sharding.merge([a, b])
         #expect(merged.submissions.map(\.id) == ["a", "b"])
         #expect(merged.sandboxed == false)
         #expect(merged.warnings == ["w"])
-        #expect(throws: GradingError.self) { try Sharding.merge([a, a]) }
-        #expect(throws: GradingError.self) {
+        #expect(throws: GradingError.nothingToMerge) { try Sharding.merge([]) }
+        #expect(throws: GradingError.submissionInTwoShards) { try Sharding.merge([a, a]) }
+        #expect(throws: GradingError.shardsDiffer(.lessons)) {
             try Sharding.merge([a, GradingRun(lessons: ["two"], sandboxed: true, warnings: [], submissions: [])])
         }
     }
