@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Shell", dependencies: ["CEditLine"]),
         .target(
             name: "StoreWindow",
-            dependencies: ["EventSourcing", "EventStores", "Curriculum", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["EventSourcing", "EventStores", "Curriculum", "UserFacing", .product(name: "FlyingFox", package: "FlyingFox")]),
         // The room: a server on the window's plumbing with its own store, and the learner's forwarder.
         .target(name: "Room", dependencies: ["EventSourcing", "EventStores", "Workspace", "StoreWindow", .product(name: "FlyingFox", package: "FlyingFox")]),
         // The rules of the domain commands a learner types (decide, append, retry, reactions, read models), behind a host protocol.

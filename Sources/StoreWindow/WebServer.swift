@@ -3,21 +3,28 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import Synchronization
+import UserFacing
 
 /// Why a server could not open, for the person who started it.
-public enum WindowServerError: Error, Equatable, CustomStringConvertible {
+public enum WindowServerError: UserFacingError, Equatable {
     case portInUse(host: String, port: UInt16)
     case badHost(String)
+    /// The server library's own reason, which names no remedy of ours.
     case failed(String)
 
-    public var description: String {
+    public var problem: String {
         switch self {
-        case .portInUse(let host, let port):
-            "port \(port) on \(host) is already in use (another `workshop ui`?); choose another with --port N"
-        case .badHost(let host):
-            "'\(host)' is not an address to listen on; give an IP address such as 127.0.0.1 (the default), 0.0.0.0 or ::1"
-        case .failed(let reason):
-            "the window could not open: \(reason)"
+        case .portInUse(let host, let port): "port \(port) on \(host) is already in use (another `workshop ui`?)"
+        case .badHost(let host): "'\(host)' is not an address to listen on"
+        case .failed(let reason): "the window could not open: \(reason)"
+        }
+    }
+
+    public var remedy: String? {
+        switch self {
+        case .portInUse: "choose another with --port N"
+        case .badHost: "give an IP address such as 127.0.0.1 (the default), 0.0.0.0 or ::1"
+        case .failed: nil
         }
     }
 }
