@@ -10,7 +10,7 @@ import Foundation
 /// Made where the machine delegates one to the tool: cgroup v2 (`memory.max`, `pids.max`) or the
 /// v1 memory and pids hierarchies. Where neither is writable, `create` gives nil and only the
 /// rlimits apply.
-public final class ResourceGroup: @unchecked Sendable {
+public final class ResourceGroup: Sendable {
     /// The group's folders, one per hierarchy (one for v2, memory and pids for v1).
     let folders: [URL]
     let version: Int

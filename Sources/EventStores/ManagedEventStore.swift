@@ -14,8 +14,7 @@ public protocol ManagedEventStore: EventStore {
 
 /// A catch-up subscription to the all-stream: it delivers every event from a position, then each
 /// new one as it is appended (by this process or another on the same store), until cancelled.
-public final class Subscription: @unchecked Sendable {
-    private let thread: Thread
+public final class Subscription: Sendable {
 
     /// Polls `store` every `interval` seconds: simple, and it sees other processes' appends too.
     public init(
@@ -23,7 +22,8 @@ public final class Subscription: @unchecked Sendable {
         handler: @escaping @Sendable (RecordedEvent) -> Void
     ) {
         let box = Cancellation()
-        thread = Thread {
+        // The thread keeps itself alive while it runs; only the flag that stops it is kept here.
+        let thread = Thread {
             var next = position
             while !box.isCancelled {
                 let events = (try? store.readAll(from: next, limit: 500)) ?? []

@@ -6,6 +6,7 @@ import Foundation
 /// serialised by a transaction-scoped advisory lock, so global positions follow commit order and
 /// a subscription never misses an event committed late.
 public final class PostgresEventStore: ManagedEventStore, @unchecked Sendable {
+    // @unchecked Sendable: the libpq connection is used only under `lock`.
     private let connection: OpaquePointer
     private let lock = NSLock()
     private let url: String

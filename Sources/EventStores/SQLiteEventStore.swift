@@ -4,6 +4,7 @@ import Foundation
 /// The embedded default: one SQLite file in the workspace, in WAL mode, each append one transaction,
 /// durable when it returns (synchronous=FULL). Several processes may share the file.
 public final class SQLiteEventStore: ManagedEventStore, @unchecked Sendable {
+    // @unchecked Sendable: the C connection is used only under `lock`.
     /// Bumped when the table layout changes; an older file is upgraded, a newer one refused.
     public static let schemaVersion: Int64 = 2
 

@@ -8,15 +8,17 @@ import Foundation
 /// removed when grading ends, when the grader is stopped (SIGINT, SIGTERM, SIGHUP), and, for a
 /// grader that was killed outright, by the next one to start.
 public final class GradingScratch: @unchecked Sendable {
+    // @unchecked Sendable: its only state is `let`; Dispatch's signal sources are thread-safe, but Linux's Dispatch does not mark them Sendable.
     public let url: URL
     static let prefix = "workshop-grade-"
-    private var sources: [DispatchSourceSignal] = []
+    private let sources: [any DispatchSourceSignal]
 
     public init(parent: URL = FileManager.default.temporaryDirectory) throws {
         Self.removeAbandoned(in: parent)
         url = parent.appendingPathComponent("\(Self.prefix)\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         let folder = url
+        var sources: [any DispatchSourceSignal] = []
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             Glibc.signal(signal, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
@@ -28,6 +30,7 @@ public final class GradingScratch: @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
+        self.sources = sources
     }
 
     public func remove() {

@@ -8,6 +8,7 @@ import Workspace
 /// room stores each event id once. The local stream stays the source of truth; this outbox only
 /// ever reads it, on its own thread, so no command waits for the network.
 public final class RoomForwarder: @unchecked Sendable {
+    // @unchecked Sendable: its mutable state changes only under `lock` (one pass at a time under `passLock`).
     public enum Link: Equatable, Sendable {
         case connecting
         case connected

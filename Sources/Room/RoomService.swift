@@ -8,6 +8,7 @@ import Workspace
 /// routes to them, so they are tested without a socket). Posting needs the join code; reading the
 /// room needs the instructor token.
 public final class RoomService: @unchecked Sendable {
+    // @unchecked Sendable: the projection and who was last seen change only under `lock`; the rest is `let`.
     public let store: any EventStore
     let settings: RoomFolder.Settings
     let clock: @Sendable () -> Date

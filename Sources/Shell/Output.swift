@@ -8,6 +8,7 @@ import Synchronization
 /// Where commands write: standard output on a terminal or pipe, or a buffer in tests.
 /// It knows the width to wrap to and whether to colour.
 public final class Output: @unchecked Sendable {
+    // @unchecked Sendable: the styler and the sink change and are used only under `lock`.
     /// Colour on or off, and the theme; the `theme` command changes it while the shell runs.
     public var styler: Styler {
         get { lock.withLock { currentStyler } }

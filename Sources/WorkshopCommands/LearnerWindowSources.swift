@@ -9,6 +9,7 @@ import StoreWindow
 /// of its own: the shell's answers one question at a time on the shell's thread, and a page moving
 /// a slider must not wait on a `watch` in the shell. States and read models share this one.
 final class WindowPlayground: @unchecked Sendable {
+    // @unchecked Sendable: its playground is used only under `lock`; the session is `let`.
     let session: Session
     private let playground: Playground
     /// The host answers one request at a time; the server asks from many tasks.
@@ -25,7 +26,7 @@ final class WindowPlayground: @unchecked Sendable {
 }
 
 /// States for the window, folded by the learner's own evolve.
-final class LearnerStates: StateSource, @unchecked Sendable {
+final class LearnerStates: StateSource, Sendable {
     private let code: WindowPlayground
     private var session: Session { code.session }
 
@@ -46,7 +47,7 @@ final class LearnerStates: StateSource, @unchecked Sendable {
 
 /// The learner's read models for the window (lesson 9, projections, on): the ones `help` lists
 /// for the lesson the workspace is on, run by the learner's projection as the shell runs them.
-final class LearnerReadModels: ReadModelSource, @unchecked Sendable {
+final class LearnerReadModels: ReadModelSource, Sendable {
     private let code: WindowPlayground
     private var session: Session { code.session }
 
@@ -69,7 +70,7 @@ final class LearnerReadModels: ReadModelSource, @unchecked Sendable {
 }
 
 /// The learner's progress projection as the window shows it: every lesson of the course, in order.
-final class LearnerProgressProjection: ProgressSource, @unchecked Sendable {
+final class LearnerProgressProjection: ProgressSource, Sendable {
     private let session: Session
 
     init(session: Session) { self.session = session }

@@ -9,6 +9,7 @@ import Workspace
 
 /// Everything a command works with: the course, the learner's workspace and where to write.
 final class Session: @unchecked Sendable {
+    // @unchecked Sendable: `window`, `forwarder` and `isShell` are set on the shell's thread before anything else shares the session; the rest is `let`.
     let course: Course
     let workspace: Workspace
     let out: Output

@@ -6,7 +6,7 @@ import UserFacing
 
 /// The learner's folder: their code under `Sources/`, and the tool's own state under `.workshop/`
 /// (the event store with their progress, the shell's history, pristine copies of starter files).
-public final class Workspace: @unchecked Sendable {
+public final class Workspace: Sendable {
     /// The workspace layout's version; a newer tool upgrades older layouts, an older tool refuses newer ones.
     public static let formatVersion = 1
     /// Where the workspace goes when no flag or environment variable names one.
