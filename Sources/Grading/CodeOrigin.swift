@@ -48,7 +48,7 @@ struct ReferenceDetector: Sendable {
             }
         }
         for lesson in lessons {
-            let starterFiles = ReferenceSources.starter(of: lesson)
+            let starterFiles = ReferenceSources.starter(of: lesson, in: course)
             let starter = Set(starterFiles.values.map(SwiftTokens.normalised))
             let previous = course.lesson(before: lesson).map { ReferenceSources.files(of: $0, in: course) } ?? [:]
             var files: [Set<String>] = []

@@ -17,9 +17,10 @@ public enum ReferenceSources {
         return own.filter { before[$0.key] != $0.value }
     }
 
-    /// A lesson's starter files (Swift only), as relative path → text.
-    public static func starter(of lesson: Lesson) -> [String: String] {
-        swiftFiles(in: lesson.starterFolder)
+    /// A lesson's starter files (Swift only), as relative path → text, read as the course reads
+    /// them for composition and lint (`Course.starter(of:)`).
+    public static func starter(of lesson: Lesson, in course: Course) -> [String: String] {
+        ((try? course.starter(of: lesson)) ?? [:]).filter { $0.key.hasSuffix(".swift") }.mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every `.swift` regular file under `folder`, by path relative to it.

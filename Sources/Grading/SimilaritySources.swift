@@ -44,7 +44,7 @@ public struct SimilaritySources: Sendable {
             givenLessons.append(lesson)
         }
         for lesson in givenLessons {
-            result.given += ReferenceSources.starter(of: lesson).values
+            result.given += ReferenceSources.starter(of: lesson, in: course).values
             result.given += ReferenceSources.files(of: lesson, in: course).values
         }
         return result

@@ -20,7 +20,8 @@ struct SimilarityTests {
     static func analysis() throws -> SimilarityAnalysis {
         let course = try CoursePackLoader.load(from: root.appendingPathComponent("lessons"))
         let lesson = try #require(course.lesson("event-store-in-memory"))
-        let given = Array(ReferenceSources.starter(of: lesson).values) + Array(ReferenceSources.files(of: lesson, in: course).values)
+        let given =
+            Array(ReferenceSources.starter(of: lesson, in: course).values) + Array(ReferenceSources.files(of: lesson, in: course).values)
         var analysis = SimilarityAnalysis(given: given)
         // alice and bob wrote their own; carol's is alice's with names changed, functions reordered and comments rewritten.
         for learner in ["alice", "bob", "carol"] {
