@@ -36,8 +36,11 @@ def timed(workspace, env, *args):
 
 def deciding(workspace, env):
     subprocess.run([binary, "--workspace", workspace, "catch-up", "2"], env=env, check=True, capture_output=True)
-    shutil.copy(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Decide.swift"),
-                os.path.join(workspace, "Sources/ConnectFour/Decide.swift"))
+    # solutions/ holds overlays; the tool composes lesson 2's whole reference.
+    reference = tempfile.mkdtemp(prefix="first-check-reference-")
+    subprocess.run([binary, "reference", "2", "--to", reference], check=True, capture_output=True)
+    shutil.copy(os.path.join(reference, "Sources/ConnectFour/Decide.swift"), os.path.join(workspace, "Sources/ConnectFour/Decide.swift"))
+    shutil.rmtree(reference)
 
 
 try:

@@ -14,7 +14,9 @@ work = tempfile.mkdtemp(prefix="play-bench-")
 workspace = os.path.join(work, "ws")
 env = dict(os.environ, WORKSHOP_CACHE=os.path.join(work, "cache"), NO_COLOR="1")
 subprocess.run([binary, "--workspace", workspace, "catch-up", "2"], env=env, check=True, capture_output=True)
-shutil.copy(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Decide.swift"), os.path.join(workspace, "Sources/ConnectFour/Decide.swift"))
+# solutions/ holds overlays; the tool composes lesson 2's whole reference.
+subprocess.run([binary, "reference", "2", "--to", os.path.join(work, "reference")], check=True, capture_output=True)
+shutil.copy(os.path.join(work, "reference/Sources/ConnectFour/Decide.swift"), os.path.join(workspace, "Sources/ConnectFour/Decide.swift"))
 subprocess.run([binary, "--workspace", workspace, "start-game", "0", "warm", "up"], env=env, check=True, capture_output=True)
 count = 1000
 script = "".join(f"start-game {n} alice bob\n" for n in range(1, count + 1)) + "quit\n"

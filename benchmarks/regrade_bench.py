@@ -17,8 +17,11 @@ work = tempfile.mkdtemp(prefix="regrade-bench-")
 submissions = os.path.join(work, "submissions")
 out = os.path.join(work, "out")
 env = dict(os.environ, WORKSHOP_CACHE=os.path.join(work, "cache"))
-events = open(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Events.swift")).read()
-decide = open(os.path.join(repo, "solutions/deciding/Sources/ConnectFour/Decide.swift")).read()
+# solutions/ holds overlays; the tool composes lesson 2's whole reference.
+reference = os.path.join(work, "reference")
+subprocess.run([binary, "reference", "2", "--to", reference], check=True, capture_output=True)
+events = open(os.path.join(reference, "Sources/ConnectFour/Events.swift")).read()
+decide = open(os.path.join(reference, "Sources/ConnectFour/Decide.swift")).read()
 # A learner's own solution, not the reference verbatim (which earns no credit, --reference-code).
 decide = decide.replace("guard playerOne != playerTwo", "guard playerTwo != playerOne")
 for number in range(count):

@@ -8,6 +8,7 @@ submission differs; every tenth is a disguised copy of the one before it.
 
 Usage: similarity_bench.py BINARY REPOSITORY COUNT...
 """
+import atexit
 import os
 import random
 import re
@@ -17,7 +18,11 @@ import sys
 import tempfile
 
 binary, repo, counts = sys.argv[1], sys.argv[2], [int(c) for c in sys.argv[3:]] or [50, 100, 200]
-earlier = os.path.join(repo, "solutions/playing-by-the-rules/Sources/ConnectFour")
+# solutions/ holds overlays; the tool composes the whole reference of lessons 1 to 4.
+composed = tempfile.mkdtemp(prefix="similarity-reference-")
+atexit.register(shutil.rmtree, composed, True)
+subprocess.run([binary, "reference", "playing-by-the-rules", "--to", composed], check=True, capture_output=True)
+earlier = os.path.join(composed, "Sources/ConnectFour")
 bases = [open(os.path.join(repo, f"Tests/Fixtures/similarity/{who}/InMemoryStore.swift")).read() for who in ("alice", "bob")]
 words = ["alpha", "beta", "gamma", "delta", "omega", "kappa", "sigma", "tau", "rho", "zeta"]
 
