@@ -342,13 +342,14 @@ enum DomainCommandsFile {
                 }
                 guard parts.count == 2 else { continue }
                 let known = PlaceholderKind.allCases.map(\.rawValue)
-                if PlaceholderKind(rawValue: parts[1])?.isText == true {
+                let kind = PlaceholderKind(rawValue: parts[1])
+                if kind?.isText == true {
                     continue
                 } else if !kinds || whole == nil {
                     fields.problem(
                         "{\(match[1])} has a kind, but only a value that is one placeholder and nothing else can have one;"
                             + " write {\(name)} (or {\(name):lower}) here", at: node)
-                } else if PlaceholderKind(rawValue: parts[1]) == nil {
+                } else if kind == nil {
                     fields.problem(
                         "{\(match[1])} has an unknown kind '\(parts[1])'\(LessonTypeCheck.didYouMean(parts[1], among: known))"
                             + " (kinds: \(known.joined(separator: ", ")); leave it out for text)", at: node)

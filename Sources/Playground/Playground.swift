@@ -57,7 +57,7 @@ public final class Playground {
         let (streamName, request): (String, JSONValue)
         switch command.bind(arguments) {
         case .success(let bound): (streamName, request) = bound
-        case .failure(let error): throw PlaygroundError.usage(error.description)
+        case .failure(let error): throw error
         }
         // A typed command starts a conversation: its events are caused by it, and its id is the correlation.
         let identity = CommandIdentity.typed(id: given)
@@ -117,7 +117,7 @@ public final class Playground {
                 throw CommandRejected(reason: description)
             }
             let events = try Self.list(exchange.answer, by: "your decide", of: "a list of events", nothingAppended: true)
-            let data = try events.map { event in
+            let data = events.map { event in
                 EventData(
                     type: Self.typeName(of: event), data: Data(event.json.utf8),
                     metadata: metadata,
@@ -420,7 +420,7 @@ public final class Playground {
         let path: [String]
         switch view.path(for: arguments) {
         case .success(let keys): path = keys
-        case .failure(let error): throw PlaygroundError.usage(error.description)
+        case .failure(let error): throw error
         }
         let projection = try project(view)
         let model = projection.model, covered = projection.covered

@@ -43,7 +43,8 @@ public protocol PlaygroundSession: AnyObject {
 /// Why a domain command, a reaction or a read model could not be run, worded for the person at
 /// the keyboard: each case says what went wrong and, where there is one, what to do next.
 public enum PlaygroundError: UserFacingError, Equatable {
-    /// What was typed does not fit the command or the view (`usage` says how it goes).
+    /// What was typed around the command's own words does not fit (`--id` without its value);
+    /// words that miss the arguments are the command's own `DomainCommandError`.
     case usage(String)
     /// The learner's code did not answer in time, crashed, or answered in a shape the binding cannot read.
     case learnerCode(who: String, problem: LearnerCodeProblem)
