@@ -244,7 +244,7 @@ struct CheckTests {
         let lessons = try run(["lessons", "--json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(lessons.output.utf8)) as? [[String: Any]])
         let optional = entries.filter { $0["optional"] as? Bool == true }.compactMap { $0["id"] as? String }
-        #expect(optional == ["unique-email", "state-stored"])
+        #expect(optional == ["unique-email", "event-modeling", "state-stored"])
         #expect(entries.suffix(optional.count).compactMap { $0["id"] as? String } == optional)
         let table = try run(["lessons"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(table.contains("A unique email across streams · optional"), "\(table)")

@@ -115,7 +115,7 @@ struct RepositoryCourseTests {
             at: WorkshopProcess.repositoryRoot.appendingPathComponent("lessons"), includingPropertiesForKeys: nil
         ).filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("lesson.md").path) }
         #expect(course.lessons.count == folders.count, "every lesson folder is in course.yaml, and nothing else is")
-        #expect(course.lessons.count == 16)
+        #expect(course.lessons.count == 17)
         for lesson in course.lessons {
             #expect(lesson.hints.count >= 3, "\(lesson.id) needs three tiers of hints")
             #expect(!lesson.starterFiles.isEmpty, "\(lesson.id) needs starter files")
