@@ -39,15 +39,15 @@ struct GradeRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Grade submissions (the default of `grade`).",
         discussion: """
-            A submission is a learner's workspace: a folder, a .zip or a .tar.gz; its id is the folder or
-            archive name. Only Swift sources under Sources/<Module>/ are compiled; a Package.swift, plugins,
-            macros and binaries are never built or run. Each host runs under bubblewrap when it is installed.
-            Reports go to --out: grades.csv, junit.xml, submissions/<id>/results.json (Gradescope) and
-            exercism.json, feedback/<id>.md, and grading.json (what `grade merge` combines). A second run
-            into the same --out grades again only what changed and applies --out/adjustments.csv. A lesson
-            whose code is the course's reference, or that the workspace records as skipped, is reported
-            as reference or skipped and scored by --reference-code (none by default). `grade similarity`
-            finds pairs of submissions worth a look. The README's grader section tells statuses,
+            A submission is a learner's workspace: a folder, a .zip or a .tar.gz; its id is the folder or \
+            archive name. Only Swift sources under Sources/<Module>/ are compiled; a Package.swift, plugins, \
+            macros and binaries are never built or run. Each host runs under bubblewrap when it is installed. \
+            Reports go to --out: grades.csv, junit.xml, submissions/<id>/results.json (Gradescope) and \
+            exercism.json, feedback/<id>.md, and grading.json (what `grade merge` combines). A second run \
+            into the same --out grades again only what changed and applies --out/adjustments.csv. A lesson \
+            whose code is the course's reference, or that the workspace records as skipped, is reported \
+            as reference or skipped and scored by --reference-code (none by default). `grade similarity` \
+            finds pairs of submissions worth a look. The README's grader section tells statuses, \
             visibility, the roster and the late policy.
             """)
 

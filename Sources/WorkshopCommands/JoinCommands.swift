@@ -9,8 +9,8 @@ struct JoinCommand: WorkshopCommand {
     static let configuration = CommandConfiguration(
         commandName: "join", abstract: "Join your instructor's room: join URL CODE [--name NAME] (alone: where you are).",
         discussion: """
-            The room sees your progress events (lessons started, checks with their first failing scenario, hints,
-            help-me), never your code. Your own progress stream stays the source of truth: the shell forwards it
+            The room sees your progress events (lessons started, checks with their first failing scenario, hints, \
+            help-me), never your code. Your own progress stream stays the source of truth: the shell forwards it \
             in the background, from a checkpoint, so nothing is lost or doubled when the link drops.
             """)
     @OptionGroup var global: GlobalOptions

@@ -12,10 +12,10 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint", abstract: "Check a lesson pack: it loads, references pass, starters fail, every scenario catches a mutant.",
         discussion: """
-            For each lesson: the reference solution passes every scenario; the starter (on top of the previous
-            lesson's reference) compiles and fails at least one; mutants of the reference (flipped comparisons,
-            dropped guards, changed names, shifted numbers…) are run, and every scenario must fail at least one
-            of them; the ```session blocks of the lesson text replay against the reference as shown; and every
+            For each lesson: the reference solution passes every scenario; the starter (on top of the previous \
+            lesson's reference) compiles and fails at least one; mutants of the reference (flipped comparisons, \
+            dropped guards, changed names, shifted numbers…) are run, and every scenario must fail at least one \
+            of them; the ```session blocks of the lesson text replay against the reference as shown; and every \
             `workshop> …` line of a lesson's text or hints would run on that lesson.
             """)
 

@@ -13,9 +13,9 @@ struct ScenarioCommand: WorkshopCommand {
         commandName: "scenario",
         abstract: "Try your own scenarios (scenarios/LESSON.yaml) on the course's reference and on plausible mistakes.",
         discussion: """
-            The first time, it writes scenarios/<lesson>.yaml in your workspace with one of the course's own scenarios
-            to start from. Each scenario must hold for the course's reference, and a good one fails for at least
-            one mistake: a wrong solution kept beside the reference, or a small change to it (a mutant). The exit
+            The first time, it writes scenarios/<lesson>.yaml in your workspace with one of the course's own scenarios \
+            to start from. Each scenario must hold for the course's reference, and a good one fails for at least \
+            one mistake: a wrong solution kept beside the reference, or a small change to it (a mutant). The exit \
             status is 0 only when every scenario holds and catches something.
             """)
     static let completions: [ArgumentCompletion] = [.lesson]

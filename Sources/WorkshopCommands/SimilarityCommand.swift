@@ -9,10 +9,10 @@ struct GradeSimilarityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similarity", abstract: "Find pairs of submissions that share code (worth a look; never a verdict).",
         discussion: """
-            Compares every submission's Swift sources in the lessons' modules with every other's by winnowing
-            (the method of MOSS) over tokens with names and literals set aside, so renamed identifiers, reordered
-            declarations and changed comments or layout hide nothing. Starter code and the references learners
-            may have been given (solution, catch-up, skip) are removed first. Writes similarity.csv (pairs,
+            Compares every submission's Swift sources in the lessons' modules with every other's by winnowing \
+            (the method of MOSS) over tokens with names and literals set aside, so renamed identifiers, reordered \
+            declarations and changed comments or layout hide nothing. Starter code and the references learners \
+            may have been given (solution, catch-up, skip) are removed first. Writes similarity.csv (pairs, \
             most similar first) and similarity.html (side by side, shared regions marked) into --out.
             """)
 

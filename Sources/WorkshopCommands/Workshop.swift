@@ -20,7 +20,7 @@ public struct Workshop: ParsableCommand {
         commandName: "workshop",
         abstract: "Learn event sourcing from the ground up, in an interactive shell.",
         discussion: """
-            With no command, opens the shell (on a terminal it edits lines; from a pipe it reads a script).
+            With no command, opens the shell (on a terminal it edits lines; from a pipe it reads a script). \
             Every shell command also runs straight from here, e.g. `workshop start 2` or `workshop lessons`.
             """,
         version: "\(version) (kit and course \(ToolLocation.embeddedFingerprint))",

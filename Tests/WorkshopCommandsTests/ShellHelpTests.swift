@@ -1,4 +1,5 @@
 import Curriculum
+import ArgumentParser
 import Foundation
 import Shell
 import TestSupport
@@ -64,6 +65,23 @@ struct ShellHelpTests {
         for flag in ["--workspace", "--pack", "--store", "--version", "--help", "exit status", "USAGE: workshop"] {
             #expect(!text.contains(flag), "\(flag) is for the command line")
         }
+    }
+
+    @Test("a command's discussion is paragraphs for the help to wrap, never lines wrapped by hand")
+    func discussionsAreParagraphs() {
+        // The argument parser wraps a discussion to the terminal; a line broken in the source as
+        // well came out as a ragged half-line every other line at 80 columns.
+        var commands: [any ParsableCommand.Type] = [Workshop.self]
+        var seen = 0
+        while let command = commands.popLast() {
+            seen += 1
+            commands += command.configuration.subcommands
+            let lines = command.configuration.discussion.split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, next) in zip(lines, lines.dropFirst()) where !line.isEmpty && !next.isEmpty {
+                #expect(next.hasPrefix("e.g."), "\(command.configuration.commandName ?? "?"): a line break after '\(line.suffix(30))'")
+            }
+        }
+        #expect(seen > 20, "every command and subcommand was looked at")
     }
 
     @Test("the shell's usage text wraps the usage line to the screen, under its label")
