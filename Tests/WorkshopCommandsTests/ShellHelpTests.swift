@@ -1,5 +1,5 @@
-import Curriculum
 import ArgumentParser
+import Curriculum
 import Foundation
 import Shell
 import TestSupport
